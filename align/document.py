@@ -1,0 +1,77 @@
+"""The types that cross module borders on the align side: documents, spans, segments, sentences."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+UND = "und"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Character offsets [start, end) into a document's text, with 1-based inclusive lines."""
+
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded document: NFC text with '\\n' line endings, and where it came from."""
+
+    source: str
+    text: str
+    encoding: str = "utf-8"
+    fmt: str = "txt"
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        return starts
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of the character at `offset`."""
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def column_of(self, offset: int) -> int:
+        """1-based column of the character at `offset`."""
+        return offset - self._line_starts[self.line_of(offset) - 1] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """Span for text[start:end]; the last line is that of the last character."""
+        last = max(start, end - 1)
+        return Span(start, end, self.line_of(start), self.line_of(last))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text in one language (or `und`), inside one paragraph of a document.
+
+    `repeats` lists the spans of exact or near-duplicate copies that were set aside
+    in favour of this one; `duplicate` is True on a copy that is itself set aside.
+    """
+
+    source: str
+    span: Span
+    text: str
+    lang: str
+    confidence: float
+    paragraph: int
+    repeats: tuple[Span, ...] = field(default=())
+    duplicate: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, with its language and position; `paragraph` counts from 0 in its document."""
+
+    source: str
+    span: Span
+    text: str
+    lang: str
+    paragraph: int

@@ -1,0 +1,1 @@
+"""Names, variants, entities and canonical forms; the workbook and its round trip; checking."""

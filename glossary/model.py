@@ -1,0 +1,103 @@
+"""Named immutable types of the glossary: passages in, mentions, entities and variants out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class EntityType(StrEnum):
+    PER = "PER"
+    LOC = "LOC"
+    ORG = "ORG"
+    MISC = "MISC"
+
+
+class EntityStatus(StrEnum):
+    AUTO = "auto"
+    CONFIRMED = "confirmed"
+
+
+class VariantKind(StrEnum):
+    CANONICAL = "canonical"
+    TRANSLITERATION = "transliteration"
+    SPELLING = "spelling"
+    SHORT = "short"
+    ACRONYM = "acronym"
+    EXONYM = "exonym"
+    OTHER_LANGUAGE = "other-language"
+
+
+class VariantStatus(StrEnum):
+    AUTO = "auto"
+    APPROVED = "approved"
+    DEPRECATED = "deprecated"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of text in one language, as the glossary sees it (one sentence, usually).
+
+    `start` is the character offset of text[0] in the source file; `line` and `column` are
+    1-based and locate text[0]. Lines inside `text` are separated by '\\n'.
+    """
+
+    source: str
+    lang: str
+    text: str
+    start: int = 0
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name: `form` is text[start:end] of the source, elided article stripped."""
+
+    form: str
+    lang: str
+    type: EntityType
+    source: str
+    start: int
+    end: int
+    line: int
+    column: int
+    context: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One person, place, body or event, with its canonical English and French forms."""
+
+    entity_id: str
+    type: EntityType
+    canonical_en: str
+    canonical_fr: str
+    original: str = ""
+    status: EntityStatus = EntityStatus.AUTO
+    note: str = ""
+    mentions: int = 0
+    sources: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One spelling of an entity met in the sources (or added by a person)."""
+
+    entity_id: str
+    variant: str
+    lang: str
+    kind: VariantKind
+    count: int = 0
+    status: VariantStatus = VariantStatus.AUTO
+    example: str = ""
+    sources: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Entities and their variants, sorted by entity_id then variant."""
+
+    entities: tuple[Entity, ...] = ()
+    variants: tuple[Variant, ...] = ()
