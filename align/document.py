@@ -75,3 +75,21 @@ class Sentence:
     text: str
     lang: str
     paragraph: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """A bead of an alignment: 0-based sentence indices on each side (one side may be empty).
+
+    `evidence` says why the link was made ("date 1935-05-02", "name Ushakov", "length"...).
+    """
+
+    fr: tuple[int, ...]
+    en: tuple[int, ...]
+    score: float
+    evidence: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        """Link type such as '1-1', '2-1', '1-0'."""
+        return f"{len(self.fr)}-{len(self.en)}"

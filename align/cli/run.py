@@ -1,0 +1,95 @@
+"""`align run`: the whole pipeline over files or folders (default seeds/), exports into --out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from align.cli.console import progress_bar, reported_errors, warn
+
+DEFAULT_INPUT = "seeds"
+DEFAULT_OUT = Path("exports")
+
+
+def run_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files or folders to read (.txt, .md, .html, .docx); '-' is standard input.",
+            show_default="seeds/",
+        ),
+    ] = None,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the exports.", file_okay=False)
+    ] = DEFAULT_OUT,
+    glossary: Annotated[
+        Path | None,
+        typer.Option(
+            "--glossary",
+            "-g",
+            help="A glossary workbook whose edits to keep (default: glossary.xlsx in --out).",
+            dir_okay=False,
+        ),
+    ] = None,
+    fr_tag: Annotated[str, typer.Option(help="xml:lang for French in the TMX.")] = "fr",
+    en_tag: Annotated[str, typer.Option(help="xml:lang for English in the TMX.")] = "en",
+) -> None:
+    """Read, separate languages, split sentences, build the glossary, align; write the exports."""
+    from align.pipeline import RunSettings, run
+    from align.readers import read_paths
+
+    with reported_errors():
+        inputs = paths or [DEFAULT_INPUT]
+        if not paths and not Path(DEFAULT_INPUT).is_dir():
+            from align.errors import UsageError
+
+            raise UsageError(
+                f"{DEFAULT_INPUT}/: no such folder here; run from the project folder or name "
+                "the documents: align run FILE..."
+            )
+        read = read_paths(inputs)
+        for skipped in read.skipped:
+            warn(f"{skipped.source}: skipped: {skipped.reason}")
+        settings = RunSettings(out_dir=out, glossary_path=glossary, fr_tag=fr_tag, en_tag=en_tag)
+        from align.language import build_detector
+        from align.sentences import build_splitter
+
+        with progress_bar() as progress:
+            summary = run(
+                read,
+                settings,
+                detector=build_detector(),
+                splitter=build_splitter(),
+                progress=progress,
+            )
+    typer.echo(format_summary(summary))
+
+
+def format_summary(summary: object) -> str:
+    """The short report printed at the end of `align run`."""
+    from align.pipeline import RunSummary
+
+    assert isinstance(summary, RunSummary)
+    langs = ", ".join(f"{lang} {n}" for lang, n in summary.languages) or "none"
+    lines = [
+        f"documents  {summary.documents} read"
+        + (f", {len(summary.skipped)} skipped" if summary.skipped else ""),
+        f"segments   {summary.segments} ({langs}); {summary.repeats} repeats set aside",
+        f"sentences  {summary.sentences}",
+        f"glossary   {summary.entities} entities, {summary.variants} variants"
+        + (f"; {summary.kept_edits} rows of a person's kept" if summary.kept_edits else ""),
+    ]
+    if summary.document_pairs:
+        lines.append(f"pairs      {len(summary.document_pairs)} document pairs, {summary.links} links")
+        lines.extend(f"           {fr} ⇄ {en} ({mode})" for fr, en, mode in summary.document_pairs)
+    else:
+        lines.append("pairs      no French and English documents share events")
+    lines.append("wrote      " + ", ".join(str(p) for p in summary.outputs))
+    return "\n".join(lines)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command("run")(run_command)

@@ -1,0 +1,57 @@
+"""Visible text of an HTML page: blocks become paragraphs, scripts and styles disappear."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+_BLOCK = frozenset(
+    {
+        "p", "div", "section", "article", "header", "footer", "li", "ul", "ol", "table", "tr",
+        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption",
+        "dd", "dt", "dl", "main", "aside", "nav", "td", "th", "title",
+    }
+)
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "svg"})
+_VISIBLE_IN_HEAD = frozenset({"title"})
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VISIBLE_IN_HEAD:
+            self.in_title = True
+        elif tag in _HIDDEN:
+            self.hidden += 1
+        if tag in _BLOCK:
+            self.parts.append("\n\n")
+        elif tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VISIBLE_IN_HEAD:
+            self.in_title = False
+        elif tag in _HIDDEN and self.hidden:
+            self.hidden -= 1
+        if tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden or self.in_title:
+            self.parts.append(data)
+
+
+def visible_text(markup: str) -> str:
+    """Text a reader sees, one paragraph per block element, blank lines between them."""
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    text = html.unescape("".join(collector.parts))
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

@@ -1,0 +1,127 @@
+"""The export stages of `align run`: the glossary workbook and TBX, the alignment TMX and review."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from align.analysis import AnalysedDocument, Progress
+from glossary.errors import GlossaryError
+from glossary.model import Glossary, Passage
+
+if TYPE_CHECKING:
+    from align.pipeline import RunSettings
+
+
+@dataclass(frozen=True)
+class GlossaryStage:
+    glossary: Glossary
+    kept_edits: int
+    outputs: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class AlignmentStage:
+    document_pairs: tuple[tuple[str, str, str], ...]
+    links: int
+    outputs: tuple[Path, ...]
+
+
+def workbook_path(settings: RunSettings) -> Path:
+    """Where the translators' workbook is read from: --glossary, else the one in --out."""
+    from align.pipeline import GLOSSARY_XLSX
+
+    return settings.glossary_path or settings.out_dir / GLOSSARY_XLSX
+
+
+def load_previous_glossary(settings: RunSettings) -> Any:
+    """The workbook a person may have edited, or None when there is none yet."""
+    from glossary.workbook import read_workbook
+
+    path = workbook_path(settings)
+    if settings.glossary_path is not None and not path.exists():
+        raise GlossaryError(
+            str(path), "glossary not found", "check the path, or leave out --glossary to start anew"
+        )
+    if not path.exists():
+        return None
+    return read_workbook(path)
+
+
+def passages_of(analysed: Sequence[AnalysedDocument]) -> list[Passage]:
+    """Sentences as the glossary sees them (every language but `und`)."""
+    return [
+        Passage(
+            source=s.source,
+            lang=s.lang,
+            text=s.text,
+            start=s.span.start,
+            line=s.span.line_start,
+            column=doc.document.column_of(s.span.start),
+        )
+        for doc in analysed
+        for s in doc.sentences
+        if s.lang != "und"
+    ]
+
+
+def about_rows(settings: RunSettings, analysed: Sequence[AnalysedDocument]) -> dict[str, str]:
+    """The About sheet: version, settings and their signature, inputs."""
+    rows = {"tool": "align-glossary", "signature": settings.signature()}
+    rows.update({f"setting.{k}": v for k, v in settings.as_dict().items()})
+    for i, doc in enumerate(analysed, start=1):
+        d = doc.document
+        rows[f"input.{i}"] = f"{d.source} ({d.fmt}, {d.encoding}, {doc.main_lang})"
+    return rows
+
+
+def export_glossary(
+    analysed: Sequence[AnalysedDocument],
+    previous: Any,
+    settings: RunSettings,
+    progress: Progress | None = None,
+) -> GlossaryStage:
+    """Find names, build entities, keep the translators' edits, write glossary.xlsx and .tbx."""
+    from align.pipeline import GLOSSARY_TBX, GLOSSARY_XLSX
+    from glossary.build import build_glossary
+    from glossary.mentions import find_mentions
+    from glossary.merge import merge_glossaries
+    from glossary.tbx import write_tbx
+    from glossary.workbook import write_workbook
+
+    if progress:
+        progress("building the glossary", 0, 1)
+    mentions = find_mentions(passages_of(analysed))
+    fresh = build_glossary(mentions)
+    merged = merge_glossaries(previous, fresh)
+    xlsx = settings.out_dir / GLOSSARY_XLSX
+    tbx = settings.out_dir / GLOSSARY_TBX
+    write_workbook(xlsx, merged, about_rows(settings, analysed))
+    write_tbx(tbx, merged)
+    if progress:
+        progress("building the glossary", 1, 1)
+    kept = _count_person_rows(previous)
+    return GlossaryStage(merged, kept, (xlsx, tbx))
+
+
+def _count_person_rows(previous: Any) -> int:
+    if previous is None:
+        return 0
+    from glossary.model import EntityStatus, VariantStatus
+
+    g: Glossary = previous.glossary
+    return sum(e.status is not EntityStatus.AUTO for e in g.entities) + sum(
+        v.status is not VariantStatus.AUTO for v in g.variants
+    )
+
+
+def export_alignment(
+    analysed: Sequence[AnalysedDocument],
+    glossary: Glossary,
+    settings: RunSettings,
+    progress: Progress | None = None,
+) -> AlignmentStage:
+    """Pair French and English documents that share events, align them, write TMX and review."""
+    raise NotImplementedError
