@@ -13,6 +13,7 @@ from glossary.model import Glossary, Passage
 
 if TYPE_CHECKING:
     from align.pipeline import RunSettings
+    from glossary.workbook import Workbook
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def workbook_path(settings: RunSettings) -> Path:
     return settings.glossary_path or settings.out_dir / GLOSSARY_XLSX
 
 
-def load_previous_glossary(settings: RunSettings) -> Any:
+def load_previous_glossary(settings: RunSettings) -> Workbook | None:
     """The workbook a person may have edited, or None when there is none yet."""
     from glossary.workbook import read_workbook
 
@@ -79,7 +80,7 @@ def about_rows(settings: RunSettings, analysed: Sequence[AnalysedDocument]) -> d
 
 def export_glossary(
     analysed: Sequence[AnalysedDocument],
-    previous: Any,
+    previous: Workbook | None,
     settings: RunSettings,
     progress: Progress | None = None,
 ) -> GlossaryStage:
@@ -87,7 +88,7 @@ def export_glossary(
     from align.pipeline import GLOSSARY_TBX, GLOSSARY_XLSX
     from glossary.build import build_glossary
     from glossary.mentions import find_mentions
-    from glossary.merge import merge_glossaries
+    from glossary.merge import merge_workbook
     from glossary.tbx import write_tbx
     from glossary.workbook import write_workbook
 
@@ -95,26 +96,21 @@ def export_glossary(
         progress("building the glossary", 0, 1)
     mentions = find_mentions(passages_of(analysed))
     fresh = build_glossary(mentions)
-    merged = merge_glossaries(previous, fresh)
+    merged = merge_workbook(previous, fresh)
     xlsx = settings.out_dir / GLOSSARY_XLSX
     tbx = settings.out_dir / GLOSSARY_TBX
-    write_workbook(xlsx, merged, about_rows(settings, analysed))
-    write_tbx(tbx, merged)
+    extra = previous.extra_sheets if previous is not None else ()
+    write_workbook(
+        xlsx,
+        merged.glossary,
+        about_rows(settings, analysed),
+        baseline=merged.baseline,
+        extra_sheets=extra,
+    )
+    write_tbx(tbx, merged.glossary)
     if progress:
         progress("building the glossary", 1, 1)
-    kept = _count_person_rows(previous)
-    return GlossaryStage(merged, kept, (xlsx, tbx))
-
-
-def _count_person_rows(previous: Any) -> int:
-    if previous is None:
-        return 0
-    from glossary.model import EntityStatus, VariantStatus
-
-    g: Glossary = previous.glossary
-    return sum(e.status is not EntityStatus.AUTO for e in g.entities) + sum(
-        v.status is not VariantStatus.AUTO for v in g.variants
-    )
+    return GlossaryStage(merged.glossary, merged.edited_rows, (xlsx, tbx))
 
 
 def export_alignment(
@@ -124,4 +120,28 @@ def export_alignment(
     progress: Progress | None = None,
 ) -> AlignmentStage:
     """Pair French and English documents that share events, align them, write TMX and review."""
-    raise NotImplementedError
+    from align.docpairs import pair_documents_by_events, sides_of
+    from align.pairing import AlignedText, aligned_texts, pair_documents
+    from align.pipeline import ALIGNMENT_TMX, ALIGNMENT_XLSX
+    from align.review import write_review
+    from align.tmx import write_tmx
+    from glossary.translit import match_key
+
+    by_source = {doc.document.source: doc for doc in analysed}
+    sides = [side for doc in analysed for side in sides_of(doc.document.source, doc.sentences)]
+    pairs = pair_documents_by_events(sides, name_key=match_key)
+    rows: list[AlignedText] = []
+    done: list[tuple[str, str, str]] = []
+    for i, pair in enumerate(pairs):
+        fr = [s for s in by_source[pair.fr].sentences if s.lang == "fr"]
+        en = [s for s in by_source[pair.en].sentences if s.lang == "en"]
+        result = pair_documents(fr, en, mode=pair.mode, name_key=match_key)
+        rows.extend(aligned_texts(result, fr, en, fr_source=pair.fr, en_source=pair.en))
+        done.append((pair.fr, pair.en, result.mode))
+        if progress:
+            progress("aligning documents", i + 1, len(pairs))
+    tmx = settings.out_dir / ALIGNMENT_TMX
+    xlsx = settings.out_dir / ALIGNMENT_XLSX
+    write_tmx(tmx, rows, fr_tag=settings.fr_tag, en_tag=settings.en_tag)
+    write_review(xlsx, rows)
+    return AlignmentStage(tuple(done), len(rows), (tmx, xlsx))

@@ -20,6 +20,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    # mkstemp makes a private file; give the result the mode the old file had, or the usual one.
+    os.chmod(tmp, _mode_for(target))
     try:
         yield tmp
         with open(tmp, "rb+") as handle:
@@ -44,3 +46,12 @@ def write_text_atomic(target: Path, text: str) -> None:
 def write_bytes_atomic(target: Path, data: bytes) -> None:
     """Replace `target` with `data` atomically."""
     write_atomic(target, lambda tmp: tmp.write_bytes(data))
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -8,6 +8,8 @@ app = typer.Typer(
     name="align",
     no_args_is_help=True,
     add_completion=False,
+    # Locals of a crash may hold a translator's text; never dump them.
+    pretty_exceptions_show_locals=False,
     help="Align French and English documents and keep a bilingual glossary of proper names.",
 )
 
