@@ -167,4 +167,5 @@ def test_line_and_column_point_back_into_the_text(text: str) -> None:
     doc = Document("x", text)
     for offset in range(len(text)):
         line, col = doc.line_of(offset), doc.column_of(offset)
-        assert text.split("\n")[line - 1][col - 1] == text[offset]
+        # A line's own newline counts as its last character.
+        assert (text.split("\n")[line - 1] + "\n")[col - 1] == text[offset]
