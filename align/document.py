@@ -49,6 +49,14 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where a piece of text sits: its document's source and its span."""
+
+    source: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class Segment:
     """A run of text in one language (or `und`), inside one paragraph of a document.
 
@@ -64,6 +72,10 @@ class Segment:
     paragraph: int
     repeats: tuple[Span, ...] = field(default=())
     duplicate: bool = False
+    # The source of each span in `repeats`, same order (a repeat may sit in another document).
+    repeat_sources: tuple[str, ...] = field(default=())
+    # On a duplicate: the segment kept in its place.
+    original: Location | None = None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Language separation: cut a document into segments and label each fr, en, another ISO 639-1 or und.
+"""Language separation: cut a document into segments labelled fr, en, another ISO 639-1 or und.
 
 How a label is chosen:
 1. The document is cut into paragraphs (blank lines), logical lines (a hard-wrapped line that
@@ -12,7 +12,10 @@ How a label is chosen:
    paragraph break), so a short ambiguous line between two French paragraphs comes out French
    while a clear foreign caption keeps its own language.
 5. The confidence of a chunk is its posterior probability under the same model
-   (forward-backward). Below `UND_THRESHOLD` the chunk is `und`: we never guess.
+   (forward-backward) over the languages attested in the document. Below `UND_THRESHOLD` (0.5:
+   the label must be likelier than all the others together) the chunk is `und`, with that
+   low confidence: we never guess. Noise is `und` with confidence 1.0.
+A segment's confidence is the lowest of its chunks'.
 """
 
 from __future__ import annotations
@@ -33,17 +36,32 @@ DEFAULT_LANGUAGES: tuple[str, ...] = (
 )  # fmt: skip
 
 # A chunk whose posterior probability for its best language is below this is `und`.
-UND_THRESHOLD = 0.6
+UND_THRESHOLD = 0.5
 
 # Penalties (in nats) for switching language between two consecutive chunks. Switching in and
-# out of a single line inside a paragraph costs 2 * 3.0 nats, i.e. that line must be about 400
-# times likelier in the other language; switching inside a line is dearer, across a blank line cheaper.
-SWITCH_IN_LINE = 4.0
-SWITCH_NEW_LINE = 3.0
-SWITCH_NEW_PARAGRAPH = 2.0
+# out of one line inside a paragraph costs 2 * 2.0 nats: lingua must find that line about 55
+# times likelier in the other language, which a foreign sentence of some 25 letters is ("El
+# tratado fue firmado en Moscú.": 160 times) and a stray name is not. Switching inside a line
+# is dearer, across a blank line cheaper: paragraphs are where languages usually change.
+SWITCH_IN_LINE = 3.0
+SWITCH_NEW_LINE = 2.0
+SWITCH_NEW_PARAGRAPH = 1.5
 
 # lingua gives 0.0 to languages it rules out; the floor keeps one chunk from vetoing context.
 _FLOOR = 1e-6
+
+# lingua is sure of itself on a few letters ("Ruptly": 87 % English); a chunk's log
+# probabilities count in full from this many letters on, and by sqrt(letters / 25) below.
+_FULL_EVIDENCE = 25
+_EVIDENCE_POWER = 0.5
+
+# A chunk whose best lingua probability is below _AMBIGUOUS brings its _RIVALS likeliest
+# languages into the posterior, so that an isolated "Notes" is `und`, not a coin toss.
+_AMBIGUOUS = 0.5
+_RIVALS = 3
+
+# Chunks this short ("2.", "G.") are folded into a neighbour.
+_TINY = 6
 
 # Telegram's interface text, copied into dumps: not part of any post.
 _INTERFACE_LINES = frozenset(
@@ -99,10 +117,28 @@ def build_detector(languages: Sequence[str] | None = None) -> LinguaDetector:
     """Build the lingua detector once, restricted to `languages` (default DEFAULT_LANGUAGES)."""
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
+    from align.errors import UsageError
+
     codes = tuple(dict.fromkeys(code.lower() for code in (languages or DEFAULT_LANGUAGES)))
-    isos = [IsoCode639_1.from_str(code) for code in codes]
+    isos = []
+    for code in codes:
+        try:
+            isos.append(IsoCode639_1.from_str(code))
+        except ValueError:
+            raise UsageError(
+                f"unknown language code {code!r}; use ISO 639-1 codes such as fr, en, de"
+            ) from None
     lingua = LanguageDetectorBuilder.from_iso_codes_639_1(*isos)
     return LinguaDetector(codes, lingua.with_preloaded_language_models().build())
+
+
+def settings_signature() -> str:
+    """The settings that shape detection, for the workbooks' About sheet."""
+    return (
+        f"lingua;languages={','.join(DEFAULT_LANGUAGES)};und<{UND_THRESHOLD};"
+        f"switch={SWITCH_IN_LINE}/{SWITCH_NEW_LINE}/{SWITCH_NEW_PARAGRAPH};"
+        f"evidence={_FULL_EVIDENCE}^{_EVIDENCE_POWER};rivals={_RIVALS}<{_AMBIGUOUS}"
+    )
 
 
 @dataclass(frozen=True)
@@ -118,11 +154,15 @@ class _Chunk:
 
 
 def detect_segments(doc: Document, detector: Detector) -> list[Segment]:
-    """Cut `doc` into paragraphs, lines and single-language spans, each labelled with its language."""
+    """Cut `doc` into paragraphs, lines and single-language spans, each with its language."""
     chunks = list(_chunks(doc.text))
     voiced = [c for c in chunks if not c.noise]
-    rows = detector.confidences([_clean(doc.text[c.start : c.end]) for c in voiced])
-    labels = _label(detector.languages, [c.gap for c in voiced], rows)
+    texts = [_clean(doc.text[c.start : c.end]) for c in voiced]
+    rows = detector.confidences(texts)
+    weights = [
+        min(1.0, (len(_LETTER.findall(t)) / _FULL_EVIDENCE) ** _EVIDENCE_POWER) for t in texts
+    ]
+    labels = _label(detector.languages, [c.gap for c in voiced], rows, weights)
     decided: dict[int, tuple[str, float]] = {
         c.start: label for c, label in zip(voiced, labels, strict=True)
     }
@@ -194,7 +234,7 @@ def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _continues(previous: str, line: str) -> bool:
     """True when `line` is the wrapped continuation of `previous` (no sentence end between)."""
-    return bool(previous) and previous[-1] not in ".!?…:;»\"”)]" and line[0].islower()
+    return bool(previous) and previous[-1] not in '.!?…:;»"”)]' and line[0].islower()
 
 
 def _line_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -205,16 +245,18 @@ def _line_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append(_trim(text, cursor, brk.start()))
         cursor = brk.end()
     spans.append(_trim(text, cursor, end))
-    # Fold chunks with almost no letters ("1.", "(b)") into their neighbour: alone they say nothing.
+    # Fold tiny chunks ("2." of a numbered list, "G." of an initial) into the next chunk (the
+    # previous one at the end of the line): alone they say nothing and they are not sentences.
     merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if s == e:
-            continue
-        if merged and len(_LETTER.findall(text[s:e])) < 3 and not is_noise(text[s:e]):
-            merged[-1] = (merged[-1][0], e)
-        elif merged and len(_LETTER.findall(text[merged[-1][0] : merged[-1][1]])) < 3 and not (
-            is_noise(text[merged[-1][0] : merged[-1][1]])
-        ):
+    carry = -1
+    spans = [(s, e) for s, e in spans if s < e]
+    for i, (s, e) in enumerate(spans):
+        tiny = e - s <= _TINY
+        if carry >= 0:
+            s, carry = carry, -1
+        if tiny and i < len(spans) - 1:
+            carry = s
+        elif tiny and merged:
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -244,18 +286,31 @@ def _clean(text: str) -> str:
 
 
 def _label(
-    languages: Sequence[str], gaps: Sequence[float], rows: Sequence[Sequence[float]]
+    languages: Sequence[str],
+    gaps: Sequence[float],
+    rows: Sequence[Sequence[float]],
+    weights: Sequence[float],
 ) -> list[tuple[str, float]]:
     """Best language sequence (Viterbi) and each chunk's posterior; `und` below the threshold."""
     if not rows:
         return []
-    k = len(languages)
-    emit = [[math.log(max(v, _FLOOR)) for v in row] for row in rows]
-    path = _viterbi(emit, gaps, k)
-    posterior = _posteriors(emit, gaps, k)
+    emit = [
+        [w * math.log(max(v, _FLOOR)) for v in row] for row, w in zip(rows, weights, strict=True)
+    ]
+    path = _viterbi(emit, gaps, len(languages))
+    # The posterior is taken over the languages attested in the document: those of the best
+    # path, each chunk's own best, and the rivals of ambiguous chunks. Over all 15 languages a
+    # short line would leak probability to 14 unlikely switches.
+    attested = set(path)
+    for row in rows:
+        ranked = sorted(range(len(row)), key=row.__getitem__)
+        attested.update(ranked[-_RIVALS:] if row[ranked[-1]] < _AMBIGUOUS else ranked[-1:])
+    present = sorted(attested)
+    local = [[row[s] for s in present] for row in emit]
+    posterior = _posteriors(local, gaps, len(present))
     labels: list[tuple[str, float]] = []
     for t, state in enumerate(path):
-        p = posterior[t][state]
+        p = posterior[t][present.index(state)]
         labels.append((languages[state], p) if p >= UND_THRESHOLD else (UND, p))
     return labels
 
@@ -311,7 +366,9 @@ def _normalise(values: list[float]) -> list[float]:
     return [v / total for v in values] if total > 0 else [1.0 / len(values)] * len(values)
 
 
-def _merge(doc: Document, chunks: Sequence[_Chunk], decided: dict[int, tuple[str, float]]) -> list[Segment]:
+def _merge(
+    doc: Document, chunks: Sequence[_Chunk], decided: dict[int, tuple[str, float]]
+) -> list[Segment]:
     """One segment per run of same-language chunks inside a logical line."""
     segments: list[Segment] = []
     run: list[_Chunk] = []
