@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from align.analysis import AnalysedDocument, Progress
 from glossary.errors import GlossaryError
@@ -99,13 +99,12 @@ def export_glossary(
     merged = merge_workbook(previous, fresh)
     xlsx = settings.out_dir / GLOSSARY_XLSX
     tbx = settings.out_dir / GLOSSARY_TBX
-    extra = previous.extra_sheets if previous is not None else ()
     write_workbook(
         xlsx,
         merged.glossary,
         about_rows(settings, analysed),
         baseline=merged.baseline,
-        extra_sheets=extra,
+        previous=previous,
     )
     write_tbx(tbx, merged.glossary)
     if progress:
