@@ -38,8 +38,8 @@ class Anchor:
         """Evidence text such as 'date 1935-05-02'."""
         return f"{self.kind} {self.value}"
 
-    def keys(self) -> tuple[str, ...]:
-        """This anchor's label and the coarser ones it implies (a date implies its month and year)."""
+    def labels(self) -> tuple[str, ...]:
+        """Its label and the coarser ones it implies: a date implies its month and year."""
         if self.kind is AnchorKind.DATE:
             return (self.label, f"month {self.value[:7]}", f"year {self.value[:4]}")
         if self.kind is AnchorKind.MONTH:
@@ -151,7 +151,9 @@ def _anchor(match: re.Match[str], lang: str) -> Anchor | None:
         value = parse_number(groups["scaled"], lang)
         if value is None:
             return None
-        return Anchor(AnchorKind.NUMBER, _canonical(value * _scale(groups["scale"], lang)), start, end)
+        return Anchor(
+            AnchorKind.NUMBER, _canonical(value * _scale(groups["scale"], lang)), start, end
+        )
     if groups.get("ordinal"):
         return Anchor(AnchorKind.ORDINAL, str(int(groups["ordinal"])), start, end)
     if groups.get("number"):
@@ -174,7 +176,9 @@ def parse_number(raw: str, lang: str = "und") -> Decimal | None:
         thousands = "." if decimal == "," else ","
         text = text.replace(thousands, "").replace(decimal, ".")
     elif "," in text:
-        text = text.replace(",", "") if _is_grouping(text, ",", lang, "en") else text.replace(",", ".")
+        text = (
+            text.replace(",", "") if _is_grouping(text, ",", lang, "en") else text.replace(",", ".")
+        )
     elif "." in text and _is_grouping(text, ".", lang, "fr"):
         text = text.replace(".", "")
     try:

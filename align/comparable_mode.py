@@ -1,0 +1,129 @@
+"""Are two documents a text and its translation (parallel) or written separately (comparable)?
+
+Decided from length ratios and from where their shared dates, numbers and names sit: a
+translation keeps them in order at proportional places.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from align.anchors import find_anchors
+from align.comparable_words import content_words
+
+Mode = Literal["parallel", "comparable"]
+
+
+@dataclass(frozen=True)
+class ModeDecision:
+    """The mode to align in, why, and a warning when a requested mode was overruled."""
+
+    mode: Mode
+    reason: str
+    warning: str = ""
+
+
+# Translations keep the length of their source within these ratios (characters, sentences).
+PARALLEL_CHARS = (0.6, 1.7)
+PARALLEL_SENTENCES = (0.5, 2.0)
+# Beyond these, two texts cannot be a document and its translation.
+WILD_CHARS = (0.4, 2.5)
+WILD_SENTENCES = (0.33, 3.0)
+MIN_ANCHORS = 4
+PARALLEL_ANCHOR_SHARE = 0.5
+# A translation keeps each anchor within 2% of its relative place (or within 1.5 sentences).
+DIAGONAL_TOLERANCE = 0.02
+DIAGONAL_SENTENCES = 1.5
+MAX_FIT_POINTS = 150
+
+
+def choose_mode(fr: Sequence[str], en: Sequence[str]) -> Mode:
+    """'parallel' when the texts look like a document and its translation, else 'comparable'."""
+    return decide_mode(fr, en, "auto").mode
+
+
+def decide_mode(
+    fr: Sequence[str], en: Sequence[str], requested: Literal["auto", "parallel", "comparable"]
+) -> ModeDecision:
+    """The mode to use: `requested`, unless auto (decide) or parallel on wildly different texts."""
+    if requested == "comparable":
+        return ModeDecision("comparable", "requested")
+    chars = _ratio(sum(len(s) for s in en), sum(len(s) for s in fr))
+    count = _ratio(len(en), len(fr))
+    if requested == "parallel":
+        if _inside(chars, WILD_CHARS) and _inside(count, WILD_SENTENCES):
+            return ModeDecision("parallel", "requested")
+        warning = (
+            f"the French text has {len(fr)} sentences and the English {len(en)} "
+            f"(length ratio {chars:.2f}): too different to be translations of each other, "
+            "so they were paired as comparable documents; use --mode comparable to silence this"
+        )
+        return ModeDecision("comparable", "lengths too different", warning)
+    if not (_inside(chars, PARALLEL_CHARS) and _inside(count, PARALLEL_SENTENCES)):
+        return ModeDecision("comparable", f"length ratio {chars:.2f}, sentence ratio {count:.2f}")
+    share = _anchor_share(fr, en)
+    if share is None:
+        return ModeDecision("comparable", "too few shared dates, numbers and names to tell")
+    if share < PARALLEL_ANCHOR_SHARE:
+        return ModeDecision(
+            "comparable",
+            f"only {share:.0%} of shared dates, numbers and names in translation order",
+        )
+    return ModeDecision("parallel", f"length ratio {chars:.2f}, sentence ratio {count:.2f}")
+
+
+def _ratio(a: float, b: float) -> float:
+    if b == 0:
+        return math.inf if a else 1.0
+    return a / b
+
+
+def _inside(value: float, bounds: tuple[float, float]) -> bool:
+    return bounds[0] <= value <= bounds[1]
+
+
+def _anchor_share(fr: Sequence[str], en: Sequence[str]) -> float | None:
+    """Share of the dates, numbers and names met once on each side that lie on one straight line.
+
+    A translation keeps them in order at proportional places, so the sentence pairs holding them
+    fit a line (robust Theil-Sen fit) within a sentence or two; separately written texts scatter
+    them. None when fewer than MIN_ANCHORS sentence pairs share one, too few to tell.
+    """
+    import statistics
+
+    french = _unique_positions(fr, "fr")
+    english = _unique_positions(en, "en")
+    points = sorted({(french[k], english[k]) for k in set(french) & set(english)})
+    if len(points) < MIN_ANCHORS:
+        return None
+    step = max(1, len(points) // MAX_FIT_POINTS)
+    sample = points[::step]
+    slopes = [
+        (y2 - y1) / (x2 - x1)
+        for i, (x1, y1) in enumerate(sample)
+        for x2, y2 in sample[i + 1 :]
+        if x2 > x1
+    ]
+    if not slopes:
+        return None
+    slope = statistics.median(slopes)
+    offset = statistics.median(y - slope * x for x, y in points)
+    tolerance = max(DIAGONAL_TOLERANCE, DIAGONAL_SENTENCES / max(len(fr), len(en)))
+    near = sum(abs(y - slope * x - offset) <= tolerance for x, y in points)
+    return near / len(points)
+
+
+def _unique_positions(sentences: Sequence[str], lang: str) -> dict[str, float]:
+    """Relative position (0..1) of each date, number or name that occurs exactly once."""
+    seen: dict[str, list[float]] = defaultdict(list)
+    n = max(len(sentences), 1)
+    for index, text in enumerate(sentences):
+        labels = {a.label for a in find_anchors(text, lang)}
+        labels |= {f"name {t.key}" for t in content_words(text) if t.name}
+        for label in labels:
+            seen[label].append(index / n)
+    return {label: where[0] for label, where in seen.items() if len(where) == 1}

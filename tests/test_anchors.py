@@ -1,0 +1,119 @@
+"""Dates and numbers normalised across French and English (table hand-checked)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from align.anchors import AnchorKind, find_anchors, parse_number
+
+CASES = [
+    # (text, lang, expected labels)
+    ("le 2 mai 1935", "fr", ["date 1935-05-02"]),
+    ("2 May 1935", "en", ["date 1935-05-02"]),
+    ("May 2, 1935", "en", ["date 1935-05-02"]),
+    ("the 2nd of May 1935", "en", ["date 1935-05-02"]),
+    ("le 1er mai 1935", "fr", ["date 1935-05-01"]),
+    ("28 octobre 1924", "fr", ["date 1924-10-28"]),
+    ("began on 28 October, 1924.", "en", ["date 1924-10-28"]),
+    ("signé le 29 novembre 1932", "fr", ["date 1932-11-29"]),
+    ("en mai 1935", "fr", ["month 1935-05"]),
+    ("in May 1935", "en", ["month 1935-05"]),
+    ("en 1935", "fr", ["year 1935"]),
+    ("in 1935", "en", ["year 1935"]),
+    ("entre 1912 et 1917", "fr", ["year 1912", "year 1917"]),
+    ("1940–1946", "en", ["year 1940", "year 1946"]),
+    ("225 millions de francs", "fr", ["number 225000000"]),
+    ("225 million francs", "en", ["number 225000000"]),
+    ("1,5 milliard", "fr", ["number 1500000000"]),
+    ("1.5 billion", "en", ["number 1500000000"]),
+    ("un billion", "fr", []),
+    ("2 billions", "fr", ["number 2000000000000"]),
+    ("1,5 %", "fr", ["number 1.5"]),
+    ("1.5%", "en", ["number 1.5"]),
+    ("1 000 hommes", "fr", ["number 1000"]),
+    ("1\u202f000 hommes", "fr", ["number 1000"]),
+    ("1,000 men", "en", ["number 1000"]),
+    ("1,060 feet (323 m)", "en", ["number 1060", "number 323"]),
+    ("12 345,67", "fr", ["number 12345.67"]),
+    ("1.234,5", "fr", ["number 1234.5"]),
+    ("1,234.5", "en", ["number 1234.5"]),
+    ("100e anniversaire", "fr", ["ordinal 100"]),
+    ("100ème anniversaire", "fr", ["ordinal 100"]),
+    ("100th anniversary", "en", ["ordinal 100"]),
+    ("XXe siècle", "fr", ["century 20"]),
+    ("XIXᵉ siècle", "fr", ["century 19"]),
+    ("20e siècle", "fr", ["century 20"]),
+    ("20th century", "en", ["century 20"]),
+    ("20th-century diplomacy", "en", ["century 20"]),
+    ("dans les années 1960", "fr", ["decade 1960s"]),
+    ("in the 1960s", "en", ["decade 1960s"]),
+    ("you may 1935", "en", ["year 1935"]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), CASES)
+def test_dates_and_numbers_are_normalised(text: str, lang: str, expected: list[str]) -> None:
+    assert [a.label for a in find_anchors(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        ("le 2 mai 1935", "May 2, 1935"),
+        ("en 1935", "in 1935"),
+        ("225 millions", "225 million"),
+        ("1,5", "1.5"),
+        ("100e anniversaire", "100th anniversary"),
+        ("XXe siècle", "20th century"),
+    ],
+)
+def test_french_and_english_forms_meet(french: str, english: str) -> None:
+    fr = [a.label for a in find_anchors(french, "fr")]
+    en = [a.label for a in find_anchors(english, "en")]
+    assert fr == en and fr
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang", "expected"),
+    [
+        ("1,500", "en", "1500"),
+        ("1,500", "fr", "1.5"),
+        ("1,500", "und", "1500"),
+        ("1,5", "und", "1.5"),
+        ("1.500", "fr", "1500"),
+        ("1.500", "en", "1.5"),
+        ("1.000.000", "und", "1000000"),
+    ],
+)
+def test_ambiguous_separator_is_settled_by_the_language(raw: str, lang: str, expected: str) -> None:
+    assert parse_number(raw, lang) == Decimal(expected)
+
+
+def test_date_implies_its_month_and_year() -> None:
+    (anchor,) = find_anchors("le 2 mai 1935", "fr")
+    assert anchor.labels() == ("date 1935-05-02", "month 1935-05", "year 1935")
+
+
+def test_day_of_a_date_is_not_a_number_of_its_own() -> None:
+    kinds = [a.kind for a in find_anchors("Le 29 novembre 1932, 3 pays", "fr")]
+    assert kinds == [AnchorKind.DATE, AnchorKind.NUMBER]
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_grouped_integers_read_back_in_both_languages(n: int) -> None:
+    english = f"{n:,}"
+    french = english.replace(",", "\u202f")
+    assert parse_number(english, "en") == n
+    assert parse_number(french, "fr") == n
+
+
+@given(st.text(max_size=60))
+def test_anchor_spans_lie_inside_the_text_in_order(text: str) -> None:
+    anchors = find_anchors(text, "fr")
+    for anchor in anchors:
+        assert 0 <= anchor.start < anchor.end <= len(text)
+    assert [a.start for a in anchors] == sorted(a.start for a in anchors)

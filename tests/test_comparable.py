@@ -1,0 +1,123 @@
+"""Event pairing between separately written French and English passages, and the mode choice."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.comparable import align_comparable, choose_mode, decide_mode
+
+
+def fake_name_key(form: str) -> str:
+    """A stand-in for glossary.translit.match_key that knows two names."""
+    return {"Ouchakov": "ushakov", "Ushakov": "ushakov"}.get(form, form.lower())
+
+
+FR = [
+    "Le conseiller Iouri Ouchakov a parlé aux journalistes le 18 février 2025.",
+    "Le 2 mai 1935, le traité franco-soviétique d’assistance mutuelle a été signé.",
+    "Les chats dorment au soleil.",
+]
+EN = [
+    "The weather was fine in London.",
+    "A treaty of mutual assistance was signed by France and the Soviet Union on May 2, 1935.",
+    "Yuri Ushakov spoke to the press on 18 February 2025.",
+]
+
+
+def test_treaty_passages_are_paired_with_date_and_key_terms() -> None:
+    links = align_comparable(FR, EN)
+    treaty = [link for link in links if link.fr == (1,)]
+    assert [link.en for link in treaty] == [(1,)]
+    evidence = treaty[0].evidence
+    assert evidence[0] == "date 1935-05-02"
+    assert "term mutual assistance" in evidence
+    assert "term treaty" in evidence
+
+
+def test_names_meet_through_the_glossary_key() -> None:
+    links = align_comparable(FR, EN, name_key=fake_name_key)
+    (link,) = [link for link in links if link.fr == (0,)]
+    assert link.en == (2,)
+    assert set(link.evidence) >= {"date 2025-02-18", "name ushakov"}
+    without = align_comparable(FR, EN)
+    assert all("name ushakov" not in k.evidence for k in without)
+
+
+def test_one_shared_name_alone_is_not_an_event() -> None:
+    fr = ["Iouri Ouchakov a parlé.", "Il pleut."]
+    en = ["Yuri Ushakov spoke.", "It rains."]
+    assert align_comparable(fr, en, name_key=fake_name_key) == []
+
+
+def test_passages_sharing_nothing_telling_stay_unlinked() -> None:
+    links = align_comparable(FR, EN)
+    assert not any(link.fr == (2,) or link.en == (0,) for link in links)
+
+
+def test_links_may_cross() -> None:
+    fr = [
+        "Le 28 octobre 1924, la France a reconnu l'Union soviétique.",
+        "En décembre 1944, de Gaulle s'est rendu à Moscou.",
+    ]
+    en = [
+        "In December 1944, de Gaulle went to Moscow.",
+        "France recognised the Soviet Union on 28 October 1924.",
+    ]
+    pairs = sorted((link.fr, link.en) for link in align_comparable(fr, en))
+    assert pairs == [((0,), (1,)), ((1,), (0,))]
+
+
+def test_a_shared_year_alone_does_not_pair_unrelated_passages() -> None:
+    fr = ["En 1935, il pleuvait sur Lyon.", "Les vaches mangent de l'herbe."]
+    en = ["The company went bankrupt in 1935 after a fire.", "Birds fly south."]
+    assert align_comparable(fr, en) == []
+
+
+def test_every_link_carries_evidence_and_a_score_between_0_and_1() -> None:
+    for link in align_comparable(FR, EN, name_key=fake_name_key):
+        assert link.evidence
+        assert 0.0 < link.score <= 1.0
+        assert link.kind == "1-1"
+
+
+def _history(lang: str, order: list[int]) -> list[str]:
+    """Twelve sentences, each with its own year and name; `order` permutes them."""
+    names = ["Barthou", "Herriot", "Litvinov", "Laval", "Blum", "Daladier"]
+    names += ["Reynaud", "Pétain", "Auriol", "Mendès", "Pinay", "Faure"]
+    out = []
+    for k in order:
+        year = 1920 + k
+        if lang == "fr":
+            out.append(f"En {year}, le ministre {names[k]} a signé un accord important.")
+        else:
+            out.append(f"In {year}, minister {names[k]} signed an important agreement.")
+    return out
+
+
+def test_translation_in_same_order_is_parallel() -> None:
+    order = list(range(12))
+    assert choose_mode(_history("fr", order), _history("en", order)) == "parallel"
+
+
+def test_same_facts_in_another_order_are_comparable() -> None:
+    shuffled = [7, 2, 10, 0, 5, 11, 3, 8, 1, 9, 4, 6]
+    assert choose_mode(_history("fr", list(range(12))), _history("en", shuffled)) == "comparable"
+
+
+def test_texts_sharing_too_little_to_tell_are_comparable() -> None:
+    assert choose_mode(["Il pleut."] * 5, ["It rains."] * 5) == "comparable"
+
+
+def test_parallel_on_wildly_different_lengths_falls_back_with_a_warning() -> None:
+    fr = _history("fr", list(range(12)))
+    decision = decide_mode(fr, ["In 1920, minister Barthou signed."], "parallel")
+    assert decision.mode == "comparable"
+    assert "12 sentences" in decision.warning and "comparable" in decision.warning
+
+
+@pytest.mark.parametrize("requested", ["parallel", "comparable"])
+def test_a_requested_mode_is_kept_when_lengths_are_plausible(requested: str) -> None:
+    order = list(range(12))
+    decision = decide_mode(_history("fr", order), _history("en", order), requested)  # type: ignore[arg-type]
+    assert decision.mode == requested
+    assert decision.warning == ""

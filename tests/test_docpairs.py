@@ -1,0 +1,109 @@
+"""Pairing French documents with the English documents that report the same events."""
+
+from __future__ import annotations
+
+from align.docpairs import DocSentences, pair_documents_by_events, sides_of
+
+TREATY_FR = DocSentences(
+    "traite.txt",
+    "fr",
+    (
+        "En 1930, l'URSS propose à la France un pacte de non-agression, signé le 29 novembre 1932.",
+        "Le 2 mai 1935, le traité franco-soviétique d'assistance mutuelle a été signé à Paris.",
+        "Louis Barthou avait proposé un Pacte oriental.",
+    ),
+)
+TREATY_EN = DocSentences(
+    "treaty.txt",
+    "en",
+    (
+        "The Franco-Soviet non-aggression pact was signed on 29 November 1932.",
+        "On 2 May 1935 France and the Soviet Union signed a treaty of mutual assistance in Paris.",
+        "Louis Barthou had proposed an Eastern Pact.",
+    ),
+)
+WEATHER_EN = DocSentences(
+    "weather.txt",
+    "en",
+    ("It rained in Paris in 1935.", "The Seine flooded twice.", "Farmers lost 12 cows."),
+)
+SPORT_FR = DocSentences(
+    "sport.txt", "fr", ("Le club de Lyon a gagné 3 à 1 en 2019.", "Les supporters ont chanté.")
+)
+
+
+def test_french_document_is_paired_with_the_english_one_sharing_events() -> None:
+    pairs = pair_documents_by_events([TREATY_FR, WEATHER_EN, SPORT_FR, TREATY_EN])
+    assert [(p.fr, p.en) for p in pairs] == [("traite.txt", "treaty.txt")]
+    shared = pairs[0].shared
+    assert "date 1935-05-02" in shared and "date 1932-11-29" in shared
+
+
+def test_a_common_city_and_year_do_not_make_a_pair() -> None:
+    assert pair_documents_by_events([TREATY_FR, WEATHER_EN]) == []
+
+
+def test_without_both_languages_there_is_nothing_to_pair() -> None:
+    assert pair_documents_by_events([TREATY_FR, SPORT_FR]) == []
+    assert pair_documents_by_events([]) == []
+
+
+def test_separately_written_documents_are_comparable() -> None:
+    article = DocSentences(
+        "article.txt",
+        "en",
+        (
+            "Relations between France and the Soviet Union began in 1924.",
+            "Trade grew quickly in the following years.",
+            "Louis Barthou had proposed an Eastern Pact before his death.",
+            "On 2 May 1935 France and the Soviet Union signed a treaty of mutual assistance.",
+            "The treaty was weak and never led to military talks.",
+            "Earlier, a non-aggression pact had been signed on 29 November 1932.",
+            "In December 1944, de Gaulle went to Moscow.",
+            "The two nations signed a treaty of alliance.",
+            "It was renounced in 1955.",
+        ),
+    )
+    (pair,) = pair_documents_by_events([TREATY_FR, article])
+    assert pair.mode == "comparable"
+
+
+def test_translation_is_marked_parallel() -> None:
+    years = range(1920, 1932)
+    fr = DocSentences(
+        "fr.txt",
+        "fr",
+        tuple(f"Le {d} mai {y}, le ministre Nom{y} a signé." for d, y in enumerate(years, 1)),
+    )
+    en = DocSentences(
+        "en.txt",
+        "en",
+        tuple(f"On {d} May {y}, minister Nom{y} signed." for d, y in enumerate(years, 1)),
+    )
+    (pair,) = pair_documents_by_events([fr, en])
+    assert pair.mode == "parallel"
+
+
+def test_pairs_are_sorted_and_each_french_document_may_have_several() -> None:
+    copy = DocSentences("treaty2.txt", "en", TREATY_EN.sentences)
+    pairs = pair_documents_by_events([copy, TREATY_FR, TREATY_EN])
+    assert [(p.fr, p.en) for p in pairs] == [
+        ("traite.txt", "treaty.txt"),
+        ("traite.txt", "treaty2.txt"),
+    ]
+
+
+def test_sides_of_a_mixed_document_keep_french_and_english_apart() -> None:
+    from align.document import Sentence, Span
+
+    def sentence(text: str, lang: str) -> Sentence:
+        return Sentence("mixed.txt", Span(0, len(text), 1, 1), text, lang, 0)
+
+    sides = sides_of(
+        "mixed.txt",
+        [sentence("Bonjour.", "fr"), sentence("Hello.", "en"), sentence("👍 12", "und")],
+    )
+    assert sides == [
+        DocSentences("mixed.txt", "fr", ("Bonjour.",)),
+        DocSentences("mixed.txt", "en", ("Hello.",)),
+    ]

@@ -1,0 +1,116 @@
+"""alignment.tmx: valid TMX 1.4b, escaping, control characters, one tu per link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align.pairing import AlignedText
+from align.tmx import tmx_bytes, write_tmx
+
+DTD_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "tmx14.dtd"
+
+
+def unit(fr: str, en: str, kind: str = "1-1", score: float = 0.9) -> AlignedText:
+    return AlignedText(
+        fr_source="fr.txt",
+        en_source="en.txt",
+        fr_ids=(0,) if fr else (),
+        en_ids=(0,) if en else (),
+        fr_lines="1" if fr else "",
+        en_lines="1" if en else "",
+        fr_text=fr,
+        en_text=en,
+        kind=kind,
+        score=score,
+        evidence=("date 1935-05-02",),
+        mode="parallel",
+    )
+
+
+@pytest.fixture(scope="module")
+def dtd():
+    from lxml import etree
+
+    if not DTD_PATH.exists():
+        pytest.fail(f"{DTD_PATH} is missing: the shared/ folder must sit beside the clone")
+    return etree.DTD(str(DTD_PATH))
+
+
+def parse(data: bytes):
+    from lxml import etree
+
+    return etree.fromstring(data, etree.XMLParser(load_dtd=False, no_network=True))
+
+
+UNITS = [
+    unit("Le traité « A & B » <signé>", 'The "A & B" treaty <signed>'),
+    unit("Phrase sans traduction.", "", kind="1-0", score=0.0),
+    unit("", "Sentence without a source.", kind="0-1", score=0.0),
+    unit("mot\x00mot\x07fin\ttab", "word\x1bword\u2028end"),
+]
+
+
+def test_tmx_validates_against_the_dtd(tmp_path: Path, dtd) -> None:
+    path = tmp_path / "alignment.tmx"
+    write_tmx(path, UNITS)
+    root = parse(path.read_bytes())
+    assert dtd.validate(root), dtd.error_log.filter_from_errors()
+
+
+def test_one_tu_per_link_with_score_and_link_type_props() -> None:
+    root = parse(tmx_bytes(UNITS))
+    tus = root.findall("body/tu")
+    assert len(tus) == len(UNITS)
+    props = {p.get("type"): p.text for p in tus[0].findall("prop")}
+    assert props["x-score"] == "0.9000"
+    assert props["x-link"] == "1-1"
+    assert props["x-fr-lines"] == "1"
+    assert props["x-evidence"] == "date 1935-05-02"
+
+
+def test_special_characters_round_trip_escaped() -> None:
+    data = tmx_bytes(UNITS)
+    assert b"&amp;" in data and b"&lt;sign" in data
+    segs = parse(data).findall("body/tu")[0].findall("tuv/seg")
+    assert [s.text for s in segs] == ["Le traité « A & B » <signé>", 'The "A & B" treaty <signed>']
+
+
+def test_control_characters_never_glue_two_words() -> None:
+    segs = parse(tmx_bytes(UNITS)).findall("body/tu")[3].findall("tuv/seg")
+    assert [s.text for s in segs] == ["mot mot fin tab", "word word end"]
+
+
+def test_null_link_has_only_the_side_that_exists() -> None:
+    tus = parse(tmx_bytes(UNITS)).findall("body/tu")
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert [t.get(xml_lang) for t in tus[1].findall("tuv")] == ["fr"]
+    assert [t.get(xml_lang) for t in tus[2].findall("tuv")] == ["en"]
+
+
+def test_language_tags_are_configurable(dtd) -> None:
+    root = parse(tmx_bytes(UNITS, fr_tag="fr-FR", en_tag="en-GB"))
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert [t.get(xml_lang) for t in root.findall("body/tu")[0].findall("tuv")] == [
+        "fr-FR",
+        "en-GB",
+    ]
+    assert root.find("header").get("srclang") == "fr-FR"
+    assert dtd.validate(root)
+
+
+def test_same_units_give_same_bytes() -> None:
+    assert tmx_bytes(UNITS) == tmx_bytes(list(UNITS))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_any_text_gives_valid_tmx(fr: str, en: str) -> None:
+    from lxml import etree
+
+    dtd = etree.DTD(str(DTD_PATH))
+    root = parse(tmx_bytes([unit(fr, en)]))
+    assert dtd.validate(root)
