@@ -1,4 +1,4 @@
-"""Reading documents: files, folders and standard input, in any of the formats and encodings we meet.
+"""Reading documents: files, folders and standard input, in the formats and encodings we meet.
 
 Every document comes out as NFC text with '\\n' line endings. For .html and .docx the offsets and
 line numbers downstream refer to the extracted text, not to the markup.
@@ -23,7 +23,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
 FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
-MAX_BYTES = 50 * 1024 * 1024
+MIB = 1024 * 1024
+MAX_BYTES = 50 * MIB
 # Share of control characters above which decoded "text" is really binary data.
 MAX_CONTROL_SHARE = 0.05
 _BOMS = (
@@ -119,14 +120,16 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
         if size > max_bytes:
             raise BadInputError(
                 source,
-                f"file is {size // (1024 * 1024)} MB, over the {max_bytes // (1024 * 1024)} MB limit",
+                f"file is {size // MIB} MB, over the {max_bytes // MIB} MB limit",
                 "split it into smaller files",
             )
         data = path.read_bytes()
     except PermissionError:
         raise BadInputError(source, "permission denied", "make the file readable") from None
     except IsADirectoryError:
-        raise BadInputError(source, "is a folder", "name the folder itself, not a file in it") from None
+        raise BadInputError(
+            source, "is a folder", "name the folder itself, not a file in it"
+        ) from None
     except OSError as err:
         raise BadInputError(source, f"cannot be read ({err.strerror})", "check the file") from None
     suffix = path.suffix.lower()
@@ -159,7 +162,8 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 raise BadInputError(
-                    source, f"starts with a {encoding} mark but is not valid {encoding}",
+                    source,
+                    f"starts with a {encoding} mark but is not valid {encoding}",
                     "re-save it as UTF-8",
                 ) from None
     if b"\x00" in data:
@@ -188,9 +192,7 @@ def _detect_legacy(data: bytes, source: str) -> tuple[str, str]:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
-    )
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
     return controls / len(text)
 
 
@@ -207,7 +209,9 @@ def _docx_document(data: bytes, source: str) -> Document:
     try:
         import docx
     except ImportError:  # pragma: no cover - python-docx is a declared dependency
-        raise BadInputError(source, ".docx support is not installed", "pip install python-docx") from None
+        raise BadInputError(
+            source, ".docx support is not installed", "pip install python-docx"
+        ) from None
     try:
         parsed = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as err:

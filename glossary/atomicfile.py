@@ -32,7 +32,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
             tmp.unlink()
 
 
-def write_atomic(target: Path, write: Callable[[Path], None]) -> None:
+def write_atomic(target: Path, write: Callable[[Path], object]) -> None:
     """Call `write(tmp_path)` and move the result over `target` only if it succeeds."""
     with atomic_path(target) as tmp:
         write(tmp)

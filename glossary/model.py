@@ -53,7 +53,7 @@ class Passage:
 
 @dataclass(frozen=True)
 class Mention:
-    """One occurrence of a name: `form` is text[start:end] of the source, elided article stripped."""
+    """One occurrence of a name: `form` is text[start:end] of the source, elision stripped."""
 
     form: str
     lang: str

@@ -29,7 +29,9 @@ def test_help_does_not_import_heavy_libraries() -> None:
         "heavy = {'lingua', 'openpyxl', 'nltk', 'rapidfuzz', 'babel', 'iuliia', 'lxml', 'docx'}; "
         "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 

@@ -101,7 +101,9 @@ def test_a_corrupt_workbook_stops_the_run_and_touches_nothing(
     out.mkdir()
     (out / "glossary.xlsx").write_bytes(b"this is not a workbook")
     (out / "alignment.tmx").write_text("old", encoding="utf-8")
-    result = runner.invoke(app, ["run", str(seeds_dir / "002_b53fd7caf3d4b98f.txt"), "--out", str(out)])
+    result = runner.invoke(
+        app, ["run", str(seeds_dir / "002_b53fd7caf3d4b98f.txt"), "--out", str(out)]
+    )
     assert result.exit_code == 3
     assert "glossary.xlsx" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

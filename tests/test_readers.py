@@ -58,7 +58,7 @@ def test_unusable_bytes_are_bad_input_naming_the_file(data: bytes, message: str)
 def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("a" * 5000)
-    with pytest.raises(BadInputError, match="over the .* limit; split it"):
+    with pytest.raises(BadInputError, match=r"over the .* limit; split it"):
         read_file(big, max_bytes=1024 * 1024 // 1024)
 
 
@@ -75,7 +75,9 @@ def test_an_unreadable_file_named_explicitly_is_bad_input(
         return original(self)
 
     monkeypatch.setattr(Path, "read_bytes", deny)
-    with pytest.raises(BadInputError, match="locked.txt: permission denied; make the file readable"):
+    with pytest.raises(
+        BadInputError, match=r"locked\.txt: permission denied; make the file readable"
+    ):
         read_paths([str(locked)])
 
 
@@ -98,12 +100,15 @@ def test_folder_order_is_stable_and_recursive(tmp_path: Path) -> None:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(name)
-    names = [Path(d.source).relative_to(tmp_path).as_posix() for d in read_paths([str(tmp_path)]).documents]
+    names = [
+        Path(d.source).relative_to(tmp_path).as_posix()
+        for d in read_paths([str(tmp_path)]).documents
+    ]
     assert names == ["a/b/x.txt", "a/y.txt", "m.txt", "z.txt"]
 
 
 def test_a_missing_path_is_bad_input() -> None:
-    with pytest.raises(BadInputError, match="nowhere.txt: no such file or folder"):
+    with pytest.raises(BadInputError, match=r"nowhere\.txt: no such file or folder"):
         read_paths(["nowhere.txt"])
 
 
@@ -114,7 +119,7 @@ def test_the_same_file_named_twice_is_read_once(tmp_path: Path) -> None:
 
 
 def test_dash_reads_standard_input() -> None:
-    result = read_paths(["-"], stdin=io.BytesIO("Bonjour Moscou.".encode()))
+    result = read_paths(["-"], stdin=io.BytesIO(b"Bonjour Moscou."))
     assert result.documents[0].source == "<stdin>"
     assert result.documents[0].text == "Bonjour Moscou."
 
@@ -127,7 +132,12 @@ def test_html_keeps_visible_text_and_drops_scripts() -> None:
     )
     doc = decode_document(page.encode(), "page.html", "html")
     assert "var x" not in doc.text and "color" not in doc.text
-    assert doc.text.split("\n\n") == ["Titre", "Relations", "Paris et Moscou & Londres.", "Second paragraphe.\n"]
+    assert doc.text.split("\n\n") == [
+        "Titre",
+        "Relations",
+        "Paris et Moscou & Londres.",
+        "Second paragraphe.\n",
+    ]
 
 
 def test_docx_paragraphs_become_paragraphs(tmp_path: Path) -> None:
@@ -147,7 +157,7 @@ def test_docx_paragraphs_become_paragraphs(tmp_path: Path) -> None:
 def test_a_corrupt_docx_is_bad_input(tmp_path: Path) -> None:
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(BadInputError, match="broken.docx: is not a readable .docx"):
+    with pytest.raises(BadInputError, match=r"broken\.docx: is not a readable \.docx"):
         read_file(path)
 
 

@@ -64,9 +64,9 @@ def progress_bar(enabled: bool | None = None) -> Iterator[ProgressCallback | Non
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
     with Progress(
         TextColumn("{task.description:<24}"),
         BarColumn(),

@@ -82,7 +82,9 @@ def format_summary(summary: object) -> str:
         + (f"; {summary.kept_edits} rows of a person's kept" if summary.kept_edits else ""),
     ]
     if summary.document_pairs:
-        lines.append(f"pairs      {len(summary.document_pairs)} document pairs, {summary.links} links")
+        lines.append(
+            f"pairs      {len(summary.document_pairs)} document pairs, {summary.links} links"
+        )
         lines.extend(f"           {fr} ⇄ {en} ({mode})" for fr, en, mode in summary.document_pairs)
     else:
         lines.append("pairs      no French and English documents share events")

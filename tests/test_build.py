@@ -1,0 +1,78 @@
+"""A fresh glossary from mentions: canonical forms, ids, variant kinds, sources, determinism."""
+
+from __future__ import annotations
+
+from glossary.build import build_glossary
+from glossary.mentions import find_mentions
+from glossary.model import Entity, Glossary, Passage, VariantKind
+
+FRENCH = [
+    "Le Conseiller du Président de Russie Iouri Ouchakov est arrivé à Riyad.",
+    "Le secrétaire d'État Mark Rubio et l'envoyé Steve Whitkoff étaient là.",
+    "Le secrétaire d'État américain, Marco Rubio, a parlé de l'URSS.",
+    "Louis Barthou a proposé un pacte. Après l'assassinat de Bartoux, rien.",
+    "Le diplomate Alexeï Ignatiev a servi en France. Ignatiev est resté fidèle.",
+]
+ENGLISH = [
+    "Yuri Ushakov and Marco Rubio met in Riyadh with Steve Witkoff.",
+    "Witkoff said the talks with Rubio were useful for the USSR and Moscow.",
+    "The French minister Louis Barthou proposed a pact.",
+]
+
+
+def build() -> Glossary:
+    passages = [Passage("fr.txt", "fr", s, line=i + 1) for i, s in enumerate(FRENCH)]
+    passages += [Passage("en.txt", "en", s, line=i + 1) for i, s in enumerate(ENGLISH)]
+    return build_glossary(find_mentions(passages))
+
+
+def entity(glossary: Glossary, entity_id: str) -> Entity:
+    return next(e for e in glossary.entities if e.entity_id == entity_id)
+
+
+def test_design_card_pairs_get_english_canonical_forms() -> None:
+    glossary = build()
+    canon = {e.entity_id: (e.canonical_en, e.canonical_fr) for e in glossary.entities}
+    assert canon["per-yuri-ushakov"] == ("Yuri Ushakov", "Iouri Ouchakov")
+    assert canon["per-steve-witkoff"] == ("Steve Witkoff", "Steve Witkoff")
+    assert canon["per-louis-barthou"] == ("Louis Barthou", "Louis Barthou")
+    assert canon["per-marco-rubio"] == ("Marco Rubio", "Marco Rubio")
+
+
+def test_russian_name_seen_only_in_french_gets_english_and_cyrillic() -> None:
+    ignatiev = entity(build(), "per-alexei-ignatyev")
+    assert (ignatiev.canonical_fr, ignatiev.original) == ("Alexeï Ignatiev", "Алексей Игнатьев")
+
+
+def test_variants_have_kinds_counts_and_sources() -> None:
+    glossary = build()
+    rows = {(v.entity_id, v.variant, v.lang): v for v in glossary.variants}
+    whitkoff = rows[("per-steve-witkoff", "Steve Whitkoff", "fr")]
+    assert (whitkoff.kind, whitkoff.count, whitkoff.sources) == (
+        VariantKind.SPELLING,
+        1,
+        ("fr.txt:2",),
+    )
+    assert rows[("per-alexei-ignatyev", "Ignatiev", "fr")].kind == VariantKind.SHORT
+    assert rows[("org-soviet-union", "URSS", "fr")].kind == VariantKind.ACRONYM
+    assert rows[("loc-moscow", "Moscow", "en")].kind == VariantKind.CANONICAL
+    assert "Ushakov" in rows[("per-yuri-ushakov", "Yuri Ushakov", "en")].example
+
+
+def test_entity_sources_are_sorted_file_line_strings() -> None:
+    rubio = entity(build(), "per-marco-rubio")
+    assert rubio.sources == ("en.txt:1", "en.txt:2", "fr.txt:2", "fr.txt:3")
+    assert rubio.mentions == 4
+
+
+def test_output_is_sorted_and_deterministic() -> None:
+    first, second = build(), build()
+    assert first == second
+    ids = [e.entity_id for e in first.entities]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    keys = [(v.entity_id, v.variant, v.lang) for v in first.variants]
+    assert keys == sorted(keys)
+
+
+def test_empty_input_gives_empty_glossary() -> None:
+    assert build_glossary([]) == Glossary()

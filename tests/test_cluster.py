@@ -1,0 +1,117 @@
+"""Same entity or not: transliterations, misspellings, exonyms, short forms; never two people."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.cluster import FormStats, cluster_forms
+from glossary.model import EntityType
+from glossary.similarity import SAME_ENTITY, name_similarity
+
+
+def stats(
+    form: str, lang: str, source: str = "a.txt", kind: EntityType = EntityType.PER
+) -> FormStats:
+    return FormStats(form, lang, 1, frozenset({source}), ((kind, 1),))
+
+
+def groups(*items: FormStats) -> set[frozenset[str]]:
+    return {frozenset(f.form for f in c.forms) for c in cluster_forms(list(items))}
+
+
+SAME = [
+    ("Iouri Ouchakov", "Yuri Ushakov"),
+    ("OUCHAKOV", "Ushakov"),
+    ("Nadejda Lissovets", "Nadezhda Lisovets"),
+    ("Steve Whitkoff", "Steve Witkoff"),
+    ("Louis Barthou", "Bartoux"),
+    ("Mark Rubio", "Marco Rubio"),
+    ("Moscou", "Moscow"),
+    ("Riyad", "Riyadh"),
+    ("Allemagne", "Germany"),
+    ("États-Unis", "United States"),
+    ("Biélorussie", "Belarus"),
+    ("Arabie saoudite", "Saudi Arabia"),
+    ("URSS", "USSR"),
+    ("URSS", "Union soviétique"),
+    ("ONU", "UN"),
+    ("Otan", "NATO"),
+    ("OTAN", "NATO"),
+    ("UE", "EU"),
+    ("Ignatiev", "Alexeï Ignatiev"),
+    ("de Gaulle", "Charles de Gaulle"),
+    ("Staline", "Joseph Staline"),
+]
+
+DIFFERENT = [
+    ("Andreï Gromyko", "Anatoli Gromyko"),
+    ("Vladimir Poutine", "Vladimir Jirinovski"),
+    ("Omsk", "Tomsk"),
+    ("Niger", "Nigeria"),
+    ("Lenin", "Leningrad"),
+    ("Autriche", "Australie"),
+    ("Aleksandr Ivanov", "Aleksey Ivanov"),
+    ("Mira Rubio", "Mark Rubio"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_forms_of_one_entity_score_as_same(a: str, b: str) -> None:
+    assert name_similarity(a, b) >= SAME_ENTITY
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_different_people_and_places_score_below_threshold(a: str, b: str) -> None:
+    assert name_similarity(a, b) < SAME_ENTITY
+
+
+def test_similarity_is_symmetric_and_bounded() -> None:
+    for a, b in SAME + DIFFERENT:
+        score = name_similarity(a, b)
+        assert score == name_similarity(b, a)
+        assert 0.0 <= score <= 1.0
+
+
+def test_dutch_caption_matches_english_name() -> None:
+    assert name_similarity("Chroestsjev", "Khrushchev", "nl", "en") >= SAME_ENTITY
+
+
+def test_father_and_son_stay_apart_while_surname_joins_neither() -> None:
+    found = groups(
+        stats("Andreï Gromyko", "fr", "a.txt"),
+        stats("Anatoli Gromyko", "fr", "b.txt"),
+        stats("Gromyko", "fr", "c.txt"),
+    )
+    assert found == {
+        frozenset({"Andreï Gromyko"}),
+        frozenset({"Anatoli Gromyko"}),
+        frozenset({"Gromyko"}),
+    }
+
+
+def test_surname_alone_joins_the_full_name_of_its_own_document() -> None:
+    found = groups(
+        stats("Andreï Gromyko", "fr", "a.txt"),
+        stats("Anatoli Gromyko", "fr", "b.txt"),
+        stats("Gromyko", "fr", "b.txt"),
+    )
+    assert frozenset({"Anatoli Gromyko", "Gromyko"}) in found
+
+
+def test_surname_alone_joins_the_only_full_name_in_the_corpus() -> None:
+    found = groups(stats("Alexeï Ignatiev", "fr", "a.txt"), stats("Ignatiev", "fr", "b.txt"))
+    assert found == {frozenset({"Alexeï Ignatiev", "Ignatiev"})}
+
+
+def test_transliterations_across_languages_form_one_cluster() -> None:
+    found = groups(
+        stats("Iouri Ouchakov", "fr"),
+        stats("Yuri Ushakov", "en", "b.txt"),
+        stats("Ushakov", "en", "b.txt"),
+        stats("Moscou", "fr", kind=EntityType.LOC),
+        stats("Moscow", "en", "b.txt", kind=EntityType.LOC),
+    )
+    assert found == {
+        frozenset({"Iouri Ouchakov", "Yuri Ushakov", "Ushakov"}),
+        frozenset({"Moscou", "Moscow"}),
+    }
