@@ -1,0 +1,130 @@
+"""Canonical English and French forms, the Cyrillic original, entity ids and variant kinds."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from glossary.cluster import Cluster, FormStats
+from glossary.exonyms import Concept, lookup
+from glossary.model import EntityType, VariantKind
+from glossary.similarity import name_parts
+from glossary.translit import fold, is_russian_name, match_key, to_cyrillic, to_english, to_french
+
+_TYPE_ORDER = list(EntityType)
+_ID_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class Canonical:
+    """What a cluster is called in each language, and how it is typed."""
+
+    type: EntityType
+    english: str
+    french: str
+    original: str
+    concept: Concept | None
+    russian: bool
+
+
+def _words(form: FormStats) -> int:
+    return len(name_parts(form.form, form.lang).keys)
+
+
+def _attestation(form: FormStats) -> tuple[int, int, int, int, str]:
+    """Better attested first: documents, distinct contexts, mentions, then the fuller spelling."""
+    return (len(form.sources), form.contexts, form.count, len(form.form), form.form)
+
+
+def _best(forms: Sequence[FormStats]) -> FormStats:
+    return max(forms, key=_attestation)
+
+
+def _spelling_score(candidate: FormStats, forms: Sequence[FormStats]) -> int:
+    """Contexts of every form written with the candidate's words (Witkoff attests Steve Witkoff)."""
+    words = set(fold(candidate.form).split())
+    return sum(f.contexts for f in forms if set(fold(f.form).split()) <= words)
+
+
+def _pick_spelling(main: Sequence[FormStats], forms: Sequence[FormStats], lang: str) -> str:
+    """A form attested in `lang` unless another language attests a better spelling (Whitkoff)."""
+    scores = {f: _spelling_score(f, forms) for f in main}
+    top = max(scores.values())
+    best = [f for f in main if scores[f] == top]
+    pool = [f for f in best if f.lang == lang] or best
+    return _best(pool).form
+
+
+def _entity_type(forms: Sequence[FormStats]) -> EntityType:
+    """Vote of the mentions, full names weighing double; PER, LOC, ORG, MISC on ties."""
+    votes: Counter[EntityType] = Counter()
+    for f in forms:
+        weight = 2 if _words(f) >= 2 else 1
+        for kind, count in f.types:
+            votes[kind] += count * weight
+    return max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
+
+
+def choose_canonical(cluster: Cluster) -> Canonical:
+    """Canonical forms: CLDR/curated names for known concepts, else the best attested forms."""
+    forms = list(cluster.forms)
+    concept = next((c for c in (lookup(f.form) for f in forms) if c is not None), None)
+    if concept is not None:
+        return Canonical(
+            concept.type, concept.english, concept.french, concept.original, concept, False
+        )
+    most = max(_words(f) for f in forms)
+    full = [f for f in forms if _words(f) == most] or forms
+    # The full names say what the entity is; a bare surname is often untyped (Ribbentrop).
+    kind = _entity_type(full)
+    main = [f for f in full if f.lang in ("en", "fr")] or full
+    russian = kind == EntityType.PER and any(is_russian_name(f.form) for f in full)
+    if not russian:
+        en, fr = _pick_spelling(main, forms, "en"), _pick_spelling(main, forms, "fr")
+        return Canonical(kind, en, fr, "", None, False)
+    english = [f for f in main if f.lang == "en"]
+    french = [f for f in main if f.lang == "fr"]
+    en = _best(english).form if english else to_english(_best(main).form)
+    fr = _best(french).form if french else to_french(_best(main).form)
+    original = to_cyrillic(fr, "fr") if french else to_cyrillic(en, "en")
+    return Canonical(kind, en, fr, original or "", None, True)
+
+
+def entity_id(kind: EntityType, english: str) -> str:
+    """Readable id from the type and English name: per-yuri-ushakov."""
+    from unidecode import unidecode
+
+    slug = re.sub(r"[^a-z0-9]+", "-", unidecode(english).lower()).strip("-")[:_ID_LENGTH]
+    return f"{kind.value.lower()}-{slug.rstrip('-') or 'name'}"
+
+
+def variant_kind(form: str, lang: str, canon: Canonical) -> VariantKind:
+    """How a form relates to the entity's canonical forms (canonical, acronym, short...)."""
+    form = form.replace("’", "'")
+    own = {"en": canon.english, "fr": canon.french}.get(lang)
+    if form in (own, canon.english, canon.french) and (own is None or form == own):
+        return VariantKind.CANONICAL
+    if canon.concept is not None:
+        listed = canon.concept.kind_of(form)
+        if listed is not None and listed != VariantKind.CANONICAL:
+            return listed
+    letters = [c for c in form if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return VariantKind.ACRONYM
+    if form in (canon.english, canon.french):
+        return VariantKind.OTHER_LANGUAGE
+    reference = own or canon.english
+    parts, whole = name_parts(form, lang), name_parts(reference)
+    if len(parts.keys) < len(whole.keys):
+        # A short form spelt otherwise than the full name is a spelling slip first (Bartoux).
+        keys = set(whole.keys) | set(name_parts(canon.english).keys)
+        return VariantKind.SHORT if set(parts.keys) <= keys else VariantKind.SPELLING
+    if canon.concept is not None or lang not in ("en", "fr"):
+        return VariantKind.TRANSLITERATION if canon.russian else VariantKind.EXONYM
+    if match_key(form) == match_key(reference) and fold(form) != fold(reference):
+        return VariantKind.TRANSLITERATION if canon.russian else VariantKind.SPELLING
+    if canon.russian and match_key(form) == match_key(canon.english):
+        return VariantKind.TRANSLITERATION
+    return VariantKind.SPELLING

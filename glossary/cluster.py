@@ -1,0 +1,167 @@
+"""Group name forms into entities: same concept, same key, fuzzy full names, then short forms."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from glossary.model import EntityType, Mention
+from glossary.similarity import SAME_ENTITY, NameParts, name_parts, parts_similarity, skeleton
+
+# Within a block, each name is compared with this many neighbours in key order (sorted
+# neighbourhood), so a block of common surnames costs linear time, not quadratic.
+_WINDOW = 8
+# A bare surname looks at no more than this many full names sharing its skeleton.
+_MAX_CANDIDATES = 32
+
+
+@dataclass(frozen=True)
+class FormStats:
+    """One distinct (form, language) with what the mentions say about it."""
+
+    form: str
+    lang: str
+    count: int
+    sources: frozenset[str]
+    types: tuple[tuple[EntityType, int], ...]
+    contexts: int = 1
+
+    @property
+    def type(self) -> EntityType:
+        """The most frequent type among the mentions (PER first on a tie)."""
+        return _majority(self.types)
+
+
+@functools.lru_cache(maxsize=64)
+def _majority(types: tuple[tuple[EntityType, int], ...]) -> EntityType:
+    order = list(EntityType)
+    return max(types, key=lambda tc: (tc[1], -order.index(tc[0])))[0]
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Forms judged to name one entity, in a stable order."""
+
+    forms: tuple[FormStats, ...]
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def form_stats(mentions: Iterable[Mention]) -> list[FormStats]:
+    """Distinct (form, lang) pairs with counts, documents and type votes, sorted."""
+    counts: Counter[tuple[str, str]] = Counter()
+    sources: dict[tuple[str, str], set[str]] = defaultdict(set)
+    types: dict[tuple[str, str], Counter[EntityType]] = defaultdict(Counter)
+    # Repeated paragraphs (reposts) are one attestation, not several.
+    contexts: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        key = (m.form, m.lang)
+        counts[key] += 1
+        sources[key].add(m.source)
+        types[key][m.type] += 1
+        contexts[key].add(m.context)
+    return [
+        FormStats(
+            form,
+            lang,
+            counts[(form, lang)],
+            frozenset(sources[(form, lang)]),
+            tuple(sorted(types[(form, lang)].items())),
+            len(contexts[(form, lang)]),
+        )
+        for form, lang in sorted(counts)
+    ]
+
+
+def _compatible(a: FormStats, b: FormStats) -> bool:
+    """A person and a place never merge; bodies, events and unknowns may."""
+    kinds = {a.type, b.type}
+    return not (EntityType.PER in kinds and EntityType.LOC in kinds)
+
+
+def cluster_forms(stats: Sequence[FormStats]) -> list[Cluster]:
+    """Cluster distinct forms; cost is about linear in their number (blocked comparisons)."""
+    parts = [name_parts(s.form, s.lang) for s in stats]
+    uf = _UnionFind(len(stats))
+    _by_exact(uf, parts, stats)
+    _full_names(uf, parts, stats)
+    _short_forms(uf, parts, stats)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(stats)):
+        groups[uf.find(i)].append(i)
+    return [Cluster(tuple(stats[i] for i in members)) for _, members in sorted(groups.items())]
+
+
+def _by_exact(uf: _UnionFind, parts: Sequence[NameParts], stats: Sequence[FormStats]) -> None:
+    """Same known concept, or the same transliteration key without conflicting concepts."""
+    first: dict[tuple[str, ...], int] = {}
+    for i, p in enumerate(parts):
+        key: tuple[str, ...] = ("concept", p.concept) if p.concept else ("key", *p.keys)
+        if not p.keys and not p.concept:
+            continue
+        if key in first and _compatible(stats[first[key]], stats[i]):
+            uf.union(first[key], i)
+        else:
+            first.setdefault(key, i)
+    # A form whose key equals a concept's own form joins it (Moskva written as in CLDR).
+    concept_keys = {("key", *p.keys): i for i, p in enumerate(parts) if p.concept}
+    for i, p in enumerate(parts):
+        j = concept_keys.get(("key", *p.keys))
+        if j is not None and not p.concept and _compatible(stats[i], stats[j]):
+            uf.union(i, j)
+
+
+def _full_names(uf: _UnionFind, parts: Sequence[NameParts], stats: Sequence[FormStats]) -> None:
+    """Multi-word names blocked by surname key and skeleton, compared within each block."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, p in enumerate(parts):
+        if len(p.keys) >= 2 and not p.concept:
+            blocks[("surname", p.keys[-1])].append(i)
+            blocks[("skeleton", skeleton(p.keys[-1]) + "|" + p.keys[0][:1])].append(i)
+    for members in blocks.values():
+        members.sort(key=lambda i: (parts[i].keys, i))
+        for x, i in enumerate(members):
+            for j in members[x + 1 : x + 1 + _WINDOW]:
+                if uf.find(i) == uf.find(j) or not _compatible(stats[i], stats[j]):
+                    continue
+                if parts_similarity(parts[i], parts[j]) >= SAME_ENTITY:
+                    uf.union(i, j)
+
+
+def _short_forms(uf: _UnionFind, parts: Sequence[NameParts], stats: Sequence[FormStats]) -> None:
+    """A surname alone joins the full name of the same document, or the only one in the corpus."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_skeleton: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(parts):
+        if len(p.keys) >= 2 and not p.concept and stats[i].type == EntityType.PER:
+            by_key[p.keys[-1]].append(i)
+            by_skeleton[skeleton(p.keys[-1])].append(i)
+    for i, p in enumerate(parts):
+        if len(p.keys) != 1 or p.concept or stats[i].type in (EntityType.LOC, EntityType.ORG):
+            continue
+        # The same surname key first; the skeleton only to catch a misspelling (Bartoux).
+        pool = by_key.get(p.keys[0]) or by_skeleton.get(skeleton(p.keys[0]), [])
+        candidates = [
+            j for j in pool[:_MAX_CANDIDATES] if parts_similarity(p, parts[j]) >= SAME_ENTITY
+        ]
+        same_doc = {uf.find(j) for j in candidates if stats[j].sources & stats[i].sources}
+        anywhere = {uf.find(j) for j in candidates}
+        chosen = same_doc if same_doc else anywhere
+        if len(chosen) == 1:
+            uf.union(i, chosen.pop())

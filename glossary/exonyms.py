@@ -1,0 +1,144 @@
+"""Known names in several languages: CLDR countries and cities (babel) plus a small curated list."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+from glossary.model import EntityType, VariantKind
+from glossary.translit import fold
+
+# Languages whose CLDR names we recognise in sources; "ru" gives the `original` column.
+_LOCALES = ("en", "fr", "nl", "de", "es", "it")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One known place or body with its English and French names."""
+
+    concept_id: str
+    type: EntityType
+    english: str
+    french: str
+    original: str = ""
+    kinds: tuple[tuple[str, VariantKind], ...] = field(default=())
+
+    def kind_of(self, form: str) -> VariantKind | None:
+        """The kind the curated list gives this form (acronym, short...), if any."""
+        for name, kind in self.kinds:
+            if name == form:
+                return kind
+        folded = fold(form)
+        for name, kind in self.kinds:
+            if fold(name) == folded:
+                return kind
+        return None
+
+
+@dataclass(frozen=True)
+class ExonymIndex:
+    """Folded name -> concept, for every language we know."""
+
+    by_name: dict[str, tuple[Concept, ...]]
+    longest_words: int
+
+    def lookup(self, form: str) -> Concept | None:
+        """The one concept this name denotes, or None when unknown or ambiguous."""
+        exact = self.by_name.get("=" + form)
+        if exact:
+            return exact[0]
+        found = self.by_name.get(fold(form), ())
+        return found[0] if len(found) == 1 else None
+
+
+def _add(
+    index: dict[str, list[Concept]], name: str, concept: Concept, *, city: bool = False
+) -> None:
+    key = fold(name)
+    if not key:
+        return
+    if city and any(c.concept_id.startswith("cldr-") for c in index.get(key, [])):
+        return  # Singapore, Monaco: the country, not a second concept for its capital
+    bucket = index.setdefault(key, [])
+    if all(c.concept_id != concept.concept_id for c in bucket):
+        bucket.append(concept)
+
+
+def _cldr(index: dict[str, list[Concept]]) -> None:
+    """Countries, regions and time-zone exemplar cities from CLDR."""
+    from babel.localedata import load
+
+    data = {loc: load(loc) for loc in (*_LOCALES, "ru")}
+    for code, english in data["en"]["territories"].items():
+        if "-alt-" in code or code in {"ZZ", "QO", "EU", "EZ", "UN", "001"}:
+            continue  # bodies are in the curated list, with their acronyms
+        concept = Concept(
+            f"cldr-{code.lower()}",
+            EntityType.LOC,
+            english.replace("’", "'"),
+            data["fr"]["territories"].get(code, english).replace("’", "'"),
+            data["ru"]["territories"].get(code, ""),
+        )
+        for loc in _LOCALES:
+            name = data[loc]["territories"].get(code)
+            if name:
+                _add(index, name.replace("’", "'"), concept)
+    # CLDR omits a city where it equals the zone id (Paris in French), so take zones from all.
+    zones = sorted({z for d in data.values() for z, v in d["time_zones"].items() if "city" in v})
+    for zone in zones:
+        # IANA ids carry the older English exonym (Europe/Kiev) when CLDR has moved on.
+        from_id = zone.rsplit("/", 1)[-1].replace("_", " ")
+        english = data["en"]["time_zones"].get(zone, {}).get("city", from_id)
+        concept = Concept(
+            f"city-{fold(english).replace(' ', '-')}",
+            EntityType.LOC,
+            english,
+            data["fr"]["time_zones"].get(zone, {}).get("city", from_id),
+            data["ru"]["time_zones"].get(zone, {}).get("city", ""),
+        )
+        _add(index, from_id, concept, city=True)
+        for loc in _LOCALES:
+            city = data[loc]["time_zones"].get(zone, {}).get("city")
+            if city:
+                _add(index, city, concept, city=True)
+
+
+def _curated(index: dict[str, list[Concept]]) -> None:
+    """Bodies, acronyms and historical names from glossary/data/exonyms.tsv."""
+    text = resources.files("glossary").joinpath("data/exonyms.tsv").read_text("utf-8")
+    rows: dict[str, list[list[str]]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            rows.setdefault(line.split("\t")[0], []).append(line.split("\t"))
+    for concept_id, group in rows.items():
+        canon = {r[2]: r[3] for r in reversed(group) if r[4] == "canonical"}
+        concept = Concept(
+            f"list-{concept_id}",
+            EntityType(group[0][1]),
+            canon.get("en", group[0][3]),
+            canon.get("fr", group[0][3]),
+            kinds=tuple((r[3], VariantKind(r[4])) for r in group),
+        )
+        for row in group:
+            if row[4] == "acronym":
+                # Acronyms match by case only (UN, not the French article Un).
+                index["=" + row[3]] = [concept]
+                continue
+            # The curated entry overrides a CLDR one of the same name (United Kingdom, Britain).
+            index[fold(row[3])] = [concept]
+
+
+@functools.lru_cache(maxsize=1)
+def exonym_index() -> ExonymIndex:
+    """Build the index once; it is read-only afterwards."""
+    index: dict[str, list[Concept]] = {}
+    _cldr(index)
+    _curated(index)
+    frozen = {k: tuple(v) for k, v in index.items()}
+    return ExonymIndex(frozen, max(len(k.split()) for k in frozen if k[:1] != "="))
+
+
+def lookup(form: str) -> Concept | None:
+    """The known concept a name denotes (Allemagne, Germany, URSS -> one concept each)."""
+    return exonym_index().lookup(form)

@@ -1,0 +1,300 @@
+"""Transliteration-aware name keys: Latin forms read back into Cyrillic with iuliia's own tables."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+# Schemes whose output French and English sources actually use for Russian names.
+_FR_SCHEMES = ("MVD_310_FR",)
+_EN_SCHEMES = ("WIKIPEDIA", "ICAO_DOC_9303", "MOSMETRO")
+
+# Latin spellings no Russian scheme produces (Witkoff, Whitkoff, Charles, Joseph), read by their
+# usual sound so non-Russian names still get a stable key.
+_LATIN_EXTRA = {
+    "w": "в",
+    "h": "",
+    "c": "к",
+    "ck": "к",
+    "ce": "се",
+    "ci": "си",
+    "q": "к",
+    "qu": "к",
+    "ph": "ф",
+    "x": "кс",
+}
+
+# Letters whose French/English renderings are often confused or dropped; folded for matching only.
+_REDUCE = str.maketrans(
+    {"ё": "е", "э": "е", "й": "и", "ы": "и", "щ": "ш", "ч": "ш", "ь": None, "ъ": None}
+)
+_DOUBLE = re.compile(r"(.)\1+")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_RUN = re.compile(r"([\u0400-\u04ff]+)")
+_FRENCH_MARK = re.compile(r"ou|tch|j|gu[eiy]|[ïë]|[aeiouy]ss[aeiouy]|ine$")
+_FOREIGN = re.compile(r"w|q|c(?!h)|(?<![kzcs])h|ph")
+_RU_SURNAME = re.compile(
+    r"(?:ov|ova|off|ev|eva|iev|yev|sky|ski|skii|skiy|skaya|skaïa|enko|vich|vitch|itch|ets|"
+    r"ko|shvili|chvili)$"
+)
+_VOWELS = "аеёиоуыэюя"
+_PARTICLES = frozenset({"de", "du", "von", "van", "der", "bin", "ben", "al", "el", "la", "le"})
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """Latin chunks -> Cyrillic, inverted from iuliia schemes (first scheme wins a chunk)."""
+
+    chunks: dict[str, str]
+    endings: dict[str, str]
+    longest: int
+
+
+@dataclass(frozen=True)
+class GivenName:
+    """A Russian given name with its usual English and French spellings."""
+
+    cyrillic: str
+    english: str
+    french: str
+    others: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=400_000)
+def _latin_fold(text: str) -> str:
+    """Lowercase, strip accents from Latin letters only (Cyrillic й/ё keep their marks)."""
+    from unidecode import unidecode
+
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    pieces = _CYRILLIC_RUN.split(lowered)
+    # Odd pieces are the Cyrillic runs captured by the split; only the others are transliterated.
+    return "".join(p if i % 2 else unidecode(p) for i, p in enumerate(pieces))
+
+
+@functools.lru_cache(maxsize=4)
+def _reader(schemes: tuple[str, ...]) -> _Reader:
+    """Invert the letter, context and ending tables of the named iuliia schemes."""
+    import json
+
+    import iuliia
+
+    chunks: dict[str, str] = {}
+    endings: dict[str, str] = {}
+    for name in schemes:
+        spec = json.loads(getattr(iuliia, name).path.read_text("utf-8"))
+        letters: dict[str, str] = spec["mapping"]
+        prevs: dict[str, str] = spec.get("prev_mapping") or {}
+        nexts: dict[str, str] = spec.get("next_mapping") or {}
+        for cyr, lat in letters.items():
+            # The hard sign never appears in names; ICAO's 'ie' for it would shadow ье.
+            if lat.isalpha() and lat.isascii() and cyr != "ъ":
+                chunks.setdefault(lat, cyr)
+        for pair, lat in prevs.items():
+            if not lat.isascii():
+                continue
+            if len(pair) == 1:
+                chunks.setdefault(lat, pair)
+                continue
+            head = nexts.get(pair, letters.get(pair[0], ""))
+            chunks.setdefault(head + lat, pair)
+        for pair, lat in nexts.items():
+            if pair not in prevs and lat.isascii():
+                chunks.setdefault(lat + letters.get(pair[1], ""), pair)
+        for end, lat in (spec.get("ending_mapping") or {}).items():
+            endings.setdefault(lat, end)
+    for lat, cyr in _LATIN_EXTRA.items():
+        chunks.setdefault(lat, cyr)
+    chunks = {k: v for k, v in chunks.items() if k}
+    return _Reader(chunks, endings, max(len(k) for k in chunks))
+
+
+def _read_word(word: str, reader: _Reader) -> str:
+    """Fewest-chunks reading of one folded Latin word into Cyrillic."""
+    n = len(word)
+    best: list[tuple[int, str] | None] = [None] * (n + 1)
+    best[0] = (0, "")
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        cost, cyr = here
+        if not ("a" <= word[i] <= "z"):
+            _relax(best, i + 1, cost + 1, cyr + word[i])
+            continue
+        for size in range(min(reader.longest, n - i), 0, -1):
+            chunk = word[i : i + size]
+            if i + size == n and chunk in reader.endings:
+                _relax(best, n, cost + 1, cyr + reader.endings[chunk])
+            if chunk in reader.chunks:
+                _relax(best, i + size, cost + 1, cyr + reader.chunks[chunk])
+    final = best[n]
+    return final[1] if final else word
+
+
+def _relax(best: list[tuple[int, str] | None], at: int, cost: int, cyr: str) -> None:
+    """Keep the cheaper reading; on a tie the first found (longest chunk) wins."""
+    old = best[at]
+    if old is None or cost < old[0]:
+        best[at] = (cost, cyr)
+
+
+def _words(form: str) -> list[str]:
+    return _WORD.findall(_latin_fold(form))
+
+
+def _reduce(cyr: str) -> str:
+    """Fold a Cyrillic reading to what French and English romanisations both preserve."""
+    folded = cyr.translate(_REDUCE).replace("ия", "я").replace("ию", "ю").replace("сш", "ш")
+    return _DOUBLE.sub(r"\1", folded)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_key(word: str) -> str:
+    import iuliia
+
+    cyr = word if _CYRILLIC.search(word) else _read_word(word, _reader(_FR_SCHEMES + _EN_SCHEMES))
+    return str(iuliia.ICAO_DOC_9303.translate(_reduce(cyr)))
+
+
+def match_key(form: str) -> str:
+    """Language-neutral key: Ouchakov, OUCHAKOV, Ushakov and Ушаков all give 'ushakov'."""
+    return " ".join(_word_key(w) for w in _words(form))
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> tuple[GivenName, ...]:
+    """The curated Russian given names (glossary/data/ru_given_names.tsv)."""
+    text = resources.files("glossary").joinpath("data/ru_given_names.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            cyr, en, fr, *rest = line.split("\t")
+            others = tuple(rest[0].split(",")) if rest and rest[0] else ()
+            rows.append(GivenName(cyr, en, fr, others))
+    return tuple(rows)
+
+
+@functools.lru_cache(maxsize=1)
+def _given_by_key() -> dict[str, GivenName]:
+    table: dict[str, GivenName] = {}
+    for name in given_names():
+        for spelling in (name.cyrillic, name.english, name.french, *name.others):
+            table.setdefault(_word_key(_latin_fold(spelling)), name)
+    return table
+
+
+def given_name(word: str) -> GivenName | None:
+    """The Russian given name this word spells (Iouri, Yuri, Юрий), if it is one."""
+    words = _words(word)
+    if len(words) != 1:
+        return None
+    return _given_by_key().get(_word_key(words[0]))
+
+
+def is_russian_name(form: str) -> bool:
+    """True when the name looks Russian: a Russian given name or a typical surname ending."""
+    words = [w for w in _words(form) if w not in _PARTICLES]
+    if not words:
+        return False
+    if _CYRILLIC.search(form):
+        return True
+    if any(given_name(w) for w in words):
+        return True
+    last = words[-1]
+    if _FOREIGN.search(last):
+        return False
+    # -ine is French for -ин (Poutine), but English words end so too (Magazine): want a marker.
+    if last.endswith("ine"):
+        return bool(_FRENCH_MARK.search(last[:-3]))
+    return bool(_RU_SURNAME.search(last))
+
+
+def _to_cyrillic_word(word: str, french: bool) -> str:
+    """One folded Latin word to Cyrillic, with the endings each convention drops."""
+    known = given_name(word)
+    if known:
+        return known.cyrillic.lower()
+    if "ie" in word and not french:
+        # English sources often keep the French -iev (Ignatiev): ь, as in MVD_310_FR.
+        french = True
+    schemes = _FR_SCHEMES if french else _EN_SCHEMES
+    cyr = _read_word(word, _reader(schemes))
+    # й is only written after a vowel; elsewhere a Latin y is ы (Gromyko).
+    cyr = re.sub(f"(?<![{_VOWELS}])й", "ы", cyr)
+    if french:
+        # French doubles с between vowels to keep it unvoiced (Lissovets, Krassine).
+        cyr = re.sub(f"(?<=[{_VOWELS}])сс(?=[{_VOWELS}])", "с", cyr)
+    # Both conventions write the adjectival ending -ий as -i/-y (Slobodinski, Slobodinsky).
+    cyr = re.sub("(?<=[ск])и$", "ий", cyr)
+    return cyr
+
+
+def to_cyrillic(form: str, lang: str | None = None) -> str | None:
+    """The Cyrillic original of a Russian name written in Latin (Iouri Ouchakov -> Юрий Ушаков)."""
+    if _CYRILLIC.search(form):
+        return form
+    if not is_russian_name(form):
+        return None
+    out = []
+    for raw in re.findall(r"[^\W\d_]+|[^\w]+", form):
+        word = _latin_fold(raw)
+        if not word.isalpha():
+            out.append(raw)
+            continue
+        french = lang == "fr" if lang else bool(_FRENCH_MARK.search(raw.lower()))
+        cyr = _to_cyrillic_word(word, french)
+        out.append(cyr.capitalize() if raw[:1].isupper() else cyr)
+    result = "".join(out)
+    return None if re.search("[a-z]", _latin_fold(result)) else result
+
+
+def _romanise(form: str, lang: str, scheme: str) -> str:
+    """Write a Russian name in the usual spelling of `lang` (keeps non-Russian words)."""
+    import iuliia
+
+    if not is_russian_name(form):
+        return form
+    out = []
+    for raw in re.findall(r"[^\W\d_]+|[^\w]+", form):
+        word = _latin_fold(raw)
+        known = given_name(word)
+        if known:
+            out.append(known.english if lang == "en" else known.french)
+            continue
+        if not word.isalpha() or word in _PARTICLES or _FOREIGN.search(word):
+            out.append(raw)
+            continue
+        if _CYRILLIC.search(raw):
+            cyr = raw.lower()
+        else:
+            cyr = _to_cyrillic_word(word, bool(_FRENCH_MARK.search(raw.lower())))
+        latin = str(getattr(iuliia, scheme).translate(cyr))
+        if lang == "fr":
+            latin = re.sub("(?<=[aeiouy])s(?=[aeiy])", "ss", latin)
+            # MVD_310_FR spells -ий, -ия as -ii, -iia; French usage keeps one i (Gorki, Maria).
+            latin = re.sub("ii(?=a?$)", "i", latin)
+        out.append(latin.capitalize() if raw[:1].isupper() else latin)
+    return "".join(out)
+
+
+def to_english(form: str) -> str:
+    """English spelling of a Russian name (Iouri Ouchakov -> Yuri Ushakov); others unchanged."""
+    return _romanise(form, "en", "WIKIPEDIA")
+
+
+def to_french(form: str) -> str:
+    """French spelling of a Russian name (Nikita Khrushchev -> Nikita Khrouchtchev)."""
+    return _romanise(form, "fr", "MVD_310_FR")
+
+
+@functools.lru_cache(maxsize=400_000)
+def fold(form: str) -> str:
+    """Case- and accent-insensitive form, for exact comparisons (OUCHAKOV -> ouchakov)."""
+    text = unicodedata.normalize("NFC", form)
+    return " ".join(_words(text))
