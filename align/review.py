@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from align.pairing import AlignedText
+from glossary.workbook_file import reproducible
 
 ReviewRow = AlignedText
 SHEET = "Alignment"
@@ -34,8 +33,6 @@ LOW_SCORE = 0.5
 LOW_FILL = "FFC7CE"
 HEADER_FILL = "DDEBF7"
 # Fixed instead of "now", so that the same links always give the same bytes.
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-FIXED_STAMP = "1980-01-01T00:00:00Z"
 
 
 def write_review(
@@ -107,24 +104,4 @@ def review_bytes(rows: Sequence[ReviewRow], *, low_scores: dict[str, float] | No
         )
     buffer = io.BytesIO()
     book.save(buffer)
-    return _reproducible(buffer.getvalue())
-
-
-def _reproducible(data: bytes) -> bytes:
-    """Rewrite the zip with fixed member times and fixed document-property dates."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)",
-                    rb"\g<1>" + FIXED_STAMP.encode() + rb"\g<3>",
-                    content,
-                )
-            member = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = info.external_attr
-            target.writestr(member, content)
-    return out.getvalue()
+    return reproducible(buffer.getvalue())
