@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from glossary.errors import FileProblem
+
 
 class AlignError(Exception):
     """Base of every error the CLI reports as one line on stderr."""
@@ -15,16 +17,7 @@ class UsageError(AlignError):
     exit_code = 2
 
 
-class BadInputError(AlignError):
+class BadInputError(FileProblem, AlignError):
     """An input file is unreadable, empty, binary, or otherwise unusable."""
 
     exit_code = 3
-
-    def __init__(self, source: str, problem: str, fix: str = "") -> None:
-        self.source = source
-        self.problem = problem
-        self.fix = fix
-        message = f"{source}: {problem}"
-        if fix:
-            message += f"; {fix}"
-        super().__init__(message)

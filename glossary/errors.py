@@ -1,10 +1,10 @@
-"""Glossary errors. The CLI turns each into one line on stderr and exit code 3."""
+"""Errors about files. The CLI turns each into one line on stderr and exit code 3."""
 
 from __future__ import annotations
 
 
-class GlossaryError(Exception):
-    """A glossary file is missing, corrupt, locked or wrongly shaped."""
+class FileProblem(Exception):
+    """A file that cannot be used as it is: the message names it, says what is wrong and the fix."""
 
     exit_code = 3
 
@@ -16,3 +16,7 @@ class GlossaryError(Exception):
         if fix:
             message += f"; {fix}"
         super().__init__(message)
+
+
+class GlossaryError(FileProblem):
+    """A glossary file is missing, corrupt, locked or wrongly shaped."""

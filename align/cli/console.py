@@ -41,11 +41,11 @@ def warn(message: str) -> None:
 def reported_errors() -> Iterator[None]:
     """Turn the library's errors (and unreadable paths) into one stderr line and an exit code."""
     from align.errors import AlignError
-    from glossary.errors import GlossaryError
+    from glossary.errors import FileProblem
 
     try:
         yield
-    except (AlignError, GlossaryError) as err:
+    except (AlignError, FileProblem) as err:
         fail(err)
     except KeyboardInterrupt:
         typer.echo("align: interrupted; output files were left as they were", err=True)
