@@ -38,7 +38,6 @@ class ScoringWeights:
     null_per_char: float = 0.0
     null_base: float = 1.0
     merge: float = 3.0
-    unexplained: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -100,8 +99,6 @@ def bead_cost(inp: BeadInputs, i0: int, i1: int, j0: int, j1: int) -> tuple[floa
             w = inp.weights
             match = sum(w[k] for k in shared)
             cost -= sc.match * match
-        if a > 1 or b > 1:
-            cost += sc.unexplained * _unexplained(inp, i0, i1, j0, j1)
         nf = inp.fr_numbers[a - 1][i1]
         ne = inp.en_numbers[b - 1][j1]
         if nf or ne:
@@ -110,19 +107,6 @@ def bead_cost(inp: BeadInputs, i0: int, i1: int, j0: int, j1: int) -> tuple[floa
         cost += sc.null_base + sc.null_per_char * (lf + le / inp.length.ratio)
     cost += _paragraph_cost(inp, i0, i1, j0, j1)
     return cost, match
-
-
-def _unexplained(inp: BeadInputs, i0: int, i1: int, j0: int, j1: int) -> int:
-    """Sentences of a merged side that share no key with the other side: likely not translated."""
-    fr_one, en_one = inp.fr_groups[0], inp.en_groups[0]
-    en_all = inp.en_groups[j1 - j0 - 1][j1]
-    fr_all = inp.fr_groups[i1 - i0 - 1][i1]
-    count = 0
-    if i1 - i0 > 1:
-        count += sum(fr_one[i + 1].isdisjoint(en_all) for i in range(i0, i1))
-    if j1 - j0 > 1:
-        count += sum(en_one[j + 1].isdisjoint(fr_all) for j in range(j0, j1))
-    return count
 
 
 def _paragraph_cost(inp: BeadInputs, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -184,7 +168,6 @@ def best_path(
             b,
             -math.log(BEAD_PRIORS[(a, b)]) + sc.merge * max(0, a + b - 2),
             bool(a and b),
-            a > 1 or b > 1,
             # Null beads never read these: any list of the right type will do.
             inp.fr_groups[max(a, 1) - 1],
             inp.en_groups[max(b, 1) - 1],
@@ -199,7 +182,6 @@ def best_path(
     tail_table, tail_steps = TAIL_TABLE, TAIL_STEPS
     tail_len = len(tail_table)
     null_base, null_char = sc.null_base, sc.null_per_char
-    unexplained = sc.unexplained
     fp, ep = inp.fr_para_start, inp.en_para_start
     paragraphs = any(fp) or any(ep)
     sqrt = math.sqrt
@@ -220,7 +202,6 @@ def best_path(
                 b,
                 prior,
                 pairs,
-                merged,
                 fgroup[i],
                 egroup,
                 fnum[i],
@@ -231,7 +212,7 @@ def best_path(
                 fcum[i] - fcum[i - a],
                 fw[i] - fw[i - a],
             )
-            for s, a, b, prior, pairs, merged, fgroup, egroup, fnum, enum in plan
+            for s, a, b, prior, pairs, fgroup, egroup, fnum, enum in plan
             if i >= a
         ]
         for j in range(row_lo, row_hi + 1):
@@ -279,8 +260,6 @@ def best_path(
                         continue
                     for k in fkeys & egroup[j]:
                         total -= scaled[k]
-                    if merged:
-                        total += unexplained * _unexplained(inp, pi, i, pj, j)
                     ne = enum[j]
                     if fnums or ne:
                         total += w_num * len(fnums ^ ne)
