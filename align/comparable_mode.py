@@ -6,6 +6,7 @@ translation keeps them in order at proportional places.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -39,6 +40,8 @@ PARALLEL_ANCHOR_SHARE = 0.5
 DIAGONAL_TOLERANCE = 0.02
 DIAGONAL_SENTENCES = 1.5
 MAX_FIT_POINTS = 150
+# Up to this many sentences a side, a text has too few anchors for the line fit.
+SHORT_TEXT = 12
 
 
 def choose_mode(fr: Sequence[str], en: Sequence[str]) -> Mode:
@@ -66,6 +69,8 @@ def decide_mode(
     if not (_inside(chars, PARALLEL_CHARS) and _inside(count, PARALLEL_SENTENCES)):
         return ModeDecision("comparable", f"length ratio {chars:.2f}, sentence ratio {count:.2f}")
     share = _anchor_share(fr, en)
+    if share is None and _short_and_in_order(fr, en):
+        return ModeDecision("parallel", "short texts of matching length, shared anchors in order")
     if share is None:
         return ModeDecision("comparable", "too few shared dates, numbers and names to tell")
     if share < PARALLEL_ANCHOR_SHARE:
@@ -115,6 +120,20 @@ def _anchor_share(fr: Sequence[str], en: Sequence[str]) -> float | None:
     tolerance = max(DIAGONAL_TOLERANCE, DIAGONAL_SENTENCES / max(len(fr), len(en)))
     near = sum(abs(y - slope * x - offset) <= tolerance for x, y in points)
     return near / len(points)
+
+
+def _short_and_in_order(fr: Sequence[str], en: Sequence[str]) -> bool:
+    """A short text too small for the line fit: parallel when what it shares keeps its order.
+
+    Length ratios were already checked; at least one shared date, number or name must be there,
+    and no two of them may cross.
+    """
+    if max(len(fr), len(en)) > SHORT_TEXT:
+        return False
+    french = _unique_positions(fr, "fr")
+    english = _unique_positions(en, "en")
+    points = sorted((french[k], english[k]) for k in set(french) & set(english))
+    return bool(points) and all(b[1] >= a[1] for a, b in itertools.pairwise(points))
 
 
 def _unique_positions(sentences: Sequence[str], lang: str) -> dict[str, float]:

@@ -121,3 +121,27 @@ def test_a_requested_mode_is_kept_when_lengths_are_plausible(requested: str) -> 
     decision = decide_mode(_history("fr", order), _history("en", order), requested)  # type: ignore[arg-type]
     assert decision.mode == requested
     assert decision.warning == ""
+
+
+@pytest.mark.parametrize(
+    ("fr", "en", "mode"),
+    [
+        (
+            ["Le 2 mai 1935, Paris et Moscou signent un traité.", "Iouri Ouchakov arrive à Riyad."],
+            ["On 2 May 1935, Paris and Moscow signed a treaty.", "Yuri Ushakov arrived in Riyadh."],
+            "parallel",
+        ),
+        (
+            ["En 1944, de Gaulle part pour Moscou.", "Le traité de 1935 reste lettre morte."],
+            ["The 1935 treaty was never applied.", "In 1944, de Gaulle went to Moscow."],
+            "comparable",
+        ),
+    ],
+    ids=["short translation", "short texts whose anchors cross"],
+)
+def test_short_texts_are_parallel_only_when_their_anchors_keep_order(
+    fr: list[str], en: list[str], mode: str
+) -> None:
+    from align.comparable_mode import choose_mode
+
+    assert choose_mode(fr, en) == mode
