@@ -79,7 +79,12 @@ def format_summary(summary: object) -> str:
         f"segments   {summary.segments} ({langs}); {summary.repeats} repeats set aside",
         f"sentences  {summary.sentences}",
         f"glossary   {summary.entities} entities, {summary.variants} variants"
-        + (f"; {summary.kept_edits} rows of a person's kept" if summary.kept_edits else ""),
+        + (
+            f"; kept {summary.kept_edits} row{'s' if summary.kept_edits != 1 else ''} "
+            "a person edited"
+            if summary.kept_edits
+            else ""
+        ),
     ]
     if summary.document_pairs:
         lines.append(
