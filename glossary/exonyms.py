@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -11,6 +12,11 @@ from glossary.translit import fold
 
 # Languages whose CLDR names we recognise in sources; "ru" gives the `original` column.
 _LOCALES = ("en", "fr", "nl", "de", "es", "it")
+# Words of a state's official long name before the country's short name (folded, so d' is "d").
+_LONG_FORM = re.compile(
+    r"^(?:republique|federation|royaume|principaute|etat|republic|kingdom|"
+    r"principality|state|commonwealth) (?:de la|de l|d|de|du|des|of the|of) (.+)$"
+)
 
 
 @dataclass(frozen=True)
@@ -48,8 +54,19 @@ class ExonymIndex:
         exact = self.by_name.get("=" + form)
         if exact:
             return exact[0]
-        found = self.by_name.get(fold(form), ())
-        return found[0] if len(found) == 1 else None
+        folded = fold(form)
+        found = self.by_name.get(folded, ())
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None
+        # An official long name of a country: République d'Afrique du Sud, Republic of Turkey.
+        long_form = _LONG_FORM.match(folded)
+        if long_form:
+            inner = self.by_name.get(long_form.group(1), ())
+            if len(inner) == 1 and inner[0].concept_id.startswith("cldr-"):
+                return inner[0]
+        return None
 
 
 def _add(
@@ -111,15 +128,22 @@ def _curated(index: dict[str, list[Concept]]) -> None:
     for line in text.splitlines():
         if line and not line.startswith("#"):
             rows.setdefault(line.split("\t")[0], []).append(line.split("\t"))
+    known = {c.concept_id: c for bucket in index.values() for c in bucket}
     for concept_id, group in rows.items():
         canon = {r[2]: r[3] for r in reversed(group) if r[4] == "canonical"}
+        base = known.get(concept_id)
         concept = Concept(
-            f"list-{concept_id}",
+            concept_id if base else f"list-{concept_id}",
             EntityType(group[0][1]),
-            canon.get("en", group[0][3]),
-            canon.get("fr", group[0][3]),
+            canon.get("en", base.english if base else group[0][3]),
+            canon.get("fr", base.french if base else group[0][3]),
+            base.original if base else "",
             kinds=tuple((r[3], VariantKind(r[4])) for r in group),
         )
+        if base is not None:
+            # A CLDR territory keeps its names in other languages, now under the richer concept.
+            for bucket in index.values():
+                bucket[:] = [concept if c is base else c for c in bucket]
         for row in group:
             if row[4] == "acronym":
                 # Acronyms match by case only (UN, not the French article Un).

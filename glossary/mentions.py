@@ -2,102 +2,48 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from importlib import resources
 
 from glossary.exonyms import exonym_index
+from glossary.mention_cues import (
+    GEO_PARTS,
+    PLACE_ARTICLES,
+    adjective_form,
+    citation_passages,
+    event_words,
+    function_word,
+    geo_words,
+    head_words,
+    org_words,
+    place_cue,
+)
+from glossary.mention_evidence import (
+    Evidence,
+    WordContext,
+    collect_evidence,
+    joined,
+    language_names,
+    lone_word_is_name,
+    not_names,
+    title_line,
+    titled_name,
+)
 from glossary.model import EntityType, Mention, Passage
 from glossary.tokens import Token, tokenize
 from glossary.translit import fold, given_name, is_russian_name
 
-# Words that make a capitalised word after them a common noun: "leur Patrie", "a Union".
-# Definite articles are left out: "the Kremlin", "la France" precede names all the time.
-# Words that make a capitalised word after them a common noun: "leur Patrie", "a Union".
-# Definite articles are left out: "the Kremlin", "la France" precede names all the time.
-_CUE_WORDS = """un une leur leurs notre nos votre vos mon ma mes ton ta tes son sa ses
-a an their our my your his its"""
-_COMMON_CUES = frozenset(_CUE_WORDS.split())
-# "les Américains", "the Bolsheviks": a capitalised plural after a plural article is a people.
-_PLURAL_CUES = frozenset({"les", "des", "aux", "the"})
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_ORG_TEXT = """union organisation organization alliance party parti council conseil comité committee
-ministry ministère bureau service army armée agency agence university université bank banque
-congress congrès press presse assembly assemblée league ligue front"""
-_ORG_WORDS = frozenset(_ORG_TEXT.split())
-_EVENT_TEXT = """war guerre pact pacte treaty traité conference conférence revolution révolution
-republic république accord agreement summit sommet crisis crise operation opération incident
-plan doctrine"""
-_EVENT_WORDS = frozenset(_EVENT_TEXT.split())
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CONTEXT = 120
-_TITLE_LINE_SHARE = 0.6
 
 
-@dataclass(frozen=True)
-class _Evidence:
-    """What the whole corpus says about each capitalised word, per language."""
-
-    lower: frozenset[tuple[str, str]]
-    cued: frozenset[tuple[str, str]]
-    mid_cap: frozenset[tuple[str, str]]
-    tails: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
-    """Titles and conventionally capitalised nouns (data/not_names.tsv), months and weekdays."""
-    from babel import Locale
-
-    text = resources.files("glossary").joinpath("data/not_names.tsv").read_text("utf-8")
-    words = {line.split("\t")[0] for line in text.splitlines() if line and line[0] != "#"}
-    for loc in ("en", "fr", "nl", "de"):
-        locale = Locale(loc)
-        for table in (locale.months, locale.days):
-            words.update(table["format"]["wide"].values())
-    return frozenset(fold(w) for w in words)
-
-
-@functools.lru_cache(maxsize=1)
-def _language_names() -> frozenset[str]:
-    """English language names from CLDR: French, German, Russian alone are adjectives, not names."""
-    from babel import Locale
-
-    return frozenset(fold(name) for name in Locale("en").languages.values() if " " not in name)
-
-
-def _title_line(text: str, tokens: Sequence[Token]) -> bool:
-    """A heading or tag list: most words capitalised, no closing stop; capitals say nothing."""
-    words = [t for t in tokens if not t.hashtag and not t.particle]
-    if len(words) < 3 or text.rstrip()[-1:] in (".", "!", "?", ":", ";"):
-        return False
-    return sum(t.capitalised for t in words) / len(words) >= _TITLE_LINE_SHARE
-
-
-def _collect(passages: Sequence[Passage], tokenised: Sequence[list[Token]]) -> _Evidence:
-    lower, cued, mid_cap = set(), set(), set()
-    for passage, tokens in zip(passages, tokenised, strict=True):
-        heading = _title_line(passage.text, tokens)
-        for i, tok in enumerate(tokens):
-            key = (passage.lang, fold(tok.text))
-            if not tok.capitalised:
-                lower.add(key)
-            elif i and not tok.acronym and tok.gap_before.strip() == "":
-                prev = tokens[i - 1].text
-                if prev in _COMMON_CUES or (prev in _PLURAL_CUES and tok.text.endswith("s")):
-                    cued.add(key)
-            if tok.capitalised and not tok.initial and not heading:
-                mid_cap.add(key)
-    return _Evidence(frozenset(lower), frozenset(cued), frozenset(mid_cap), frozenset())
-
-
-def _is_name_word(tok: Token, lang: str, heading: bool, ev: _Evidence) -> bool:
+def _is_name_word(tok: Token, lang: str, heading: bool, ev: Evidence) -> bool:
     """Decide whether one capitalised word can be part of a name."""
     if tok.hashtag or tok.glued or not tok.capitalised or len(tok.text) < 2:
         return False
     folded = fold(tok.text)
-    if folded in _not_names() or folded.removesuffix("s") in _not_names():
+    if folded in not_names() or folded.removesuffix("s") in not_names():
         return False
     if tok.acronym:
         # In a heading, capitals are shouting (VIEW IN TELEGRAM); roman numerals are numbers.
@@ -114,18 +60,49 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: _Evidence) -> bool:
     return True
 
 
-def _name_flags(passage: Passage, tokens: Sequence[Token], ev: _Evidence) -> list[bool]:
+def _name_flags(passage: Passage, tokens: Sequence[Token], ev: Evidence) -> list[bool]:
     """Which tokens can be part of a name; a surname right after a given name always can."""
-    heading = _title_line(passage.text, tokens)
+    heading = title_line(passage.text, tokens)
     flags = [_is_name_word(t, passage.lang, heading, ev) for t in tokens]
     for i in range(1, len(tokens)):
         tok, prev = tokens[i], tokens[i - 1]
         if flags[i] or not flags[i - 1] or not tok.capitalised or tok.hashtag or tok.acronym:
             continue
-        if given_name(prev.text) is None or not _joined(passage.text, prev, tok):
+        if given_name(prev.text) is None or not joined(passage.text, prev, tok):
             continue
         key = (passage.lang, fold(tok.text))
-        if fold(tok.text) not in _not_names() and key not in ev.lower and key not in ev.cued:
+        if fold(tok.text) not in not_names() and key not in ev.lower and key not in ev.cued:
+            flags[i] = True
+    text = passage.text
+    for i in range(len(tokens) - 1):
+        # "Pablo Picasso was", "Karl Radek also": a sentence-initial word before a lone name word.
+        tok, nxt = tokens[i], tokens[i + 1]
+        if flags[i] or not flags[i + 1] or not tok.initial or heading:
+            continue
+        if not joined(text, tok, nxt) or nxt.initial or nxt.acronym or tok.acronym:
+            continue
+        if i + 2 < len(tokens) and flags[i + 2] and joined(text, nxt, tokens[i + 2]):
+            continue
+        if exonym_index().lookup(nxt.text) is not None or given_name(nxt.text) is not None:
+            continue
+        key = (passage.lang, fold(tok.text))
+        common = key in ev.lower or key in ev.cued or key in ev.loose
+        common = common or fold(tok.text) in not_names() or function_word(tok.text)
+        if tok.capitalised and len(tok.text) >= 3 and not tok.particle and not common:
+            flags[i] = exonym_index().lookup(tok.text) is None and not tok.hashtag
+    for i in range(1, len(tokens)):
+        # A head noun ends the name before it: Crimean War, White Caucasus Army, Western Bloc.
+        tok = tokens[i]
+        if flags[i] or not flags[i - 1] or heading or tok.initial or tok.acronym:
+            continue
+        if not tok.capitalised or fold(tok.text) not in head_words():
+            continue
+        start = i - 1
+        while start > 0 and flags[start - 1] and joined(text, tokens[start - 1], tokens[start]):
+            start -= 1
+        # Molotov–Ribbentrop Pact: a pact named after two names; each stays a name.
+        dashed = start > 0 and text[tokens[start].start - 1] in "–—-"
+        if joined(text, tokens[i - 1], tok) and not dashed:
             flags[i] = True
     return flags
 
@@ -140,13 +117,17 @@ def _runs(text: str, tokens: Sequence[Token], flags: Sequence[bool]) -> list[lis
             continue
         run = [tokens[i]]
         j = i + 1
-        while j < len(tokens) and _joined(text, tokens[j - 1], tokens[j]):
+        while j < len(tokens) and joined(text, tokens[j - 1], tokens[j]):
             if flags[j]:
                 run.append(tokens[j])
             elif tokens[j].particle and j + 1 < len(tokens) and flags[j + 1]:
-                if not _joined(text, tokens[j], tokens[j + 1]):
+                if not joined(text, tokens[j], tokens[j + 1]):
                     break
                 run.append(tokens[j])
+            elif _article_link(text, tokens, j, flags):
+                # "Musée de l'Homme": de + elided article inside a name.
+                run.extend(tokens[j : j + 2])
+                j += 1
             else:
                 break
             j += 1
@@ -155,9 +136,12 @@ def _runs(text: str, tokens: Sequence[Token], flags: Sequence[bool]) -> list[lis
     return runs
 
 
-def _joined(text: str, left: Token, right: Token) -> bool:
-    gap = text[left.end : right.start]
-    return gap in (" ", "\u00a0", "") and not right.hashtag
+def _article_link(text: str, tokens: Sequence[Token], j: int, flags: Sequence[bool]) -> bool:
+    """Tokens j, j+1 are "de l'" before a name word."""
+    if j + 2 >= len(tokens) or not flags[j + 2] or fold(tokens[j].text) != "de":
+        return False
+    elided = tokens[j + 1].text in ("l'", "l’") and tokens[j + 1].end == tokens[j + 2].start
+    return elided and joined(text, tokens[j], tokens[j + 1])
 
 
 def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> int:
@@ -168,7 +152,7 @@ def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> int:
         last = tokens[i + size - 1]
         if not last.text[:1].isalpha():
             continue
-        if any(not _joined(text, tokens[k], tokens[k + 1]) for k in range(i, i + size - 1)):
+        if any(not joined(text, tokens[k], tokens[k + 1]) for k in range(i, i + size - 1)):
             continue
         if index.lookup(text[tokens[i].start : last.end]) is not None:
             return size
@@ -185,14 +169,25 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
         run = run[:-1]
     if not run:
         return []
+    dashed = text[run[0].start - 1 : run[0].start] in ("–", "—")
+    if len(run) > 1 and dashed and fold(run[-1].text) in head_words():
+        # Molotov–Ribbentrop Pact: the pact is named after two names; each stays a name.
+        return _split_run(text, run[:-1], tails)
     if len(run) > 1 and run[0].acronym != run[1].acronym:
         # An acronym does not prefix a name (FAFL | Normandie-Niemen).
         return [run[:1], *_split_run(text, run[1:], tails)]
     index = exonym_index()
     for cut in range(len(run) - 1, 0, -1):
         head = text[run[0].start : run[cut - 1].end]
-        if index.lookup(head) is not None and not run[cut].particle:
-            return [run[:cut], *_split_run(text, run[cut:], tails)]
+        if cut == len(run) - 1 and fold(run[cut].text) in head_words():
+            continue  # Yalta Conference, Moscow Summit: a place names the event
+        if index.lookup(head) is None or run[cut].particle:
+            continue
+        tail = run[cut:]
+        # One word after a place is the place's own name (Russia Beyond), unless itself a name.
+        lone = len(tail) == 1 and index.lookup(tail[0].text) is None
+        if not lone or given_name(tail[0].text) is not None:
+            return [run[:cut], *_split_run(text, tail, tails)]
     # "le Moyen-Orient Steve Whitkoff": a hyphenated place before a two-word personal name.
     hyphenated = "-" in run[0].text and not given_name(run[0].text)
     if len(run) >= 3 and hyphenated and all(not t.particle for t in run[1:]):
@@ -200,23 +195,42 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
     return [run]
 
 
-def _type_of(form: str, words: Sequence[str]) -> EntityType:
-    """PER, LOC, ORG or MISC from known names, keywords and name patterns."""
-    concept = exonym_index().lookup(form)
+def _type_of(
+    form: str,
+    words: Sequence[str],
+    titled: bool = False,
+    adjectives: frozenset[str] = frozenset(),
+    placed: bool = False,
+) -> EntityType:
+    """PER, LOC, ORG or MISC from known names, head nouns and evidence of a person or place."""
+    index = exonym_index()
+    concept = index.lookup(form)
     if concept is not None:
         return concept.type
-    lowered = {fold(w) for w in words}
+    lowered = [fold(w) for w in words]
     if len(words) == 1 and words[0].isupper():
         return EntityType.ORG
-    if lowered & _EVENT_WORDS:
-        return EntityType.MISC
-    if lowered & _ORG_WORDS:
-        return EntityType.ORG
-    if is_russian_name(form) or given_name(words[0]) is not None:
+    parts = set(" ".join(lowered).split())  # Extrême-Orient: the part orient is a place word
+    for kind, heads in (
+        (EntityType.MISC, event_words()),
+        (EntityType.ORG, org_words()),
+        (EntityType.LOC, geo_words() | GEO_PARTS),
+    ):
+        if heads & parts:
+            return kind
+    if titled or is_russian_name(form) or given_name(words[0]) is not None:
         return EntityType.PER
-    if any(exonym_index().lookup(w) is not None for w in words):
+    if placed or (len(words) > 1 and lowered[0] in PLACE_ARTICLES):
+        return EntityType.LOC  # la ville de Lens; Le Bourget, La Rochelle
+    if index.lookup(words[0]) is not None and index.lookup(words[-1]) is None:
+        return EntityType.MISC  # Russia Beyond: something named after a place
+    if any(index.lookup(w) is not None for w in words):
         return EntityType.LOC
     caps = [w for w in words if w[:1].isupper()]
+    # A name led by an adjective (White Guard, British Journal) is not a person's.
+    adjective = lowered[0] in adjectives or lowered[0] in language_names()
+    if adjective or adjective_form(words[0]):
+        return EntityType.MISC
     return EntityType.PER if len(caps) >= 2 else EntityType.MISC
 
 
@@ -230,7 +244,7 @@ def _context(text: str, start: int, end: int) -> str:
     return ("…" if left else "") + snippet + ("…" if left + _CONTEXT < len(text) else "")
 
 
-def _mention(passage: Passage, start: int, end: int) -> Mention:
+def _mention(passage: Passage, start: int, end: int, kind: EntityType | None = None) -> Mention:
     text = passage.text
     form = text[start:end]
     before = text[:start]
@@ -239,11 +253,11 @@ def _mention(passage: Passage, start: int, end: int) -> Mention:
         line, column = passage.line + newlines, start - before.rfind("\n")
     else:
         line, column = passage.line, passage.column + start
-    words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", form)
+    words = _WORDS.findall(form)
     return Mention(
         form=form,
         lang=passage.lang,
-        type=_type_of(form, words),
+        type=kind or _type_of(form, words),
         source=passage.source,
         start=passage.start + start,
         end=passage.start + end,
@@ -253,9 +267,7 @@ def _mention(passage: Passage, start: int, end: int) -> Mention:
     )
 
 
-def _tails(
-    passages: Sequence[Passage], tokenised: Sequence[list[Token]], ev: _Evidence
-) -> set[str]:
+def _tails(passages: Sequence[Passage], tokenised: Sequence[list[Token]], ev: Evidence) -> set[str]:
     """Particle + surname endings of full names (de Gaulle from Charles de Gaulle)."""
     tails: set[str] = set()
     for passage, tokens in zip(passages, tokenised, strict=True):
@@ -275,10 +287,23 @@ def find_mentions(passages: Iterable[Passage]) -> list[Mention]:
     """All name mentions in the passages, using corpus-wide evidence for capitalised words."""
     items = list(passages)
     tokenised = [tokenize(p.text) for p in items]
-    ev = _collect(items, tokenised)
-    ev = _Evidence(ev.lower, ev.cued, ev.mid_cap, frozenset(_tails(items, tokenised, ev)))
-    found: list[Mention] = []
-    for passage, tokens in zip(items, tokenised, strict=True):
+    citations = citation_passages(items)
+    ev = collect_evidence(items, tokenised, citations)
+    ev = Evidence(
+        ev.lower,
+        ev.cued,
+        ev.mid_cap,
+        frozenset(_tails(items, tokenised, ev)),
+        ev.attributive,
+        ev.loose,
+    )
+    adjectives = frozenset(w for _, w in ev.attributive)
+    langs: dict[str, set[str]] = {}
+    for lang, word in ev.lower:
+        langs.setdefault(word, set()).add(lang)
+    lower_langs = {word: frozenset(group) for word, group in langs.items()}
+    found: list[tuple[int, Mention]] = []
+    for n, (passage, tokens) in enumerate(zip(items, tokenised, strict=True)):
         text = passage.text
         flags = _name_flags(passage, tokens, ev)
         taken = [False] * len(tokens)
@@ -286,17 +311,33 @@ def find_mentions(passages: Iterable[Passage]) -> list[Mention]:
         while i < len(tokens):
             size = _phrase_at(text, tokens, i) if tokens[i].capitalised else 0
             if size and not tokens[i].hashtag:
-                found.append(_mention(passage, tokens[i].start, tokens[i + size - 1].end))
+                found.append((n, _mention(passage, tokens[i].start, tokens[i + size - 1].end)))
                 for k in range(i, i + size):
                     taken[k] = True
                     flags[k] = False
                 i += size
             else:
                 i += 1
+        ctx = WordContext(passage, flags, taken, ev, adjectives, lower_langs)
+        position = {t.start: k for k, t in enumerate(tokens)}
         for run in _runs(text, tokens, flags):
             for piece in _split_run(text, run, ev.tails):
-                if len(piece) == 1 and fold(piece[0].text) in _language_names():
+                k = position[piece[0].start]
+                if len(piece) == 1 and not lone_word_is_name(tokens, k, ctx):
                     continue
-                found.append(_mention(passage, piece[0].start, piece[-1].end))
-    found.sort(key=lambda m: (m.source, m.start, m.end))
-    return found
+                form = text[piece[0].start : piece[-1].end]
+                words = _WORDS.findall(form)
+                titled = titled_name(text, tokens, k)
+                kind = _type_of(
+                    form, words, titled, adjectives, place_cue(text, tokens, k, passage.lang)
+                )
+                found.append((n, _mention(passage, piece[0].start, piece[-1].end, kind)))
+    # A reference list names authors and journals: keep only names the text itself uses.
+    used = {fold(m.form) for n, m in found if n not in citations}
+    kept = [
+        m
+        for n, m in found
+        if n not in citations or fold(m.form) in used or exonym_index().lookup(m.form)
+    ]
+    kept.sort(key=lambda m: (m.source, m.start, m.end))
+    return kept

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from glossary.build import build_glossary
 from glossary.mentions import find_mentions
 from glossary.model import Entity, Glossary, Passage, VariantKind
@@ -76,3 +78,46 @@ def test_output_is_sorted_and_deterministic() -> None:
 
 def test_empty_input_gives_empty_glossary() -> None:
     assert build_glossary([]) == Glossary()
+
+
+@pytest.mark.parametrize(
+    ("french", "english", "entity_id", "canonical", "forms"),
+    [
+        (
+            "Le Bureau de presse de la Fédération de Russie rapporte.",
+            "He served the Russian Federation and Russia until 1999.",
+            "loc-russia",
+            ("Russia", "Russie"),
+            {"Fédération de Russie", "Russian Federation", "Russia"},
+        ),
+        (
+            "Le Président de la République d'Afrique du Sud a parlé.",
+            "He flew to South Africa last week.",
+            "loc-south-africa",
+            ("South Africa", "Afrique du Sud"),
+            {"République d'Afrique du Sud", "South Africa"},
+        ),
+        (
+            "Il a rencontré le ministre en Turquie hier.",
+            "Relations with the Republic of Turkey and with Turkey improved.",
+            "loc-turkey",
+            ("Turkey", "Turquie"),
+            {"Turquie", "Republic of Turkey", "Turkey"},
+        ),
+        (
+            "Il est né à Léningrad en 1950.",
+            "He was born in Leningrad in 1950.",
+            "loc-leningrad",
+            ("Leningrad", "Léningrad"),
+            {"Léningrad", "Leningrad"},
+        ),
+    ],
+)
+def test_official_and_older_names_join_the_country_or_city(
+    french: str, english: str, entity_id: str, canonical: tuple[str, str], forms: set[str]
+) -> None:
+    passages = [Passage("fr.txt", "fr", french), Passage("en.txt", "en", english)]
+    glossary = build_glossary(find_mentions(passages))
+    found = entity(glossary, entity_id)
+    assert (found.canonical_en, found.canonical_fr) == canonical
+    assert {v.variant for v in glossary.variants if v.entity_id == entity_id} == forms

@@ -145,3 +145,173 @@ def test_every_mention_is_the_source_text_at_its_offsets(words: list[str], offse
         line_start = source.rfind("\n", 0, m.start) + 1
         assert m.line == 1 + source.count("\n", 0, m.start)
         assert m.column == m.start - line_start + 1
+
+
+def typed(*sentences: str, lang: str = "en") -> list[tuple[str, EntityType]]:
+    passages = [Passage("doc.txt", lang, s, start=0, line=i + 1) for i, s in enumerate(sentences)]
+    return [(m.form, m.type) for m in find_mentions(passages)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The talks stalled when American troops crossed the river.", []),
+        ("French and British diplomats tried to form an alliance.", []),
+        ("It was a matter of Anglo-Saxon dominance in those years.", []),
+        ("It strained the Franco-Soviet relations for a decade.", []),
+        ("They shared the Eurasian country between them.", []),
+        ("The Soviet-German pact of August 1939 was a break.", []),
+        ("Berlin invaded Poland and the Baltic states in 1939.", ["Berlin", "Poland"]),
+        ("They were enemies in the Crimean War of the 1850s.", ["Crimean War"]),
+    ],
+)
+def test_adjectives_of_nationality_are_not_names(sentence: str, expected: list[str]) -> None:
+    assert forms(sentence, lang="en") == expected
+
+
+def test_word_seen_before_a_noun_is_an_adjective_everywhere() -> None:
+    found = forms(
+        "The Nazi-Soviet non-aggression pact was signed in August.",
+        "It is known as the Nazi–Soviet Pact in many books.",
+        lang="en",
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ISBN 978-0-19-151881-2.",
+        "OCLC 86068902.",
+        "See the record ISSN 0140-2390 in the catalogue.",
+        "Aankomst premier in de stad, Bestanddeelnr 911-1157.jpg",
+        "The museum shows a Yak 3 from the war.",
+    ],
+)
+def test_catalogue_labels_are_not_names(sentence: str) -> None:
+    assert forms(sentence, lang="en") == []
+
+
+def test_reference_list_names_only_what_the_text_uses() -> None:
+    found = forms(
+        "In May 1960 Nikita Khrushchev met Charles de Gaulle in Paris.",
+        "5. Haslam, Jonathan (1984). The Soviet Union and Khrushchev. St. Martin's Press.",
+        "8. John Young, Stalin and Charles de Gaulle, History Today (June 1990) 40#6.",
+        "16. David Bell and Byron Criddle. British Journal of Political Science 19.4 (1989).",
+        lang="en",
+    )
+    assert sorted(found) == [
+        "Charles de Gaulle",
+        "Charles de Gaulle",
+        "Nikita Khrushchev",
+        "Paris",
+        "Soviet Union",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("All of the Big Three refused to pretend otherwise.", []),
+        ("They were rivals in the Great Game for Asia.", ["Asia"]),
+        ("Many suffered in the Great Depression after 1929.", []),
+        ("The Comintern resolved at its Second Congress to fight.", ["Comintern"]),
+    ],
+)
+def test_capitalised_common_words_beside_common_words_are_not_names(
+    sentence: str, expected: list[str]
+) -> None:
+    assert (
+        forms("It was a great loss, big and second to none, for the world.", sentence, lang="en")[
+            0:
+        ]
+        == expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("The attack on Pearl Harbor changed the war.", "en", [("Pearl Harbor", EntityType.LOC)]),
+        ("The plane is kept at Le Bourget now.", "en", [("Le Bourget", EntityType.LOC)]),
+        ("It supported the White Guard in the civil war.", "en", [("White Guard", EntityType.ORG)]),
+        (
+            "He served the Russian Federation until 1999.",
+            "en",
+            [("Russian Federation", EntityType.LOC)],
+        ),
+        (
+            "Relations were hurt by the invasion of Czechoslovakia in 1968.",
+            "en",
+            [("Czechoslovakia", EntityType.LOC)],
+        ),
+        (
+            "A broker between Moscow and Washington, at last.",
+            "en",
+            [
+                ("Moscow", EntityType.LOC),
+                ("Washington", EntityType.LOC),
+            ],
+        ),
+        (
+            "Relations with the Republic of Turkey improved.",
+            "en",
+            [("Republic of Turkey", EntityType.LOC)],
+        ),
+        (
+            "Le groupe commandé par le capitaine Steverov a tenu.",
+            "fr",
+            [("Steverov", EntityType.PER)],
+        ),
+        (
+            "Il est connu sous le nom de colonel Laroche depuis.",
+            "fr",
+            [("Laroche", EntityType.PER)],
+        ),
+        ("Dans les environs de la ville de Lens ils luttaient.", "fr", [("Lens", EntityType.LOC)]),
+        (
+            "Il a créé le Musée de l'Homme à Paris.",
+            "fr",
+            [
+                ("Musée de l'Homme", EntityType.ORG),
+                ("Paris", EntityType.LOC),
+            ],
+        ),
+        ("Suivez Russia Beyond sur le site.", "fr", [("Russia Beyond", EntityType.MISC)]),
+    ],
+)
+def test_names_are_typed_by_their_cues(
+    sentence: str, lang: str, expected: list[tuple[str, EntityType]]
+) -> None:
+    assert typed(sentence, lang=lang) == expected
+
+
+def test_pact_named_after_two_people_keeps_both_names() -> None:
+    found = forms("It was called the Molotov–Ribbentrop Pact by many.", lang="en")
+    assert found == ["Molotov", "Ribbentrop"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Pablo Picasso was an outspoken communist.", ["Pablo Picasso"]),
+        ("Karl Radek also supported the party in 1919.", ["Karl Radek"]),
+        ("However Stalin ignored the warnings.", ["Stalin"]),
+    ],
+)
+def test_given_name_at_sentence_start_joins_the_surname(sentence: str, expected: list[str]) -> None:
+    assert forms("However, it failed.", sentence, lang="en") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Four titles were used: Plenipotentiary, Chargé d'Affaires and Envoy.",
+        "The Bureau and the Service met the Press at the Centre.",
+        "Soviet imperialism is so called by Sovietologists since Bolshevization.",
+        "Les Américains ont quitté le continent.",
+    ],
+)
+def test_titles_heads_and_derived_nouns_alone_are_not_names(sentence: str) -> None:
+    lang = "fr" if sentence.startswith("Les") else "en"
+    assert forms(sentence, lang=lang) == []
