@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 
@@ -40,8 +39,13 @@ _BLOCK = frozenset(
         "title",
     }
 )
-_HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "svg"})
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "svg"})
 _VISIBLE_IN_HEAD = frozenset({"title"})
+# Elements that may sit in <head>; any other start tag means the body has begun, since HTML lets
+# a page leave out </head> and <body>.
+_HEAD_CONTENT = frozenset(
+    {"head", "title", "meta", "link", "base", "script", "style", "noscript", "template"}
+)
 
 
 class _TextCollector(HTMLParser):
@@ -49,11 +53,17 @@ class _TextCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden = 0
+        self.in_head = False
         self.in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "head":
+            self.in_head = True
+        elif tag not in _HEAD_CONTENT:
+            self.in_head = False
         if tag in _VISIBLE_IN_HEAD:
-            self.in_title = True
+            # The page's title is shown in the browser; an <svg>'s title is not.
+            self.in_title = not self.hidden
         elif tag in _HIDDEN:
             self.hidden += 1
         if tag in _BLOCK:
@@ -62,6 +72,8 @@ class _TextCollector(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self.in_head = False
         if tag in _VISIBLE_IN_HEAD:
             self.in_title = False
         elif tag in _HIDDEN and self.hidden:
@@ -70,7 +82,7 @@ class _TextCollector(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.hidden or self.in_title:
+        if self.in_title or not (self.hidden or self.in_head):
             self.parts.append(data)
 
 
@@ -79,6 +91,8 @@ def visible_text(markup: str) -> str:
     collector = _TextCollector()
     collector.feed(markup)
     collector.close()
-    text = html.unescape("".join(collector.parts))
+    # The parser has already turned character references into characters; unescaping again
+    # would turn a written "&amp;lt;" into "<" instead of "&lt;".
+    text = "".join(collector.parts)
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

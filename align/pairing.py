@@ -56,7 +56,7 @@ def pair_documents(
     fr_used = [fr_texts[i] for i in fr_keep]
     en_used = [en_texts[j] for j in en_keep]
     decision = decide_mode(fr_used, en_used, mode)
-    warnings = (decision.warning,) if decision.warning else ()
+    warnings: tuple[str, ...] = (decision.warning,) if decision.warning else ()
     if not fr_used or not en_used:
         links = [Link((i,), (), 0.0) for i in range(len(fr_used))]
         links += [Link((), (j,), 0.0) for j in range(len(en_used))]
@@ -74,7 +74,20 @@ def pair_documents(
     mapped = tuple(_remap(link, fr_keep, en_keep) for link in links)
     if decision.mode == "comparable":
         mapped = tuple(sorted(mapped, key=lambda k: (k.fr or (-1,), k.en or (-1,))))
+        if fr_used and en_used and not any(k.fr and k.en for k in mapped):
+            warnings += (_nothing_linked(decision.reason, mode),)
     return PairResult(decision.mode, mapped, decision.reason, warnings)
+
+
+def _nothing_linked(reason: str, requested: RequestedMode) -> str:
+    """The warning for comparable documents with no link: empty output with exit 0 looks broken."""
+    if requested != "auto":
+        return "no French and English passages were linked: none report the same event"
+    return (
+        "no French and English passages were linked: the documents were paired as comparable "
+        f"({reason}) and none report the same event; if one is a translation of the other, "
+        "use --mode parallel"
+    )
 
 
 def _texts(items: Sequence[Sentence] | Sequence[str]) -> tuple[list[str], list[int] | None]:

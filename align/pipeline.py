@@ -101,9 +101,11 @@ def run(
 ) -> RunSummary:
     """The whole pipeline over documents already read; writes the exports into settings.out_dir."""
     from align.runexports import export_alignment, export_glossary, load_previous_glossary
+    from glossary.atomicfile import ensure_folder
 
-    # Read the translators' workbook first: a corrupt or locked one stops the run before
-    # anything is written.
+    # Check the output folder and read the translators' workbook first: an unwritable folder
+    # or a corrupt or locked workbook stops the run before the long work, with nothing written.
+    ensure_folder(settings.out_dir)
     previous = load_previous_glossary(settings)
     analysed = analyse(read.documents, detector, splitter, progress)
     summary = summarise_analysis(read, analysed)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import codecs
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from align.document import Document
 from align.errors import BadInputError
@@ -35,9 +35,20 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Legacy encodings we accept from charset-normalizer; anything else is reported, never guessed.
-_LEGACY = frozenset(
-    {"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman", "cp1251", "koi8_r"}
+# In order of preference: when charset-normalizer finds two equally clean, the first wins, so
+# French in cp1252 is never read as Central European cp1250 (ï as ď, à as ŕ).
+_LEGACY_ORDER = (
+    "cp1252",
+    "iso8859_15",
+    "latin_1",
+    "mac_roman",
+    "cp1251",
+    "koi8_r",
+    "cp1250",
+    "iso8859_2",
 )
+_LEGACY = frozenset(_LEGACY_ORDER)
+_ZIP_MAGIC = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
@@ -67,10 +78,15 @@ def read_paths(
     documents: list[Document] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
+    stdin_read = False
     for raw in paths:
         if raw == STDIN:
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            documents.append(decode_document(stream.read(), STDIN_SOURCE, "txt"))
+            # Standard input can be read once; a second '-' is the same document named twice.
+            if not stdin_read:
+                stdin_read = True
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                data = stream.read()
+                documents.append(decode_document(data, STDIN_SOURCE, sniff_format(data)))
             continue
         path = Path(raw)
         if path.is_dir():
@@ -93,6 +109,10 @@ def read_paths(
             if path.resolve() not in seen:
                 seen.add(path.resolve())
                 documents.append(read_file(path, max_bytes=max_bytes))
+        elif path.is_symlink():
+            raise BadInputError(
+                raw, "is a broken symbolic link (or a link loop)", "point the link at a file"
+            )
         else:
             raise BadInputError(raw, "no such file or folder", "check the path")
     if not documents:
@@ -139,8 +159,20 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
     return decode_document(data, source, fmt)
 
 
+def sniff_format(data: bytes) -> str:
+    """The format of nameless bytes (standard input): docx, html or txt, from how they start."""
+    if data.startswith(_ZIP_MAGIC):
+        return "docx"
+    head = data[:1024].lstrip(codecs.BOM_UTF8).lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "txt"
+
+
 def decode_document(data: bytes, source: str, fmt: str = "txt") -> Document:
-    """Decode bytes into a Document; html is reduced to its visible text."""
+    """Decode bytes into a Document; html is reduced to its visible text, docx to its paragraphs."""
+    if fmt == "docx":
+        return _docx_document(data, source)
     if not data.strip():
         raise BadInputError(source, "file is empty", "give a file with text in it")
     text, encoding = decode_bytes(data, source)
@@ -181,11 +213,23 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
 def _detect_legacy(data: bytes, source: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=sorted(_LEGACY)).best()
-    if best is None or best.encoding not in _LEGACY:
+    matches = [
+        m for m in from_bytes(data, cp_isolation=list(_LEGACY_ORDER)) if m.encoding in _LEGACY
+    ]
+    if not matches:
         raise BadInputError(
             source, "is not UTF-8 and its encoding could not be recognised", "re-save it as UTF-8"
         )
+    # Least mess first, then most coherent language, then our preference; rounded so that
+    # noise-level differences between two clean decodings do not beat the preference.
+    best = min(
+        matches,
+        key=lambda m: (
+            round(m.chaos, 2),
+            -round(m.coherence, 2),
+            _LEGACY_ORDER.index(m.encoding),
+        ),
+    )
     return str(best), best.encoding
 
 
@@ -218,12 +262,25 @@ def _docx_document(data: bytes, source: str) -> Document:
         raise BadInputError(
             source, f"is not a readable .docx ({err})", "open and re-save it in Word or LibreOffice"
         ) from None
-    paragraphs = [p.text for p in parsed.paragraphs]
-    for table in parsed.tables:
-        for row in table.rows:
-            paragraphs.extend(cell.text for cell in row.cells)
+    paragraphs = list(_docx_blocks(parsed))
     # A blank line between paragraphs keeps Word's paragraphs as our paragraphs.
     text = normalise_text("\n\n".join(p for p in paragraphs if p.strip()))
     if not text.strip():
         raise BadInputError(source, "document has no text", "give a document with text in it")
     return Document(source=source, text=text, encoding="docx", fmt="docx")
+
+
+def _docx_blocks(container: Any) -> Iterator[str]:
+    """Paragraph texts in document order, tables row by row, a merged cell once."""
+    for block in container.iter_inner_content():
+        if hasattr(block, "rows"):
+            # A merged cell is returned once per grid column it spans; holding its element
+            # keeps lxml's proxy, so the same cell is the same object.
+            seen: set[Any] = set()
+            for row in block.rows:
+                for cell in row.cells:
+                    if cell._tc not in seen:
+                        seen.add(cell._tc)
+                        yield from _docx_blocks(cell)
+        else:
+            yield block.text

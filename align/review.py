@@ -91,6 +91,9 @@ def review_bytes(rows: Sequence[ReviewRow], *, low_scores: dict[str, float] | No
     for line in sheet.iter_rows(min_row=2, max_row=last_row):
         for cell in line:
             cell.alignment = wrap if cell.column_letter in ("E", "F", "J") else top
+            if cell.data_type == "f":
+                # openpyxl makes any text starting with "=" a formula; a sentence stays text.
+                cell.data_type = "s"
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"

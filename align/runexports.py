@@ -39,9 +39,14 @@ def workbook_path(settings: RunSettings) -> Path:
 
 def load_previous_glossary(settings: RunSettings) -> Workbook | None:
     """The workbook a person may have edited, or None when there is none yet."""
+    from align.pipeline import GLOSSARY_XLSX
     from glossary.workbook import read_workbook
+    from glossary.workbook_file import ensure_closed
 
     path = workbook_path(settings)
+    # The workbook the run replaces may differ from --glossary; if a person has it open in
+    # Excel, replacing it would lose what they have not saved yet.
+    ensure_closed(settings.out_dir / GLOSSARY_XLSX)
     if settings.glossary_path is not None and not path.exists():
         raise GlossaryError(
             str(path), "glossary not found", "check the path, or leave out --glossary to start anew"

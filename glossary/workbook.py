@@ -111,13 +111,17 @@ def sort_glossary(glossary: Glossary) -> Glossary:
     )
 
 
-def read_workbook(path: Path) -> Workbook:
-    """Read glossary.xlsx; raise GlossaryError naming the file, sheet, row and column at fault."""
+def read_workbook(path: Path, *, allow_open: bool = False) -> Workbook:
+    """Read glossary.xlsx; raise GlossaryError naming the file, sheet, row and column at fault.
+
+    `allow_open` reads a workbook that is open in Excel or LibreOffice (its last saved
+    version); without it such a workbook is refused, since a run would overwrite it.
+    """
     from glossary.workbook_file import load_sheets
     from glossary.workbook_parse import parse_workbook
 
     path = Path(path)
-    return parse_workbook(str(path), load_sheets(path))
+    return parse_workbook(str(path), load_sheets(path, allow_open=allow_open))
 
 
 def write_workbook(

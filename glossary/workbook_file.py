@@ -60,19 +60,31 @@ def _lock_files(path: Path) -> list[Path]:
     return [path.parent / n for n in sorted(names) if (path.parent / n).exists()]
 
 
-def _check_openable(path: Path) -> None:
+def ensure_closed(path: Path) -> None:
+    """Raise GlossaryError when `path` is open in Excel or LibreOffice (its lock file is there)."""
+    locks = _lock_files(path)
+    if locks:
+        raise GlossaryError(
+            str(path),
+            f"the workbook is open in another program (lock file {locks[0].name})",
+            "save and close it there, or delete the lock file if no program has it open",
+        )
+
+
+def open_elsewhere(path: Path) -> str | None:
+    """The name of the lock file that says `path` is open in another program, or None."""
+    locks = _lock_files(path)
+    return locks[0].name if locks else None
+
+
+def _check_openable(path: Path, *, allow_open: bool = False) -> None:
     source = str(path)
     if not path.exists():
         raise GlossaryError(source, "no such workbook", "check the path given with --glossary")
     if path.is_dir():
         raise GlossaryError(source, "is a folder, not a workbook", "give the .xlsx file")
-    locks = _lock_files(path)
-    if locks:
-        raise GlossaryError(
-            source,
-            f"the workbook is open in another program (lock file {locks[0].name})",
-            "save and close it there, or delete the lock file if no program has it open",
-        )
+    if not allow_open:
+        ensure_closed(path)
     try:
         with open(path, "rb") as handle:
             start = handle.read(4)
@@ -84,12 +96,16 @@ def _check_openable(path: Path) -> None:
         )
 
 
-def load_sheets(path: Path) -> dict[str, list[tuple[CellValue, ...]]]:
-    """Every sheet's cell values, row by row (row 1 first), with the file closed afterwards."""
+def load_sheets(path: Path, *, allow_open: bool = False) -> dict[str, list[tuple[CellValue, ...]]]:
+    """Every sheet's cell values, row by row (row 1 first), with the file closed afterwards.
+
+    A workbook open in another program is refused unless `allow_open` (reading only: the last
+    saved version is what is read).
+    """
     import openpyxl
 
     source = str(path)
-    _check_openable(path)
+    _check_openable(path, allow_open=allow_open)
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below, after the sheets are read
     except PermissionError as exc:

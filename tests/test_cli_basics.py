@@ -51,3 +51,25 @@ def test_every_command_is_documented_in_the_readme(command: str) -> None:
 def test_no_arguments_shows_help() -> None:
     result = CliRunner().invoke(app, [])
     assert "Usage" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["detect"], "Missing argument 'PATH'; see 'align detect --help'"),
+        (["detect", "--format", "xml", "a.txt"], "'xml' is not one of 'text', 'json'"),
+        (["bogus"], "No such command 'bogus'; see 'align --help'"),
+        (["check", "a.txt"], "Missing option '--glossary'"),
+        (["pair", "a.txt"], "Missing argument 'EN'; see 'align pair --help'"),
+        (["run", "--no-such-flag"], "No such option: --no-such-flag"),
+    ],
+    ids=["missing path", "bad choice", "unknown command", "missing option", "one side", "flag"],
+)
+def test_usage_errors_are_one_line_on_stderr_and_exit_2(args: list[str], says: str) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("align: error: ")
+    assert says in lines[0]

@@ -221,3 +221,18 @@ def test_missing_document_exits_3(tmp_path: Path, glossary_file: str) -> None:
     result = invoke(missing, "-g", glossary_file)
     assert result.exit_code == 3
     assert missing in result.stderr
+
+
+@pytest.mark.parametrize("lock", ["~$glossary.xlsx", ".~lock.glossary.xlsx#"])
+def test_a_glossary_open_in_excel_is_still_checked_with_a_warning(
+    tmp_path: Path, glossary_file: str, lock: str
+) -> None:
+    import shutil
+
+    glossary = tmp_path / "glossary.xlsx"
+    shutil.copy(glossary_file, glossary)
+    (tmp_path / lock).write_text("", encoding="utf-8")
+    result = invoke(write(tmp_path, "a.txt", FRENCH), "-g", str(glossary))
+    assert result.exit_code == 1
+    assert "Steve Whitkoff → Steve Witkoff" in result.stdout
+    assert result.stderr.startswith(f"align: warning: {glossary}: open in another program")

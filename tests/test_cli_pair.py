@@ -206,3 +206,53 @@ def test_whole_documents_are_read_detected_and_split(
     assert len(treaty) == 1
     assert "month 1935-05" in treaty[0]["evidence"]
     assert any("May 1935" in data["en"]["sentences"][j] for j in treaty[0]["en"])
+
+
+@pytest.mark.parametrize(
+    ("flag", "tag", "says"),
+    [
+        ("--fr-tag", "", "--fr-tag '' is not a language tag"),
+        ("--fr-tag", 'fr"<', "is not a language tag"),
+        ("--en-tag", "en GB", "--en-tag 'en GB' is not a language tag"),
+        ("--fr-tag", "en", "both 'en'"),
+    ],
+    ids=["empty", "markup", "space", "same as English"],
+)
+def test_a_bad_tmx_language_tag_is_a_usage_error(
+    files: tuple[str, str], tmp_path: Path, flag: str, tag: str, says: str
+) -> None:
+    out = tmp_path / "a.tmx"
+    result = invoke(*files, "--presplit", "--format", "tmx", "-o", str(out), flag, tag)
+    assert result.exit_code == 2
+    assert says in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "json", "tmx", "xlsx"])
+def test_an_output_under_a_file_exits_3_with_one_line(
+    files: tuple[str, str], tmp_path: Path, fmt: str
+) -> None:
+    out = Path(files[0]) / "links.out"
+    result = invoke(*files, "--presplit", "--mode", "parallel", "--format", fmt, "-o", str(out))
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"align: error: {out}: cannot be written ({files[0]} is a file, not a folder); "
+        "write it into a folder you can write to\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("mode", "says"),
+    [
+        ("auto", "if one is a translation of the other, use --mode parallel"),
+        ("comparable", "none report the same event"),
+    ],
+)
+def test_comparable_pairing_without_links_says_so(
+    files: tuple[str, str], mode: str, says: str
+) -> None:
+    result = invoke(*files, "--presplit", "--mode", mode)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr.startswith("align: warning: no French and English passages were linked")
+    assert says in result.stderr

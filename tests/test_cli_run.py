@@ -147,3 +147,50 @@ def test_a_translators_edits_survive_two_reruns(
     rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows[entity_id][header.index("canonical_fr")] == "Forme choisie par la traductrice"
     assert rows[entity_id][header.index("note")] == "vérifié dans le Larousse"
+
+
+def test_an_out_folder_under_a_file_exits_3_before_any_work(
+    runner: CliRunner, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import align.analysis
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the documents were analysed before the folder was checked")
+
+    monkeypatch.setattr(align.analysis, "analyse", never)
+    monkeypatch.setattr("align.pipeline.analyse", never)
+    (tmp_path / "notes.txt").write_text("a file", encoding="utf-8")
+    out = tmp_path / "notes.txt" / "exports"
+    result = runner.invoke(
+        app, ["run", str(seeds_dir / "002_b53fd7caf3d4b98f.txt"), "-o", str(out)]
+    )
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        f"align: error: {out}: cannot be written ({tmp_path / 'notes.txt'} is a file, not a "
+        "folder); write it into a folder you can write to"
+    ]
+
+
+@pytest.mark.parametrize("lock", ["~$glossary.xlsx", ".~lock.glossary.xlsx#"])
+def test_an_open_workbook_in_out_stops_a_run_reading_another_glossary(
+    runner: CliRunner, seeds_run: Path, seeds_dir: Path, tmp_path: Path, lock: str
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "glossary.xlsx").write_bytes(b"the translator's unsaved copy")
+    (out / lock).write_text("", encoding="utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "run",
+            str(seeds_dir / "002_b53fd7caf3d4b98f.txt"),
+            "--out",
+            str(out),
+            "--glossary",
+            str(seeds_run / "glossary.xlsx"),
+        ],
+    )
+    assert result.exit_code == 3
+    assert "the workbook is open in another program" in result.stderr
+    assert (out / "glossary.xlsx").read_bytes() == b"the translator's unsaved copy"
+    assert sorted(p.name for p in out.iterdir()) == sorted(["glossary.xlsx", lock])

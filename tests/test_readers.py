@@ -179,3 +179,131 @@ def test_line_and_column_point_back_into_the_text(text: str) -> None:
         line, col = doc.line_of(offset), doc.column_of(offset)
         # A line's own newline counts as its last character.
         assert (text.split("\n")[line - 1] + "\n")[col - 1] == text[offset]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon Ouchakov, Yuri Ushakov et Sergueï Lavrof ont vu Bartou à Moscou.\n",
+        "Le conseiller a reçu l'envoyé à Riyad ; Noël, Haïti, maïs, ambiguïté.\n",
+        "« Guillemets » – œuvre, Œdipe, déjà là, où ça ?\n",
+    ],
+    ids=["i-trema and a-grave", "trema everywhere", "oe ligature and quotes"],
+)
+def test_french_in_cp1252_is_never_read_as_central_european(text: str) -> None:
+    decoded, encoding = decode_bytes(text.encode("cp1252"), "legacy.txt")
+    assert decoded == text
+    assert encoding == "cp1252"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Юрий Ушаков прибыл в Эр-Рияд. Переговоры длились четыре часа, сказал он.\n", "cp1251"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy. Řekl, že město je velmi pěkné.\n", "cp1250"),
+    ],
+    ids=["russian cp1251", "czech cp1250"],
+)
+def test_other_legacy_encodings_still_win_when_they_fit_better(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding), "legacy.txt") == (text, encoding)
+
+
+def test_dash_named_twice_reads_standard_input_once() -> None:
+    result = read_paths(["-", "-"], stdin=io.BytesIO(b"Bonjour Moscou."))
+    assert [d.source for d in result.documents] == ["<stdin>"]
+
+
+def _docx_bytes(paragraphs: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "fmt", "text"),
+    [
+        (_docx_bytes(["Le traité.", "The treaty."]), "docx", "Le traité.\n\nThe treaty."),
+        (
+            b"<!DOCTYPE html><html><body><p>Le <b>trait\xc3\xa9</b>.</p></body></html>",
+            "html",
+            "Le traité.\n",
+        ),
+        (b"  <html><p>Moscou &amp; Paris</p></html>", "html", "Moscou & Paris\n"),
+        (b"<b> is a tag, in plain text.", "txt", "<b> is a tag, in plain text."),
+    ],
+    ids=["docx", "html with doctype", "html after spaces", "text starting with a tag"],
+)
+def test_standard_input_format_is_recognised_from_its_bytes(
+    data: bytes, fmt: str, text: str
+) -> None:
+    document = read_paths(["-"], stdin=io.BytesIO(data)).documents[0]
+    assert (document.fmt, document.text) == (fmt, text)
+
+
+def test_docx_tables_stay_in_place_and_a_merged_cell_counts_once(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Avant le tableau.")
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Cellule fusionnée"
+    for column, word in enumerate(["Un", "Deux", "Trois"]):
+        table.cell(1, column).text = word
+    document.add_paragraph("Après le tableau.")
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    assert read_file(path).text.split("\n\n") == [
+        "Avant le tableau.",
+        "Cellule fusionnée",
+        "Un",
+        "Deux",
+        "Trois",
+        "Après le tableau.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("link_to", "message"),
+    [("loop.txt", "broken symbolic link"), ("gone.txt", "broken symbolic link")],
+    ids=["link to itself", "link to a missing file"],
+)
+def test_a_broken_or_looping_link_is_bad_input_saying_so(
+    tmp_path: Path, link_to: str, message: str
+) -> None:
+    link = tmp_path / "loop.txt"
+    link.symlink_to(tmp_path / link_to)
+    with pytest.raises(BadInputError, match=message) as info:
+        read_paths([str(link)])
+    assert str(info.value).startswith(str(link))
+
+
+@pytest.mark.parametrize(
+    ("page", "paragraphs"),
+    [
+        (
+            "<html><head><title>Titre</title>\n<body><p>Louis Barthou à Paris.</p></body>",
+            ["Titre", "Louis Barthou à Paris.\n"],
+        ),
+        (
+            "<head><meta charset='utf-8'><p>Corps sans balise body.</p>",
+            ["Corps sans balise body.\n"],
+        ),
+        (
+            "<p>On écrit &amp;lt; et &amp;amp; en HTML.</p>",
+            ["On écrit &lt; et &amp; en HTML.\n"],
+        ),
+        (
+            "<body><svg><title>icône</title></svg><p>Texte visible.</p></body>",
+            ["Texte visible.\n"],
+        ),
+    ],
+    ids=["head never closed", "body tag left out", "escaped reference", "svg title"],
+)
+def test_html_text_is_what_a_browser_shows(page: str, paragraphs: list[str]) -> None:
+    doc = decode_document(page.encode(), "page.html", "html")
+    assert doc.text.split("\n\n") == paragraphs

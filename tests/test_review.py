@@ -108,3 +108,16 @@ def test_empty_alignment_still_writes_a_header_only_workbook(tmp_path: Path) -> 
     write_review(path, [])
     sheet = load(path).active
     assert sheet.max_row == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["=1+1 est une formule.", '=HYPERLINK("http://example.com","clic")', "=", "-5 degrés"],
+    ids=["sum", "hyperlink", "bare equals", "minus"],
+)
+def test_a_sentence_that_looks_like_a_formula_stays_text(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "alignment.xlsx"
+    write_review(path, [row(0.9, fr=text, en=text)])
+    sheet = load(path).active
+    for cell in (sheet["E2"], sheet["F2"]):
+        assert (cell.value, cell.data_type) == (text, "s")

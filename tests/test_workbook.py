@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from glossary.errors import GlossaryError
+from glossary.errors import FileProblem, GlossaryError
 from glossary.model import (
     Entity,
     EntityStatus,
@@ -370,7 +370,7 @@ def test_failed_write_leaves_previous_workbook_intact(
         raise OSError("disk full")
 
     monkeypatch.setattr(Path, "write_bytes", crash_half_way)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(FileProblem, match="disk full"):
         write_workbook(written, Glossary(), {}, baseline=None)
     assert written.read_bytes() == before
     assert sorted(p.name for p in written.parent.iterdir()) == ["glossary.xlsx"]

@@ -2,10 +2,61 @@
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
 import typer
+from typer.core import TyperGroup
+
+try:  # recent typer carries its own copy of click
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - older typer uses click itself
+    from click.exceptions import ClickException  # type: ignore[assignment]
+
+EXIT_USAGE = 2
+
+
+class _OneLineErrors(TyperGroup):
+    """Usage errors (unknown option, bad value...) as one stderr line, like every other error."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except ClickException as err:
+            sys.exit(_report_usage_error(err))
+        except typer.Abort:
+            typer.echo("align: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _report_usage_error(err: ClickException) -> int:
+    """Print `err` as `align: error: ...; run 'align CMD --help'` and return its exit code."""
+    if type(err).__name__ == "NoArgsIsHelpError":
+        # The help was printed when the error was made (rich) or is its message (plain).
+        if err.format_message().strip():
+            err.show()
+        return err.exit_code
+    # typer words a bad choice "Value error, 'xml' is not one of ..."; the prefix says nothing.
+    message = " ".join(err.format_message().split()).replace("Value error, ", "").rstrip(".")
+    ctx = getattr(err, "ctx", None)
+    command = ctx.command_path if ctx is not None else "align"
+    typer.echo(f"align: error: {message}; see '{command} --help'", err=True)
+    return err.exit_code
+
 
 app = typer.Typer(
     name="align",
+    cls=_OneLineErrors,
     no_args_is_help=True,
     add_completion=False,
     # Locals of a crash may hold a translator's text; never dump them.

@@ -83,8 +83,15 @@ def _check(paths: list[str], glossary: Path, lang: Lang) -> tuple[list[Finding],
     from align.sentences import build_splitter
     from glossary.check import Checker
     from glossary.workbook import read_workbook
+    from glossary.workbook_file import open_elsewhere
 
-    checker = Checker(read_workbook(glossary).glossary)
+    lock = open_elsewhere(glossary)
+    if lock is not None:
+        warn(
+            f"{glossary}: open in another program (lock file {lock}); checking against its "
+            "last saved version"
+        )
+    checker = Checker(read_workbook(glossary, allow_open=True).glossary)
     read = read_paths(paths)
     for skipped in read.skipped:
         warn(f"{skipped.source}: skipped: {skipped.reason}")

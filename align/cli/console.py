@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import NoReturn, Protocol
@@ -30,6 +31,19 @@ def usage(message: str) -> NoReturn:
     """A usage error: one line on stderr, exit 2."""
     typer.echo(f"align: error: {message}", err=True)
     raise typer.Exit(EXIT_USAGE)
+
+
+# A BCP 47 tag as TMX's xml:lang wants it: a 2-3 letter language, then optional subtags.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def check_language_tags(fr_tag: str, en_tag: str) -> None:
+    """Exit 2 unless both TMX language tags are well formed (fr, fr-FR...) and different."""
+    for option, tag in (("--fr-tag", fr_tag), ("--en-tag", en_tag)):
+        if not _LANGUAGE_TAG.fullmatch(tag):
+            usage(f"{option} {tag!r} is not a language tag; write one such as fr, fr-FR, en-GB")
+    if fr_tag.lower() == en_tag.lower():
+        usage(f"--fr-tag and --en-tag are both {fr_tag!r}; give each language its own tag")
 
 
 def warn(message: str) -> None:

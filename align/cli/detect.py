@@ -28,7 +28,8 @@ def detect_command(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files or folders to read (.txt, .md, .html, .docx); '-' is standard input."
+            help="Files or folders to read (.txt, .md, .html, .docx); '-' is standard input.",
+            metavar="PATH",
         ),
     ],
     fmt: Annotated[

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from align.cli.console import reported_errors, usage, warn
+from align.cli.console import check_language_tags, reported_errors, usage, warn
 
 if TYPE_CHECKING:
     from align.document import Sentence
@@ -68,6 +68,7 @@ def pair_command(
         usage(f"--format {output_format.value} writes a file: add --output FILE")
     if fr == "-" and en == "-":
         usage("only one of FR and EN can be '-' (standard input)")
+    check_language_tags(fr_tag, en_tag)
     from align.pairing import aligned_texts, pair_documents
 
     with reported_errors():

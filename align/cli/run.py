@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from align.cli.console import progress_bar, reported_errors, warn
+from align.cli.console import check_language_tags, progress_bar, reported_errors, warn
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = Path("exports")
@@ -19,6 +19,7 @@ def run_command(
         typer.Argument(
             help="Files or folders to read (.txt, .md, .html, .docx); '-' is standard input.",
             show_default="seeds/",
+            metavar="PATH",
         ),
     ] = None,
     out: Annotated[
@@ -40,6 +41,7 @@ def run_command(
     from align.pipeline import RunSettings, run
     from align.readers import read_paths
 
+    check_language_tags(fr_tag, en_tag)
     with reported_errors():
         inputs = paths or [DEFAULT_INPUT]
         if not paths and not Path(DEFAULT_INPUT).is_dir():
