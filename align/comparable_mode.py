@@ -125,15 +125,19 @@ def _anchor_share(fr: Sequence[str], en: Sequence[str]) -> float | None:
 def _short_and_in_order(fr: Sequence[str], en: Sequence[str]) -> bool:
     """A short text too small for the line fit: parallel when what it shares keeps its order.
 
-    Length ratios were already checked; at least one shared date, number or name must be there,
-    and no two of them may cross.
+    Length ratios were already checked; the shared dates, numbers and names may not cross, and
+    with none at all the two sides must have as many sentences.
     """
     if max(len(fr), len(en)) > SHORT_TEXT:
         return False
     french = _unique_positions(fr, "fr")
     english = _unique_positions(en, "en")
     points = sorted((french[k], english[k]) for k in set(french) & set(english))
-    return bool(points) and all(b[1] >= a[1] for a, b in itertools.pairwise(points))
+    if not points:
+        # Nothing to cross-check ("Bonjour." / "Hello."): the same number of sentences of
+        # matching lengths is what a translation looks like.
+        return len(fr) == len(en)
+    return all(b[1] >= a[1] for a, b in itertools.pairwise(points))
 
 
 def _unique_positions(sentences: Sequence[str], lang: str) -> dict[str, float]:

@@ -9,6 +9,7 @@ sentence and are not part of it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -166,11 +167,12 @@ def _repair(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[in
     """Undo Punkt's cuts inside URLs, after a list number or an abbreviation, before a fragment
     with no letter; give a leading citation mark ("[3] ") back to the sentence it belongs to."""
     out: list[tuple[int, int]] = []
+    urls = _url_spans(text, spans)
     for s, e in spans:
         if out:
             ps, pe = out[-1]
             if (
-                _inside_url(text, pe, s)
+                _inside_url(urls, pe, s)
                 or _LIST_ITEM.match(text[ps:pe])
                 or not _HAS_LETTER.search(_MARKERS.sub("", text[s:e]))
                 or _after_abbreviation(text[ps:pe], text[s:e], lang)
@@ -197,15 +199,21 @@ def _after_abbreviation(previous: str, following: str, lang: str) -> bool:
     return word in known and bool(following) and (following[0].isdigit() or following[0].islower())
 
 
-def _inside_url(text: str, cut_end: int, cut_start: int) -> bool:
-    """True when the cut between two sentences falls inside a URL."""
-    line_start = text.rfind("\n", 0, cut_end) + 1
-    line_end = text.find("\n", cut_start)
-    line_end = len(text) if line_end < 0 else line_end
-    return any(
-        m.start() < cut_end and cut_start < m.end()
-        for m in _URL.finditer(text, line_start, line_end)
-    )
+def _url_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The URLs on the lines the spans cover, found once (a cut is then a bisection away)."""
+    if not spans:
+        return []
+    region_start = text.rfind("\n", 0, spans[0][0]) + 1
+    region_end = text.find("\n", spans[-1][1])
+    region_end = len(text) if region_end < 0 else region_end
+    return [(m.start(), m.end()) for m in _URL.finditer(text, region_start, region_end)]
+
+
+def _inside_url(urls: list[tuple[int, int]], cut_end: int, cut_start: int) -> bool:
+    """True when the cut between two sentences falls inside one of the (sorted) URL spans."""
+    i = bisect.bisect_left(urls, (cut_end, -1))
+    # A URL overlapping the cut starts before cut_end: only the one just before can.
+    return any(a < cut_end and cut_start < b for a, b in urls[max(0, i - 1) : i + 1])
 
 
 def _strip_markers(text: str, start: int, end: int) -> tuple[int, int]:

@@ -194,3 +194,35 @@ def test_an_open_workbook_in_out_stops_a_run_reading_another_glossary(
     assert "the workbook is open in another program" in result.stderr
     assert (out / "glossary.xlsx").read_bytes() == b"the translator's unsaved copy"
     assert sorted(p.name for p in out.iterdir()) == sorted(["glossary.xlsx", lock])
+
+
+@pytest.mark.parametrize(
+    ("entities", "pairs", "links", "expected"),
+    [
+        (1, 1, 1, ["glossary   1 entity, 1 variant", "pairs      1 document pair, 1 link"]),
+        (2, 2, 5, ["glossary   2 entities, 2 variants", "pairs      2 document pairs, 5 links"]),
+    ],
+    ids=["singular", "plural"],
+)
+def test_the_summary_counts_in_words(
+    entities: int, pairs: int, links: int, expected: list[str]
+) -> None:
+    from align.cli.run import format_summary
+    from align.pipeline import RunSummary
+
+    summary = RunSummary(
+        documents=2,
+        skipped=(),
+        languages=(("fr", 3),),
+        segments=3,
+        repeats=1,
+        sentences=4,
+        entities=entities,
+        variants=entities,
+        document_pairs=tuple(("a.txt", "b.txt", "parallel") for _ in range(pairs)),
+        links=links,
+    )
+    text = format_summary(summary)
+    for line in expected:
+        assert line in text
+    assert "1 repeat set aside" in text

@@ -69,29 +69,30 @@ def run_command(
     typer.echo(format_summary(summary))
 
 
+def _count(n: int, noun: str, plural: str = "") -> str:
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def format_summary(summary: object) -> str:
     """The short report printed at the end of `align run`."""
     from align.pipeline import RunSummary
 
     assert isinstance(summary, RunSummary)
     langs = ", ".join(f"{lang} {n}" for lang, n in summary.languages) or "none"
+    kept = (
+        f"; kept {_count(summary.kept_edits, 'row')} a person edited" if summary.kept_edits else ""
+    )
     lines = [
         f"documents  {summary.documents} read"
         + (f", {len(summary.skipped)} skipped" if summary.skipped else ""),
-        f"segments   {summary.segments} ({langs}); {summary.repeats} repeats set aside",
+        f"segments   {summary.segments} ({langs}); {_count(summary.repeats, 'repeat')} set aside",
         f"sentences  {summary.sentences}",
-        f"glossary   {summary.entities} entities, {summary.variants} variants"
-        + (
-            f"; kept {summary.kept_edits} row{'s' if summary.kept_edits != 1 else ''} "
-            "a person edited"
-            if summary.kept_edits
-            else ""
-        ),
+        f"glossary   {_count(summary.entities, 'entity', 'entities')}, "
+        f"{_count(summary.variants, 'variant')}{kept}",
     ]
     if summary.document_pairs:
-        lines.append(
-            f"pairs      {len(summary.document_pairs)} document pairs, {summary.links} links"
-        )
+        pairs = _count(len(summary.document_pairs), "document pair")
+        lines.append(f"pairs      {pairs}, {_count(summary.links, 'link')}")
         lines.extend(f"           {fr} ⇄ {en} ({mode})" for fr, en, mode in summary.document_pairs)
     else:
         lines.append("pairs      no French and English documents share events")
