@@ -1,49 +1,45 @@
-"""`align run`: read, separate languages, split, build the glossary, pair and align, export."""
+"""`align run`: read, separate languages, split, build the glossary, pair and align, export.
+
+One document's walk: `align.readers` decodes it into a Document; `align.text.analysis.analyse`
+cuts it into language segments (`text.language`), sets repeats aside (`text.repeats`) and splits
+sentences (`text.sentences`); the glossary stage finds names in every sentence
+(`glossary.mentions`), groups them into entities (`glossary.build`), keeps a person's edits
+(`glossary.workbook.merge`) and writes glossary.xlsx and .tbx; the alignment stage pairs French
+and English documents (`pairing.documents`), aligns each pair (`pairing.pair`, through
+`parallel` or `comparable`) and writes alignment.tmx and .xlsx (`exports`).
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from align import __version__
-from align.analysis import AnalysedDocument, Progress, analyse
-from align.document import Sentence
+from align.exports.review import write_review
+from align.exports.rows import AlignedText, aligned_texts
+from align.exports.tmx import write_tmx
+from align.model import AnalysedDocument, Progress
+from align.pairing.documents import pair_documents_by_events, sides_of
+from align.pairing.pair import pair_documents
 from align.readers import ReadResult, Skipped
-
-GLOSSARY_XLSX = "glossary.xlsx"
-GLOSSARY_TBX = "glossary.tbx"
-ALIGNMENT_XLSX = "alignment.xlsx"
-ALIGNMENT_TMX = "alignment.tmx"
-
-
-@dataclass(frozen=True)
-class RunSettings:
-    """Everything that changes `align run`'s output; its signature goes into the workbooks."""
-
-    out_dir: Path
-    glossary_path: Path | None = None
-    fr_tag: str = "fr"
-    en_tag: str = "en"
-
-    def as_dict(self) -> dict[str, str]:
-        """Settings that shape the output (paths excluded, so moving a folder changes nothing)."""
-        from align.language import settings_signature as language_settings
-
-        return {
-            "version": __version__,
-            "language": language_settings(),
-            "tmx_tags": f"{self.fr_tag},{self.en_tag}",
-        }
-
-    def signature(self) -> str:
-        """A short, stable id of the settings, like sacreBLEU's signature."""
-        text = json.dumps(self.as_dict(), sort_keys=True)
-        return f"align-glossary:{__version__}|{hashlib.sha256(text.encode()).hexdigest()[:12]}"
+from align.settings import (
+    ALIGNMENT_TMX,
+    ALIGNMENT_XLSX,
+    GLOSSARY_TBX,
+    GLOSSARY_XLSX,
+    RunSettings,
+)
+from align.text.analysis import analyse
+from glossary.atomicfile import ensure_folder
+from glossary.build import build_glossary
+from glossary.errors import GlossaryError
+from glossary.model import Glossary
+from glossary.tbx import write_tbx
+from glossary.translit import match_key
+from glossary.workbook import Workbook, merge_workbook, read_workbook, write_workbook
+from glossary.workbook.file import ensure_closed
 
 
 @dataclass(frozen=True)
@@ -64,9 +60,51 @@ class RunSummary:
     outputs: tuple[Path, ...] = field(default=())
 
 
-def sentences_of(analysed: Sequence[AnalysedDocument], langs: frozenset[str]) -> list[Sentence]:
-    """All sentences in the given languages, in document order."""
-    return [s for doc in analysed for s in doc.sentences if s.lang in langs]
+@dataclass(frozen=True)
+class GlossaryStage:
+    glossary: Glossary
+    kept_edits: int
+    outputs: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class AlignmentStage:
+    document_pairs: tuple[tuple[str, str, str], ...]
+    links: int
+    outputs: tuple[Path, ...]
+
+
+def run(
+    read: ReadResult,
+    settings: RunSettings,
+    *,
+    detector: Any,
+    splitter: Any,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """The whole pipeline over documents already read; writes the exports into settings.out_dir."""
+    # Check the output folder and read the translators' workbook first: an unwritable folder
+    # or a corrupt or locked workbook stops the run before the long work, with nothing written.
+    ensure_folder(settings.out_dir)
+    previous = load_previous_glossary(settings)
+    analysed = analyse(read.documents, detector, splitter, progress)
+    summary = summarise_analysis(read, analysed)
+    glossary_stage = export_glossary(analysed, previous, settings, progress)
+    alignment_stage = export_alignment(analysed, glossary_stage.glossary, settings, progress)
+    return RunSummary(
+        documents=summary.documents,
+        skipped=summary.skipped,
+        languages=summary.languages,
+        segments=summary.segments,
+        repeats=summary.repeats,
+        sentences=summary.sentences,
+        entities=len(glossary_stage.glossary.entities),
+        variants=len(glossary_stage.glossary.variants),
+        kept_edits=glossary_stage.kept_edits,
+        document_pairs=alignment_stage.document_pairs,
+        links=alignment_stage.links,
+        outputs=glossary_stage.outputs + alignment_stage.outputs,
+    )
 
 
 def summarise_analysis(read: ReadResult, analysed: Sequence[AnalysedDocument]) -> RunSummary:
@@ -91,37 +129,84 @@ def summarise_analysis(read: ReadResult, analysed: Sequence[AnalysedDocument]) -
     )
 
 
-def run(
-    read: ReadResult,
-    settings: RunSettings,
-    *,
-    detector: Any,
-    splitter: Any,
-    progress: Progress | None = None,
-) -> RunSummary:
-    """The whole pipeline over documents already read; writes the exports into settings.out_dir."""
-    from align.runexports import export_alignment, export_glossary, load_previous_glossary
-    from glossary.atomicfile import ensure_folder
+def workbook_path(settings: RunSettings) -> Path:
+    """Where the translators' workbook is read from: --glossary, else the one in --out."""
+    return settings.glossary_path or settings.out_dir / GLOSSARY_XLSX
 
-    # Check the output folder and read the translators' workbook first: an unwritable folder
-    # or a corrupt or locked workbook stops the run before the long work, with nothing written.
-    ensure_folder(settings.out_dir)
-    previous = load_previous_glossary(settings)
-    analysed = analyse(read.documents, detector, splitter, progress)
-    summary = summarise_analysis(read, analysed)
-    glossary_summary = export_glossary(analysed, previous, settings, progress)
-    alignment_summary = export_alignment(analysed, glossary_summary.glossary, settings, progress)
-    return RunSummary(
-        documents=summary.documents,
-        skipped=summary.skipped,
-        languages=summary.languages,
-        segments=summary.segments,
-        repeats=summary.repeats,
-        sentences=summary.sentences,
-        entities=len(glossary_summary.glossary.entities),
-        variants=len(glossary_summary.glossary.variants),
-        kept_edits=glossary_summary.kept_edits,
-        document_pairs=alignment_summary.document_pairs,
-        links=alignment_summary.links,
-        outputs=glossary_summary.outputs + alignment_summary.outputs,
+
+def load_previous_glossary(settings: RunSettings) -> Workbook | None:
+    """The workbook a person may have edited, or None when there is none yet."""
+    path = workbook_path(settings)
+    # The workbook the run replaces may differ from --glossary; if a person has it open in
+    # Excel, replacing it would lose what they have not saved yet.
+    ensure_closed(settings.out_dir / GLOSSARY_XLSX)
+    if settings.glossary_path is not None and not path.exists():
+        raise GlossaryError(
+            str(path), "glossary not found", "check the path, or leave out --glossary to start anew"
+        )
+    if not path.exists():
+        return None
+    return read_workbook(path)
+
+
+def about_rows(settings: RunSettings, analysed: Sequence[AnalysedDocument]) -> dict[str, str]:
+    """The About sheet: version, settings and their signature, inputs."""
+    rows = {"tool": "align-glossary", "signature": settings.signature()}
+    rows.update({f"setting.{k}": v for k, v in settings.as_dict().items()})
+    for i, doc in enumerate(analysed, start=1):
+        d = doc.document
+        rows[f"input.{i}"] = f"{d.source} ({d.fmt}, {d.encoding}, {doc.main_lang})"
+    return rows
+
+
+def export_glossary(
+    analysed: Sequence[AnalysedDocument],
+    previous: Workbook | None,
+    settings: RunSettings,
+    progress: Progress | None = None,
+) -> GlossaryStage:
+    """Find names, build entities, keep the translators' edits, write glossary.xlsx and .tbx."""
+    if progress:
+        progress("building the glossary", 0, 1)
+    fresh = build_glossary([p for doc in analysed for p in doc.passages()])
+    merged = merge_workbook(previous, fresh)
+    xlsx = settings.out_dir / GLOSSARY_XLSX
+    tbx = settings.out_dir / GLOSSARY_TBX
+    write_workbook(
+        xlsx,
+        merged.glossary,
+        about_rows(settings, analysed),
+        baseline=merged.baseline,
+        previous=previous,
     )
+    write_tbx(tbx, merged.glossary)
+    if progress:
+        progress("building the glossary", 1, 1)
+    return GlossaryStage(merged.glossary, merged.edited_rows, (xlsx, tbx))
+
+
+def export_alignment(
+    analysed: Sequence[AnalysedDocument],
+    glossary: Glossary,
+    settings: RunSettings,
+    progress: Progress | None = None,
+) -> AlignmentStage:
+    """Pair French and English documents that share events, align them, write TMX and review."""
+    by_source = {doc.document.source: doc for doc in analysed}
+    sides = [side for doc in analysed for side in sides_of(doc.document.source, doc.sentences)]
+    pairs = pair_documents_by_events(sides, name_key=match_key)
+    rows: list[AlignedText] = []
+    done: list[tuple[str, str, str]] = []
+    for i, pair in enumerate(pairs):
+        fr = [s for s in by_source[pair.fr].sentences if s.lang == "fr"]
+        en = [s for s in by_source[pair.en].sentences if s.lang == "en"]
+        result = pair_documents(fr, en, mode=pair.mode, name_key=match_key)
+        rows.extend(aligned_texts(result, fr, en, fr_source=pair.fr, en_source=pair.en))
+        done.append((pair.fr, pair.en, result.mode))
+        if progress:
+            progress("aligning documents", i + 1, len(pairs))
+    tmx = settings.out_dir / ALIGNMENT_TMX
+    xlsx = settings.out_dir / ALIGNMENT_XLSX
+    write_tmx(tmx, rows, fr_tag=settings.fr_tag, en_tag=settings.en_tag)
+    write_review(xlsx, rows)
+    return AlignmentStage(tuple(done), len(rows), (tmx, xlsx))

@@ -3,7 +3,7 @@
 Run from the repository root:  python benchmarks/check_quality.py
 
 1. The glossary is built from the four seeds by the real pipeline (read, separate languages,
-   split, find mentions, build_glossary).
+   split, find mentions, glossary_from_mentions).
 2. A translator then sets the canonical forms of four people: Steve Witkoff, Louis Barthou,
    Yuri Ushakov / Iouri Ouchakov, Sergey Lavrov / Sergueï Lavrov (and confirms them).
 3. benchmarks/data/check_fr.txt and check_en.txt (written for this benchmark) are checked as
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from glossary.check import Checker  # noqa: E402
+from glossary.check.checker import Checker  # noqa: E402
 from glossary.model import EntityStatus, EntityType, Glossary, Passage  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
@@ -88,22 +88,20 @@ class Reported:
 
 
 def analysed_passages(paths: Sequence[str], detector: object, splitter: object) -> list[Passage]:
-    from align.analysis import split_all
-    from align.language import detect_segments
     from align.readers import read_paths
-    from align.runexports import passages_of
+    from align.text.analysis import split_all
+    from align.text.language import detect_segments
 
     documents = read_paths(list(paths)).documents
     segments = {doc.source: detect_segments(doc, detector) for doc in documents}  # type: ignore[arg-type]
-    return passages_of(split_all(documents, segments, splitter))
+    return [p for doc in split_all(documents, segments, splitter) for p in doc.passages()]
 
 
 def seed_glossary(detector: object, splitter: object) -> Glossary:
     """The glossary `align run` would build from the seeds."""
     from glossary.build import build_glossary
-    from glossary.mentions import find_mentions
 
-    return build_glossary(find_mentions(analysed_passages([str(SEEDS)], detector, splitter)))
+    return build_glossary(analysed_passages([str(SEEDS)], detector, splitter))
 
 
 def translator_edits(glossary: Glossary) -> tuple[Glossary, list[str]]:
@@ -183,8 +181,8 @@ def score(name: str, reported: Sequence[Reported]) -> bool:
 
 
 def main() -> None:
-    from align.language import build_detector
-    from align.sentences import build_splitter
+    from align.text.language import build_detector
+    from align.text.sentences import build_splitter
 
     detector, splitter = build_detector(), build_splitter()
     glossary, notes = translator_edits(seed_glossary(detector, splitter))

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from glossary.check import Checker  # noqa: E402
+from glossary.check.checker import Checker  # noqa: E402
 from glossary.model import (  # noqa: E402
     Entity,
     EntityType,
@@ -76,16 +76,15 @@ def made_up_people(count: int, seed: int = 0) -> Glossary:
 
 def seed_passages() -> list[Passage]:
     """The seeds' sentences, with their languages, from the real pipeline."""
-    from align.analysis import split_all
-    from align.language import build_detector, detect_segments
     from align.readers import read_paths
-    from align.runexports import passages_of
-    from align.sentences import build_splitter
+    from align.text.analysis import split_all
+    from align.text.language import build_detector, detect_segments
+    from align.text.sentences import build_splitter
 
     documents = read_paths([str(SEEDS)]).documents
     detector = build_detector()
     segments = {doc.source: detect_segments(doc, detector) for doc in documents}
-    return passages_of(split_all(documents, segments, build_splitter()))
+    return [p for doc in split_all(documents, segments, build_splitter()) for p in doc.passages()]
 
 
 def repeated(passages: Sequence[Passage], times: int) -> list[Passage]:

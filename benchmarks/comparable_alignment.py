@@ -72,7 +72,7 @@ def timed(run: Callable[[], list[Pair]]) -> tuple[list[Pair], float]:
 
 
 def niagara(score: ModuleType) -> None:
-    from align.comparable import align_comparable
+    from align.comparable.events import align_comparable
     from glossary.translit import match_key
 
     fr, en = lines(NIAGARA / "fr.txt"), lines(NIAGARA / "en.txt")
@@ -111,7 +111,7 @@ def niagara(score: ModuleType) -> None:
 
 
 def modes() -> None:
-    from align.comparable import decide_mode
+    from align.pairing.mode import decide_mode
 
     print("\n## --mode auto decisions")
     print("| documents | decided | reason |")
@@ -124,11 +124,11 @@ def modes() -> None:
 
 
 def seeds() -> None:
-    from align.analysis import analyse
-    from align.docpairs import DocSentences, pair_documents_by_events
-    from align.language import build_detector
-    from align.pairing import pair_documents
+    from align.pairing.documents import DocSentences, pair_documents_by_events
+    from align.pairing.pair import pair_documents
     from align.readers import read_paths
+    from align.text.analysis import analyse
+    from align.text.language import build_detector
     from glossary.translit import match_key
 
     paths = sorted((ROOT / "seeds").glob("*.txt"))
@@ -164,7 +164,7 @@ def seeds() -> None:
 
 
 def _splitter() -> object:
-    from align.sentences import build_splitter
+    from align.text.sentences import build_splitter
 
     return build_splitter()
 

@@ -2,10 +2,11 @@
 
 Run from the repository root:  python benchmarks/glossary_quality.py [--simple-reader]
 
-Both systems get the same mentions (glossary.mentions.find_mentions over the sentences of the
+Both systems get the same mentions (glossary.mentions.finder.find_mentions over the sentences of the
 seeds, from the real pipeline: reading, language detection, repeat removal, sentence splitting).
 They differ only in how forms become entities and canonical forms:
-- ours: glossary.build.build_glossary (transliteration keys, CLDR exonyms, blocked fuzzy matching);
+- ours: glossary.build.glossary_from_mentions (transliteration keys, CLDR exonyms, blocked fuzzy
+  matching);
 - naive: lowercase + unidecode, rapidfuzz ratio >= 85 between every pair of distinct forms, the
   most frequent form of each language as canonical.
 Mention finding is measured too: the forms of benchmarks/data/glossary_review_not_entities.txt
@@ -32,8 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from glossary.build import build_glossary  # noqa: E402
-from glossary.mentions import find_mentions  # noqa: E402
+from glossary.build import glossary_from_mentions  # noqa: E402
+from glossary.mentions.finder import find_mentions  # noqa: E402
 from glossary.model import Glossary, Mention, Passage  # noqa: E402
 
 GOLD = SHARED / "gold" / "seed_entities.tsv"
@@ -90,15 +91,14 @@ def read_gold() -> list[GoldEntity]:
 
 def pipeline_passages(paths: Sequence[Path]) -> list[Passage]:
     """Sentences as `align run` gives them to the glossary."""
-    from align.analysis import analyse
-    from align.language import build_detector
     from align.readers import read_paths
-    from align.runexports import passages_of
-    from align.sentences import build_splitter
+    from align.text.analysis import analyse
+    from align.text.language import build_detector
+    from align.text.sentences import build_splitter
 
     read = read_paths([str(p) for p in paths])
     analysed = analyse(read.documents, build_detector(), build_splitter())
-    return passages_of(analysed)
+    return [p for doc in analysed for p in doc.passages()]
 
 
 def simple_passages(paths: Sequence[Path]) -> list[Passage]:
@@ -290,7 +290,7 @@ def main() -> None:
         f"{len(mentions)} mentions in {t_mentions * 1000:.0f} ms"
     )
     t0 = time.perf_counter()
-    ours = build_glossary(mentions)
+    ours = glossary_from_mentions(mentions)
     t_ours = time.perf_counter() - t0
     t0 = time.perf_counter()
     naive = naive_glossary(mentions)
@@ -302,7 +302,7 @@ def main() -> None:
     for line in ours_score.misses:
         print("   ", line)
     review_total = len(review_forms())
-    runs = build_glossary(capital_runs(passages))
+    runs = glossary_from_mentions(capital_runs(passages))
     runs_score = score(runs, gold, not_names)
     print(
         f"review not-entities listed: ours {len(review_listed(ours))}/{review_total}  "
@@ -312,7 +312,7 @@ def main() -> None:
     )
     for form in review_listed(ours):
         print(f"    still listed: {form}")
-    card = build_glossary(find_mentions(reader([*seeds, CARD])))
+    card = glossary_from_mentions(find_mentions(reader([*seeds, CARD])))
     print("design card (seeds + benchmarks/data/design_card_en.txt):")
     print("\n".join(card_check(card)))
     print("naive on the design card:")

@@ -6,8 +6,8 @@ Synthetic corpus: random Russian names (Cyrillic syllables + usual surname endin
 glossary/data/ru_given_names.tsv), each written as iuliia's French (MVD_310_FR) and English
 (WIKIPEDIA) romanisations, a misspelling and a bare surname; one entity per 20 mentions, so the
 number of distinct forms grows with the corpus as in real collections. Each size runs in its own
-process and reports wall and CPU time of glossary.build.build_glossary (CPU time is the figure to
-compare: other jobs on the machine stretch wall time) and peak memory (ru_maxrss).
+process and reports wall and CPU time of glossary.build.glossary_from_mentions (CPU time is the
+figure to compare: other jobs on the machine stretch wall time) and peak memory (ru_maxrss).
 Baseline in the same run: lowercase + unidecode + rapidfuzz ratio >= 85 over all pairs of distinct
 forms (what glossary_quality.py calls naive), timed on the smaller sizes only, since it grows with
 the square of the number of forms.
@@ -112,12 +112,12 @@ def naive_pairs_seconds(mentions: list[Mention]) -> tuple[float, int]:
 
 
 def run_one(size: int, naive: bool) -> dict[str, float]:
-    from glossary.build import build_glossary
+    from glossary.build import glossary_from_mentions
 
     mentions, truth = synthetic_corpus(size)
     distinct = len({(m.form, m.lang) for m in mentions})
     start, cpu = time.perf_counter(), time.process_time()
-    glossary = build_glossary(mentions)
+    glossary = glossary_from_mentions(mentions)
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     precision, recall = pairwise_scores(glossary, truth)

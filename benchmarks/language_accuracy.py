@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from align.document import UND, Document, Segment  # noqa: E402
-from align.language import LinguaDetector, build_detector, detect_segments  # noqa: E402
+from align.model import UND, Document, Segment  # noqa: E402
+from align.text.language import LinguaDetector, build_detector, detect_segments  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "mixed_lines.tsv"
 FR_EN = ("fr", "en")

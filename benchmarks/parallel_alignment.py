@@ -3,7 +3,7 @@
 Run from the repo root:  python benchmarks/parallel_alignment.py [--quick]
 
 Quality: strict_all P/R/F1 per book and micro-averaged, with the shared scorer
-(../shared/benchmarks/score_alignment.py), for align.parallel.align_parallel and for
+(../shared/benchmarks/score_alignment.py), for align.parallel.aligner.align_parallel and for
 nltk.translate.gale_church.align_blocks on the whole document as one block.
 Speed: each aligner's CPU time per book and the ratio; the six books concatenated against one book;
 peak memory (tracemalloc) and the number of DP states against n x m.
@@ -24,8 +24,8 @@ from functools import partial
 from pathlib import Path
 from types import ModuleType
 
-from align.parallel import align_parallel
-from align.parallel_dp import DPStats
+from align.parallel.aligner import align_parallel
+from align.parallel.dp import DPStats
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DATA = SHARED / "benchmarks" / "parallel_fr-en"

@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT))
 
 import openpyxl  # noqa: E402
 
-from glossary.merge import merge_workbook, update_workbook  # noqa: E402
 from glossary.model import (  # noqa: E402
     Entity,
     EntityType,
@@ -39,13 +38,10 @@ from glossary.model import (  # noqa: E402
     Variant,
     VariantKind,
 )
-from glossary.workbook import (  # noqa: E402
-    ENTITY_COLUMNS,
-    VARIANT_COLUMNS,
-    read_workbook,
-    write_workbook,
-)
-from glossary.workbook_cells import entity_values, variant_values  # noqa: E402
+from glossary.workbook import read_workbook, write_workbook  # noqa: E402
+from glossary.workbook.cells import entity_values, variant_values  # noqa: E402
+from glossary.workbook.merge import merge_workbook, update_workbook  # noqa: E402
+from glossary.workbook.schema import ENTITY_COLUMNS, VARIANT_COLUMNS  # noqa: E402
 
 
 def synthetic(entities: int, seed: int) -> Glossary:

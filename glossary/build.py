@@ -1,4 +1,4 @@
-"""Build a fresh glossary (entities and variants) from name mentions."""
+"""Build a fresh glossary (entities and variants): passages in, names found, grouped and named."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 
 from glossary.canonical import choose_canonical, entity_id, variant_kind
 from glossary.cluster import cluster_forms, form_stats
-from glossary.model import Entity, Glossary, Mention, Variant
+from glossary.mentions import find_mentions
+from glossary.model import Entity, Glossary, Mention, Passage, Variant
 
 
 def _sources(mentions: Iterable[Mention]) -> tuple[str, ...]:
@@ -16,7 +17,12 @@ def _sources(mentions: Iterable[Mention]) -> tuple[str, ...]:
     return tuple(f"{source}:{line}" for source, line in places)
 
 
-def build_glossary(mentions: Sequence[Mention]) -> Glossary:
+def build_glossary(passages: Iterable[Passage]) -> Glossary:
+    """Find the names of `passages` and group them into entities with canonical forms."""
+    return glossary_from_mentions(find_mentions(list(passages)))
+
+
+def glossary_from_mentions(mentions: Sequence[Mention]) -> Glossary:
     """Cluster mentions into entities with canonical forms; same input gives the same glossary."""
     by_form: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:

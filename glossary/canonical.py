@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,7 +10,8 @@ from glossary.cluster import Cluster, FormStats
 from glossary.exonyms import Concept, lookup
 from glossary.model import EntityType, VariantKind
 from glossary.similarity import name_parts
-from glossary.translit import fold, is_russian_name, match_key, to_cyrillic, to_english, to_french
+from glossary.text import fold_words, slug
+from glossary.translit import is_russian_name, match_key, to_cyrillic, to_english, to_french
 
 _TYPE_ORDER = list(EntityType)
 _ID_LENGTH = 60
@@ -44,8 +44,8 @@ def _best(forms: Sequence[FormStats]) -> FormStats:
 
 def _spelling_score(candidate: FormStats, forms: Sequence[FormStats]) -> int:
     """Contexts of every form written with the candidate's words (Witkoff attests Steve Witkoff)."""
-    words = set(fold(candidate.form).split())
-    return sum(f.contexts for f in forms if set(fold(f.form).split()) <= words)
+    words = set(fold_words(candidate.form).split())
+    return sum(f.contexts for f in forms if set(fold_words(f.form).split()) <= words)
 
 
 def _pick_spelling(main: Sequence[FormStats], forms: Sequence[FormStats], lang: str) -> str:
@@ -94,10 +94,8 @@ def choose_canonical(cluster: Cluster) -> Canonical:
 
 def entity_id(kind: EntityType, english: str) -> str:
     """Readable id from the type and English name: per-yuri-ushakov."""
-    from unidecode import unidecode
-
-    slug = re.sub(r"[^a-z0-9]+", "-", unidecode(english).lower()).strip("-")[:_ID_LENGTH]
-    return f"{kind.value.lower()}-{slug.rstrip('-') or 'name'}"
+    short = slug(english)[:_ID_LENGTH].rstrip("-")
+    return f"{kind.value.lower()}-{short or 'name'}"
 
 
 def variant_kind(form: str, lang: str, canon: Canonical) -> VariantKind:
@@ -123,7 +121,7 @@ def variant_kind(form: str, lang: str, canon: Canonical) -> VariantKind:
         return VariantKind.SHORT if set(parts.keys) <= keys else VariantKind.SPELLING
     if canon.concept is not None or lang not in ("en", "fr"):
         return VariantKind.TRANSLITERATION if canon.russian else VariantKind.EXONYM
-    if match_key(form) == match_key(reference) and fold(form) != fold(reference):
+    if match_key(form) == match_key(reference) and fold_words(form) != fold_words(reference):
         return VariantKind.TRANSLITERATION if canon.russian else VariantKind.SPELLING
     if canon.russian and match_key(form) == match_key(canon.english):
         return VariantKind.TRANSLITERATION

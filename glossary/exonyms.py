@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from glossary.model import EntityType, VariantKind
-from glossary.translit import fold
+from glossary.text import fold_words
 
 # Languages whose CLDR names we recognise in sources; "ru" gives the `original` column.
 _LOCALES = ("en", "fr", "nl", "de", "es", "it")
@@ -35,9 +35,9 @@ class Concept:
         for name, kind in self.kinds:
             if name == form:
                 return kind
-        folded = fold(form)
+        folded = fold_words(form)
         for name, kind in self.kinds:
-            if fold(name) == folded:
+            if fold_words(name) == folded:
                 return kind
         return None
 
@@ -54,7 +54,7 @@ class ExonymIndex:
         exact = self.by_name.get("=" + form)
         if exact:
             return exact[0]
-        folded = fold(form)
+        folded = fold_words(form)
         found = self.by_name.get(folded, ())
         if len(found) == 1:
             return found[0]
@@ -72,7 +72,7 @@ class ExonymIndex:
 def _add(
     index: dict[str, list[Concept]], name: str, concept: Concept, *, city: bool = False
 ) -> None:
-    key = fold(name)
+    key = fold_words(name)
     if not key:
         return
     if city and any(c.concept_id.startswith("cldr-") for c in index.get(key, [])):
@@ -108,7 +108,7 @@ def _cldr(index: dict[str, list[Concept]]) -> None:
         from_id = zone.rsplit("/", 1)[-1].replace("_", " ")
         english = data["en"]["time_zones"].get(zone, {}).get("city", from_id)
         concept = Concept(
-            f"city-{fold(english).replace(' ', '-')}",
+            f"city-{fold_words(english).replace(' ', '-')}",
             EntityType.LOC,
             english,
             data["fr"]["time_zones"].get(zone, {}).get("city", from_id),
@@ -150,7 +150,7 @@ def _curated(index: dict[str, list[Concept]]) -> None:
                 index["=" + row[3]] = [concept]
                 continue
             # The curated entry overrides a CLDR one of the same name (United Kingdom, Britain).
-            index[fold(row[3])] = [concept]
+            index[fold_words(row[3])] = [concept]
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from glossary.exonyms import lookup
-from glossary.translit import fold, given_name, match_key
+from glossary.text import fold_words, is_particle
+from glossary.translit import given_name, match_key
 
 # Score from which two forms are taken for the same entity.
 SAME_ENTITY = 0.85
@@ -18,25 +19,6 @@ _SHORT_FACTOR = 0.95
 _LENGTH_RATIO = 0.75
 # Two slips are a misspelling only in a word long enough to carry them (Bartoux, not Mira/Mark).
 _TWO_SLIPS_LENGTH = 6
-_PARTICLES = frozenset(
-    {
-        "de",
-        "du",
-        "des",
-        "d",
-        "von",
-        "van",
-        "der",
-        "den",
-        "bin",
-        "ben",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-    }
-)
 # Dutch romanisation (image captions: Chroestsjev, Joeri), folded to the French/English letters.
 _DUTCH = {"tsj": "tch", "sj": "ch", "oe": "ou", "ch": "kh", "j": "y"}
 _DUTCH_RE = re.compile("|".join(sorted(_DUTCH, key=len, reverse=True)))
@@ -53,7 +35,7 @@ class NameParts:
 
 
 def _dutch(form: str) -> str:
-    return _DUTCH_RE.sub(lambda m: _DUTCH[m.group()], fold(form))
+    return _DUTCH_RE.sub(lambda m: _DUTCH[m.group()], fold_words(form))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -61,7 +43,7 @@ def name_parts(form: str, lang: str = "") -> NameParts:
     """Name words of a form with their keys; lang 'nl' reads Dutch romanisation."""
     concept = lookup(form)
     text = _dutch(form) if lang == "nl" else form
-    words = [w for w in fold(text).split() if w not in _PARTICLES]
+    words = [w for w in fold_words(text).split() if not is_particle(w)]
     keys = tuple(match_key(w) for w in words)
     known = given_name(words[0]) if len(words) >= 2 else None
     return NameParts(

@@ -20,7 +20,7 @@ from typing import Any
 
 from glossary.atomicfile import write_bytes_atomic
 from glossary.model import Entity, Glossary, Variant, VariantKind, VariantStatus
-from glossary.workbook_cells import clean_text
+from glossary.xlsx import clean_text
 
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"

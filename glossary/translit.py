@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+
+from glossary.text import fold, is_particle
 
 # Schemes whose output French and English sources actually use for Russian names.
 _FR_SCHEMES = ("MVD_310_FR",)
@@ -34,7 +35,6 @@ _REDUCE = str.maketrans(
 _DOUBLE = re.compile(r"(.)\1+")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_CYRILLIC_RUN = re.compile(r"([\u0400-\u04ff]+)")
 _FRENCH_MARK = re.compile(r"ou|tch|j|gu[eiy]|[ïë]|[aeiouy]ss[aeiouy]|ine$")
 _FOREIGN = re.compile(r"w|q|c(?!h)|(?<![kzcs])h|ph")
 _RU_SURNAME = re.compile(
@@ -42,7 +42,6 @@ _RU_SURNAME = re.compile(
     r"ko|shvili|chvili)$"
 )
 _VOWELS = "аеёиоуыэюя"
-_PARTICLES = frozenset({"de", "du", "von", "van", "der", "bin", "ben", "al", "el", "la", "le"})
 
 
 @dataclass(frozen=True)
@@ -62,19 +61,6 @@ class GivenName:
     english: str
     french: str
     others: tuple[str, ...] = ()
-
-
-@functools.lru_cache(maxsize=400_000)
-def _latin_fold(text: str) -> str:
-    """Lowercase, strip accents from Latin letters only (Cyrillic й/ё keep their marks)."""
-    from unidecode import unidecode
-
-    lowered = text.lower()
-    if lowered.isascii():
-        return lowered
-    pieces = _CYRILLIC_RUN.split(lowered)
-    # Odd pieces are the Cyrillic runs captured by the split; only the others are transliterated.
-    return "".join(p if i % 2 else unidecode(p) for i, p in enumerate(pieces))
 
 
 @functools.lru_cache(maxsize=4)
@@ -145,7 +131,7 @@ def _relax(best: list[tuple[int, str] | None], at: int, cost: int, cyr: str) -> 
 
 
 def _words(form: str) -> list[str]:
-    return _WORD.findall(_latin_fold(form))
+    return _WORD.findall(fold(form))
 
 
 def _reduce(cyr: str) -> str:
@@ -185,7 +171,7 @@ def _given_by_key() -> dict[str, GivenName]:
     table: dict[str, GivenName] = {}
     for name in given_names():
         for spelling in (name.cyrillic, name.english, name.french, *name.others):
-            table.setdefault(_word_key(_latin_fold(spelling)), name)
+            table.setdefault(_word_key(fold(spelling)), name)
     return table
 
 
@@ -199,7 +185,7 @@ def given_name(word: str) -> GivenName | None:
 
 def is_russian_name(form: str) -> bool:
     """True when the name looks Russian: a Russian given name or a typical surname ending."""
-    words = [w for w in _words(form) if w not in _PARTICLES]
+    words = [w for w in _words(form) if not is_particle(w)]
     if not words:
         return False
     if _CYRILLIC.search(form):
@@ -243,7 +229,7 @@ def to_cyrillic(form: str, lang: str | None = None) -> str | None:
         return None
     out = []
     for raw in re.findall(r"[^\W\d_]+|[^\w]+", form):
-        word = _latin_fold(raw)
+        word = fold(raw)
         if not word.isalpha():
             out.append(raw)
             continue
@@ -251,7 +237,7 @@ def to_cyrillic(form: str, lang: str | None = None) -> str | None:
         cyr = _to_cyrillic_word(word, french)
         out.append(cyr.capitalize() if raw[:1].isupper() else cyr)
     result = "".join(out)
-    return None if re.search("[a-z]", _latin_fold(result)) else result
+    return None if re.search("[a-z]", fold(result)) else result
 
 
 def _romanise(form: str, lang: str, scheme: str) -> str:
@@ -262,12 +248,12 @@ def _romanise(form: str, lang: str, scheme: str) -> str:
         return form
     out = []
     for raw in re.findall(r"[^\W\d_]+|[^\w]+", form):
-        word = _latin_fold(raw)
+        word = fold(raw)
         known = given_name(word)
         if known:
             out.append(known.english if lang == "en" else known.french)
             continue
-        if not word.isalpha() or word in _PARTICLES or _FOREIGN.search(word):
+        if not word.isalpha() or is_particle(word) or _FOREIGN.search(word):
             out.append(raw)
             continue
         if _CYRILLIC.search(raw):
@@ -291,10 +277,3 @@ def to_english(form: str) -> str:
 def to_french(form: str) -> str:
     """French spelling of a Russian name (Nikita Khrushchev -> Nikita Khrouchtchev)."""
     return _romanise(form, "fr", "MVD_310_FR")
-
-
-@functools.lru_cache(maxsize=400_000)
-def fold(form: str) -> str:
-    """Case- and accent-insensitive form, for exact comparisons (OUCHAKOV -> ouchakov)."""
-    text = unicodedata.normalize("NFC", form)
-    return " ".join(_words(text))

@@ -14,7 +14,7 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def detector():  # type: ignore[no-untyped-def]
     """The real lingua detector, restricted and preloaded, built once for the whole run."""
-    from align.language import build_detector
+    from align.text.language import build_detector
 
     return build_detector()
 

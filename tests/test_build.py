@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.build import build_glossary
-from glossary.mentions import find_mentions
+from glossary.build import glossary_from_mentions
+from glossary.mentions.finder import find_mentions
 from glossary.model import Entity, Glossary, Passage, VariantKind
 
 FRENCH = [
@@ -25,7 +25,7 @@ ENGLISH = [
 def build() -> Glossary:
     passages = [Passage("fr.txt", "fr", s, line=i + 1) for i, s in enumerate(FRENCH)]
     passages += [Passage("en.txt", "en", s, line=i + 1) for i, s in enumerate(ENGLISH)]
-    return build_glossary(find_mentions(passages))
+    return glossary_from_mentions(find_mentions(passages))
 
 
 def entity(glossary: Glossary, entity_id: str) -> Entity:
@@ -77,7 +77,7 @@ def test_output_is_sorted_and_deterministic() -> None:
 
 
 def test_empty_input_gives_empty_glossary() -> None:
-    assert build_glossary([]) == Glossary()
+    assert glossary_from_mentions([]) == Glossary()
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ def test_official_and_older_names_join_the_country_or_city(
     french: str, english: str, entity_id: str, canonical: tuple[str, str], forms: set[str]
 ) -> None:
     passages = [Passage("fr.txt", "fr", french), Passage("en.txt", "en", english)]
-    glossary = build_glossary(find_mentions(passages))
+    glossary = glossary_from_mentions(find_mentions(passages))
     found = entity(glossary, entity_id)
     assert (found.canonical_en, found.canonical_fr) == canonical
     assert {v.variant for v in glossary.variants if v.entity_id == entity_id} == forms

@@ -1,4 +1,4 @@
-"""glossary.check: which names are flagged, with what suggestion, kind and position."""
+"""glossary.check.checker: which names are flagged, with what suggestion, kind and position."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from check_glossary import ENTITIES, GLOSSARY, PER, VARIANTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.check import MIN_CONFIDENCE, Checker, Finding
-from glossary.checktext import compare_key, fold
+from glossary.check.checker import MIN_CONFIDENCE, Checker, Finding
+from glossary.check.keys import compare_key, fold
 from glossary.model import Entity, Glossary, Passage, Variant, VariantKind, VariantStatus
 
 

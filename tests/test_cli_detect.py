@@ -19,7 +19,7 @@ DESIGN_KEYS = {"file", "line_start", "line_end", "start", "end", "lang", "confid
 @pytest.fixture(autouse=True)
 def shared_detector(detector, monkeypatch):  # type: ignore[no-untyped-def]
     # Build lingua once per test session, not once per invocation.
-    monkeypatch.setattr("align.language.build_detector", lambda languages=None: detector)
+    monkeypatch.setattr("align.text.language.build_detector", lambda languages=None: detector)
 
 
 def _invoke(*args: str):  # type: ignore[no-untyped-def]

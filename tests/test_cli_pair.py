@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from align.cli import app
-from align.document import Link
+from align.model import Link
 
 DTD_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "tmx14.dtd"
 
@@ -33,9 +33,7 @@ def diagonal_aligner(
 
 @pytest.fixture(autouse=True)
 def fake_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
-    import align.parallel
-
-    monkeypatch.setattr(align.parallel, "align_parallel", diagonal_aligner)
+    monkeypatch.setattr("align.pairing.pair.align_parallel", diagonal_aligner)
 
 
 def write(tmp_path: Path, name: str, text: str) -> str:
@@ -188,10 +186,10 @@ def test_whole_documents_are_read_detected_and_split(
     seeds_dir: Path, detector: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Without --presplit: the embassy article against the English Wikipedia article."""
-    import align.language
+    import align.text.language
 
     # The session's detector, built once for the whole test run, instead of a second one.
-    monkeypatch.setattr(align.language, "build_detector", lambda *args: detector)
+    monkeypatch.setattr(align.text.language, "build_detector", lambda *args: detector)
     fr = str(seeds_dir / "000_fccb3bf18fa116fa.txt")
     en = str(seeds_dir / "003_56daf0e6f785bb98.txt")
     result = invoke(fr, en, "--format", "json")

@@ -15,20 +15,20 @@ EXPORTS = ["glossary.xlsx", "glossary.tbx", "alignment.tmx", "alignment.xlsx"]
 @pytest.fixture
 def runner(monkeypatch: pytest.MonkeyPatch, detector: Any) -> CliRunner:
     """A runner whose `align run` reuses the session's detector instead of building its own."""
-    import align.language
+    import align.text.language
 
-    monkeypatch.setattr(align.language, "build_detector", lambda *a, **k: detector)
+    monkeypatch.setattr(align.text.language, "build_detector", lambda *a, **k: detector)
     return CliRunner()
 
 
 @pytest.fixture(scope="module")
 def seeds_run(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, detector: Any) -> Path:
     """One real run over the seeds, shared by the tests that only read its exports."""
-    import align.language
+    import align.text.language
 
     out = tmp_path_factory.mktemp("exports")
     mp = pytest.MonkeyPatch()
-    mp.setattr(align.language, "build_detector", lambda *a, **k: detector)
+    mp.setattr(align.text.language, "build_detector", lambda *a, **k: detector)
     try:
         result = CliRunner().invoke(app, ["run", str(seeds_dir), "--out", str(out)])
     finally:
@@ -152,12 +152,9 @@ def test_a_translators_edits_survive_two_reruns(
 def test_an_out_folder_under_a_file_exits_3_before_any_work(
     runner: CliRunner, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import align.analysis
-
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("the documents were analysed before the folder was checked")
 
-    monkeypatch.setattr(align.analysis, "analyse", never)
     monkeypatch.setattr("align.pipeline.analyse", never)
     (tmp_path / "notes.txt").write_text("a file", encoding="utf-8")
     out = tmp_path / "notes.txt" / "exports"

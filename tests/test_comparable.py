@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from align.comparable import align_comparable, choose_mode, decide_mode
+from align.comparable.events import align_comparable
+from align.pairing.mode import choose_mode, decide_mode
 
 
 def fake_name_key(form: str) -> str:
@@ -143,6 +144,6 @@ def test_a_requested_mode_is_kept_when_lengths_are_plausible(requested: str) -> 
 def test_short_texts_are_parallel_only_when_their_anchors_keep_order(
     fr: list[str], en: list[str], mode: str
 ) -> None:
-    from align.comparable_mode import choose_mode
+    from align.pairing.mode import choose_mode
 
     assert choose_mode(fr, en) == mode

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from align.dedup import mark_repeats, normalise
-from align.document import UND, Document, Segment
+from align.model import UND, Document, Segment
+from align.text.repeats import mark_repeats, normalise
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -72,7 +72,7 @@ def test_repeats_across_documents_name_their_file() -> None:
 
 
 def test_telegram_dump_keeps_one_copy_of_each_post(detector) -> None:  # type: ignore[no-untyped-def]
-    from align.language import detect_segments
+    from align.text.language import detect_segments
 
     path = SEEDS / "001_157a4bdd3038f2f4.txt"
     doc = Document(path.name, path.read_text(encoding="utf-8"))

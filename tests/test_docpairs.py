@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from align.docpairs import DocSentences, pair_documents_by_events, sides_of
+from align.pairing.documents import DocSentences, pair_documents_by_events, sides_of
 
 TREATY_FR = DocSentences(
     "traite.txt",
@@ -94,7 +94,7 @@ def test_pairs_are_sorted_and_each_french_document_may_have_several() -> None:
 
 
 def test_sides_of_a_mixed_document_keep_french_and_english_apart() -> None:
-    from align.document import Sentence, Span
+    from align.model import Sentence, Span
 
     def sentence(text: str, lang: str) -> Sentence:
         return Sentence("mixed.txt", Span(0, len(text), 1, 1), text, lang, 0)

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.document import UND, Document
-from align.language import detect_segments, is_noise
+from align.model import UND, Document
+from align.text.language import detect_segments, is_noise
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -183,7 +183,7 @@ def test_segments_point_back_into_the_text(parts: list[str]) -> None:
 
 def test_unknown_language_code_is_a_usage_error() -> None:
     from align.errors import UsageError
-    from align.language import build_detector
+    from align.text.language import build_detector
 
     with pytest.raises(UsageError, match="'xx'"):
         build_detector(["fr", "xx"])

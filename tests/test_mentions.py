@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary.mentions import find_mentions
+from glossary.mentions.finder import find_mentions
 from glossary.model import EntityType, Passage
 
 

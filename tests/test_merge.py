@@ -8,7 +8,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from glossary.merge import merge_glossaries, merge_workbook, update_workbook
 from glossary.model import (
     Entity,
     EntityStatus,
@@ -19,6 +18,7 @@ from glossary.model import (
     VariantStatus,
 )
 from glossary.workbook import read_workbook, sort_glossary, write_workbook
+from glossary.workbook.merge import merge_glossaries, merge_workbook, update_workbook
 
 PER, LOC = EntityType.PER, EntityType.LOC
 CANONICAL, SHORT = VariantKind.CANONICAL, VariantKind.SHORT

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.document import Link
-from align.parallel import align_parallel
-from align.parallel_band import band_around
-from align.parallel_dp import (
+from align.model import Link
+from align.parallel.aligner import align_parallel
+from align.parallel.band import band_around
+from align.parallel.dp import (
     BEAD_PRIORS,
     BeadInputs,
     DPStats,
@@ -21,7 +21,7 @@ from align.parallel_dp import (
     best_path,
     group_unions,
 )
-from align.parallel_length import LengthModel
+from align.parallel.length import LengthModel
 
 ALLOWED_KINDS = {"1-1", "1-2", "2-1", "2-2", "1-0", "0-1", "1-3", "3-1", "1-4", "4-1", "2-3", "3-2"}
 

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from align.errors import BadInputError
-from align.readers import decode_bytes, decode_document, read_file, read_paths
+from align.readers.encoding import decode_bytes
+from align.readers.files import decode_document, read_file, read_paths
 
 FRENCH = "Iouri Ouchakov s’est rendu à Moscou en février.\nDeuxième ligne, déjà là."
 
@@ -172,7 +173,7 @@ def test_utf8_and_utf16_decode_to_the_same_document(text: str) -> None:
 
 @given(st.text(min_size=1, max_size=200))
 def test_line_and_column_point_back_into_the_text(text: str) -> None:
-    from align.document import Document
+    from align.model import Document
 
     doc = Document("x", text)
     for offset in range(len(text)):

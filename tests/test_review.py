@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from align.pairing import AlignedText
-from align.review import HEADER, low_score_formula, review_bytes, write_review
+from align.exports.review import HEADER, low_score_formula, review_bytes, write_review
+from align.exports.rows import AlignedText
 
 
 def row(score: float, kind: str = "1-1", fr: str = "Bonjour.", en: str = "Hello.") -> AlignedText:

@@ -9,7 +9,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary.merge import merge_workbook
 from glossary.model import (
     Entity,
     EntityStatus,
@@ -20,6 +19,7 @@ from glossary.model import (
     VariantStatus,
 )
 from glossary.workbook import Workbook, read_workbook, sort_glossary, write_workbook
+from glossary.workbook.merge import merge_workbook
 
 # Any text a cell can hold: Cyrillic, accents, quotes, '=' at the start, line breaks, emoji.
 CHARACTERS = st.characters(

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.document import UND, Document, Segment
-from align.sentences import build_splitter, split_sentences, split_text
+from align.model import UND, Document, Segment
+from align.text.sentences import build_splitter, split_sentences, split_text
 
 
 @pytest.fixture(scope="module")

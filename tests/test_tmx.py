@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.pairing import AlignedText
-from align.tmx import tmx_bytes, write_tmx
+from align.exports.rows import AlignedText
+from align.exports.tmx import tmx_bytes, write_tmx
 
 DTD_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "tmx14.dtd"
 

@@ -384,7 +384,7 @@ def test_failed_save_leaves_previous_workbook_intact(
     def crash(data: bytes) -> bytes:
         raise MemoryError("out of memory")
 
-    monkeypatch.setattr("glossary.workbook_file.reproducible", crash)
+    monkeypatch.setattr("glossary.xlsx.reproducible", crash)
     with pytest.raises(MemoryError):
         write_workbook(written, Glossary(), {}, baseline=None)
     assert written.read_bytes() == before

@@ -12,7 +12,7 @@ import typer
 from align.cli.console import EXIT_FINDINGS, EXIT_OK, progress_bar, reported_errors, usage, warn
 
 if TYPE_CHECKING:
-    from glossary.check import Finding
+    from glossary.check.checker import Finding
 
 
 class Format(StrEnum):
@@ -64,7 +64,7 @@ def check_command(
     with reported_errors():
         findings, documents = _check(paths, glossary, lang)
         if fmt is Format.XLSX:
-            from glossary.checkreport import write_check_report
+            from glossary.check.report import write_check_report
 
             assert output is not None
             write_check_report(output, findings, _about(glossary, documents, lang))
@@ -78,12 +78,12 @@ def check_command(
 
 
 def _check(paths: list[str], glossary: Path, lang: Lang) -> tuple[list[Finding], list[str]]:
-    from align.checkrun import FixedLanguage, check_documents
+    from align.checking import FixedLanguage, check_documents
     from align.readers import read_paths
-    from align.sentences import build_splitter
-    from glossary.check import Checker
+    from align.text.sentences import build_splitter
+    from glossary.check.checker import Checker
     from glossary.workbook import read_workbook
-    from glossary.workbook_file import open_elsewhere
+    from glossary.workbook.file import open_elsewhere
 
     lock = open_elsewhere(glossary)
     if lock is not None:
@@ -96,7 +96,7 @@ def _check(paths: list[str], glossary: Path, lang: Lang) -> tuple[list[Finding],
     for skipped in read.skipped:
         warn(f"{skipped.source}: skipped: {skipped.reason}")
     if lang is Lang.AUTO:
-        from align.language import build_detector
+        from align.text.language import build_detector
 
         detector: object = build_detector()
     else:

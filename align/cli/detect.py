@@ -11,7 +11,7 @@ import typer
 from align.cli.console import reported_errors, warn
 
 if TYPE_CHECKING:
-    from align.document import Segment
+    from align.model import Segment
 
 # Text format: segment text is cut to this many characters.
 TEXT_WIDTH = 80
@@ -37,9 +37,9 @@ def detect_command(
     ] = Format.text,
 ) -> None:
     """Label each segment fr, en, another ISO 639-1 code, or und (no language)."""
-    from align.dedup import mark_repeats
-    from align.language import build_detector, detect_segments
     from align.readers import read_paths
+    from align.text.language import build_detector, detect_segments
+    from align.text.repeats import mark_repeats
 
     with reported_errors():
         read = read_paths(paths)

@@ -13,8 +13,8 @@ import typer
 from align.cli.console import check_language_tags, reported_errors, usage, warn
 
 if TYPE_CHECKING:
-    from align.document import Sentence
-    from align.pairing import PairResult
+    from align.model import Sentence
+    from align.pairing.pair import PairResult
 
 
 class ModeChoice(StrEnum):
@@ -69,7 +69,8 @@ def pair_command(
     if fr == "-" and en == "-":
         usage("only one of FR and EN can be '-' (standard input)")
     check_language_tags(fr_tag, en_tag)
-    from align.pairing import aligned_texts, pair_documents
+    from align.exports.rows import aligned_texts
+    from align.pairing.pair import pair_documents
 
     with reported_errors():
         fr_items, fr_name = _load(fr, "fr", presplit)
@@ -79,13 +80,13 @@ def pair_command(
             warn(warning)
         rows = aligned_texts(result, fr_items, en_items, fr_source=fr_name, en_source=en_name)
         if output_format is OutputFormat.TMX:
-            from align.tmx import write_tmx
+            from align.exports.tmx import write_tmx
 
             assert output is not None
             write_tmx(output, rows, fr_tag=fr_tag, en_tag=en_tag)
             return
         if output_format is OutputFormat.XLSX:
-            from align.review import write_review
+            from align.exports.review import write_review
 
             assert output is not None
             write_review(output, rows)
@@ -168,10 +169,10 @@ def _load(path: str, lang: str, presplit: bool) -> tuple[list[str] | list[Senten
 
 def _sentences(document: object, lang: str) -> list[Sentence]:
     """The document's sentences in `lang`; other languages, `und` and repeated passages left out."""
-    from align.analysis import analyse
-    from align.document import Document
-    from align.language import build_detector
-    from align.sentences import build_splitter
+    from align.model import Document
+    from align.text.analysis import analyse
+    from align.text.language import build_detector
+    from align.text.sentences import build_splitter
 
     assert isinstance(document, Document)
     analysed = analyse([document], build_detector(), build_splitter())

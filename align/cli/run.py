@@ -55,8 +55,8 @@ def run_command(
         for skipped in read.skipped:
             warn(f"{skipped.source}: skipped: {skipped.reason}")
         settings = RunSettings(out_dir=out, glossary_path=glossary, fr_tag=fr_tag, en_tag=en_tag)
-        from align.language import build_detector
-        from align.sentences import build_splitter
+        from align.text.language import build_detector
+        from align.text.sentences import build_splitter
 
         with progress_bar() as progress:
             summary = run(

@@ -1,0 +1,303 @@
+"""Event pairing for separately written documents: link passages that report the same event.
+
+Evidence is what the two passages share: dates and numbers (normalised by `align.anchors`),
+names (through the glossary's transliteration-aware key when given), cognate words
+("hydroélectrique" ~ "hydroelectric") and a few key terms of diplomatic history that no
+orthographic rule can match ("traité" = "treaty"). Every shared feature is weighted by how rare
+it is in the two documents; a pair is kept only when its evidence is enough on its own (SUPPORT:
+never one year or one name) and each side is the other's best match among such pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from align.anchors import AnchorKind, find_anchors
+from align.comparable.weights import (
+    COGNATE_PREFIX,
+    COMMON_IDF,
+    MAX_EVIDENCE,
+    MIN_RAW,
+    MIN_SCORE,
+    MIN_SUPPORT,
+    NEIGHBOUR_RATIO,
+    SMALL_NUMBER_WEIGHT,
+    SUPPORT,
+    TERM_SUPPORT,
+    WEIGHTS,
+)
+from align.comparable.words import LEXICON, Token, cognates, content_words
+from align.model import Link, NameKey
+
+_TERM_GAP = re.compile(r"\s+")
+_NAME_GAP = re.compile(r"[\s'’-]*(?:(?:de|du|des|la|le|van|von|der|d)[\s'’-]+)*")
+
+
+@dataclass(frozen=True)
+class _Side:
+    anchors: tuple[dict[str, float], ...]
+    tokens: tuple[tuple[Token, ...], ...]
+
+
+def align_comparable(
+    fr: Sequence[str], en: Sequence[str], *, name_key: NameKey | None = None
+) -> list[Link]:
+    """Links between French and English passages that report the same event, with evidence."""
+    french, english = _side(fr, "fr"), _side(en, "en")
+    scores = _pair_scores(french, english, name_key)
+    if not scores.raw:
+        return []
+    self_f = [_self_weight(french, i, scores.idf) for i in range(len(fr))]
+    self_e = [_self_weight(english, j, scores.idf) for j in range(len(en))]
+    norm: dict[tuple[int, int], float] = {}
+    for (i, j), raw in scores.raw.items():
+        norm[(i, j)] = raw / math.sqrt(max(self_f[i], raw) * max(self_e[j], raw))
+
+    def judged(i: int, j: int) -> dict[str, float] | None:
+        """The evidence of (i, j) when it is enough to link them, else None."""
+        if norm[(i, j)] < MIN_SCORE or scores.raw[(i, j)] < MIN_RAW:
+            return None
+        evidence = scores.evidence[(i, j)]
+        items = _items(evidence, _phrases(en[j], english.tokens[j], evidence))
+        support = sum(_support(label, weight) for label, weight in items.items())
+        return items if support >= MIN_SUPPORT else None
+
+    # Only pairs with enough evidence compete, so a weak rival cannot hide a good pair.
+    eligible = {pair: items for pair in sorted(norm) if (items := judged(*pair)) is not None}
+    best_f: dict[int, tuple[float, int]] = {}
+    best_e: dict[int, tuple[float, int]] = {}
+    for i, j in eligible:
+        value = norm[(i, j)]
+        if value > best_f.get(i, (-1.0, 0))[0]:
+            best_f[i] = (value, j)
+        if value > best_e.get(j, (-1.0, 0))[0]:
+            best_e[j] = (value, i)
+
+    links: dict[tuple[int, int], tuple[set[int], set[int], float, dict[str, float]]] = {}
+    for i, (value, j) in sorted(best_f.items()):
+        if best_e[j][1] == i:
+            links[(i, j)] = ({i}, {j}, value, eligible[(i, j)])
+    # A sentence whose best partner is already linked to its neighbour joins that link (2-1, 1-2):
+    # the event is told in two sentences on one side.
+    linked_f = {i for i, _ in links}
+    linked_e = {j for _, j in links}
+    for i, (value, j) in sorted(best_f.items()):
+        partner = best_e[j][1]
+        if i in linked_f or abs(partner - i) != 1 or (partner, j) not in links:
+            continue
+        if value >= NEIGHBOUR_RATIO * norm[(partner, j)]:
+            items = eligible[(i, j)]
+            links[(partner, j)][0].add(i)
+            links[(partner, j)][3].update(items)
+            linked_f.add(i)
+    for j, (value, i) in sorted(best_e.items()):
+        partner = best_f[i][1]
+        if j in linked_e or abs(partner - j) != 1 or (i, partner) not in links:
+            continue
+        if value >= NEIGHBOUR_RATIO * norm[(i, partner)]:
+            items = eligible[(i, j)]
+            links[(i, partner)][1].add(j)
+            links[(i, partner)][3].update(items)
+            linked_e.add(j)
+    return [
+        Link(tuple(sorted(f)), tuple(sorted(e)), round(value, 4), _labels(items))
+        for f, e, value, items in (links[key] for key in sorted(links))
+    ]
+
+
+@dataclass(frozen=True)
+class _Scores:
+    raw: dict[tuple[int, int], float]
+    evidence: dict[tuple[int, int], list[tuple[str, str, float]]]
+    idf: dict[str, float]
+
+
+def _side(sentences: Sequence[str], lang: str) -> _Side:
+    anchors = []
+    words = []
+    for text in sentences:
+        keys: dict[str, float] = {}
+        for anchor in find_anchors(text, lang):
+            weight = WEIGHTS[anchor.kind.value]
+            if anchor.kind is AnchorKind.NUMBER and _small(anchor.value):
+                weight = SMALL_NUMBER_WEIGHT
+            for key in anchor.labels():
+                implied = weight if key == anchor.label else WEIGHTS[key.partition(" ")[0]]
+                keys[key] = max(keys.get(key, 0.0), implied)
+        anchors.append(keys)
+        words.append(tuple(content_words(text)))
+    return _Side(tuple(anchors), tuple(words))
+
+
+def _small(value: str) -> bool:
+    return len(value.replace(".", "").lstrip("0")) <= 1
+
+
+def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Scores:
+    """Raw scores of every fr/en pair sharing a feature, found through an inverted index."""
+    total = len(french.tokens) + len(english.tokens)
+    df: dict[str, int] = defaultdict(int)
+    for side in (french, english):
+        for keys in side.anchors:
+            for key in keys:
+                df[key] += 1
+    matches = _word_matches(french, english, name_key)
+    for side in (french, english):
+        for tokens in side.tokens:
+            for key in {t.key for t in tokens}:
+                df["w " + key] += 1
+    idf = {key: math.log(total / count) for key, count in df.items()}
+    en_anchor_index: dict[str, list[int]] = defaultdict(list)
+    en_word_index: dict[str, list[int]] = defaultdict(list)
+    for j, keys in enumerate(english.anchors):
+        for key in keys:
+            en_anchor_index[key].append(j)
+    for j, tokens in enumerate(english.tokens):
+        for key in sorted({t.key for t in tokens}):
+            en_word_index[key].append(j)
+    raw: dict[tuple[int, int], float] = defaultdict(float)
+    evidence: dict[tuple[int, int], list[tuple[str, str, float]]] = defaultdict(list)
+    for i, keys in enumerate(french.anchors):
+        for key, weight in keys.items():
+            for j in en_anchor_index.get(key, ()):
+                value = min(weight, english.anchors[j][key]) * idf[key]
+                raw[(i, j)] += value
+                evidence[(i, j)].append(("anchor", key, value))
+    en_names = [{t.key for t in tokens if t.name} for tokens in english.tokens]
+    hits: dict[tuple[int, int], list[tuple[float, str, str, str]]] = defaultdict(list)
+    for i, tokens in enumerate(french.tokens):
+        fr_names = {t.key for t in tokens if t.name}
+        for fr_key in sorted({t.key for t in tokens}):
+            for en_key, close in matches.get(fr_key, {}).items():
+                rarity = min(idf["w " + fr_key], idf["w " + en_key])
+                for j in en_word_index.get(en_key, ()):
+                    # A name only when capitalised inside both sentences, not merely somewhere,
+                    # and spelt alike: a loose likeness (Français/Franco) is only a term.
+                    name = close and fr_key in fr_names and en_key in en_names[j]
+                    kind = "name" if name else "term"
+                    hits[(i, j)].append((WEIGHTS[kind] * rarity, fr_key, en_key, kind))
+    for pair, found in hits.items():
+        # Each word counts once: "Russie" matching Russia, Russian and Russo is one clue.
+        used_fr: set[str] = set()
+        used_en: set[str] = set()
+        for value, fr_key, en_key, kind in sorted(found, key=lambda h: (-h[0], h[1], h[2])):
+            if fr_key in used_fr or en_key in used_en:
+                continue
+            used_fr.add(fr_key)
+            used_en.add(en_key)
+            raw[pair] += value
+            evidence[pair].append((kind, en_key, value))
+    return _Scores(dict(raw), dict(evidence), idf)
+
+
+def _word_matches(
+    french: _Side, english: _Side, name_key: NameKey | None
+) -> dict[str, dict[str, bool]]:
+    """For each French word, the English words it may stand for, and whether closely."""
+    from rapidfuzz.distance import Indel
+
+    fr_vocab = _vocabulary(french)
+    en_vocab = _vocabulary(english)
+    by_start: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(en_vocab):
+        by_start[key[:COGNATE_PREFIX]].append(key)
+    en_by_name: dict[str, list[str]] = defaultdict(list)
+    if name_key is not None:
+        for key, (form, is_name) in sorted(en_vocab.items()):
+            if is_name:
+                en_by_name[name_key(form)].append(key)
+    matches: dict[str, dict[str, bool]] = {}
+    for key, (form, is_name) in sorted(fr_vocab.items()):
+        found: dict[str, bool] = {}
+        for candidate in by_start.get(key[:COGNATE_PREFIX], ()):
+            likeness = cognates(key, candidate, Indel.normalized_similarity(key, candidate))
+            if likeness:
+                found[candidate] = likeness == "close"
+        found.update({c: True for c in LEXICON.get(key, ()) if c in en_vocab})
+        if is_name and name_key is not None:
+            found.update({c: True for c in en_by_name.get(name_key(form), ())})
+        if found:
+            matches[key] = dict(sorted(found.items()))
+    return matches
+
+
+def _vocabulary(side: _Side) -> dict[str, tuple[str, bool]]:
+    """Each folded word, one surface form of it, and whether it is ever used as a name."""
+    vocab: dict[str, tuple[str, bool]] = {}
+    for tokens in side.tokens:
+        for token in tokens:
+            form, is_name = vocab.get(token.key, (token.form, False))
+            vocab[token.key] = (token.form if token.name else form, is_name or token.name)
+    return vocab
+
+
+def _self_weight(side: _Side, index: int, idf: dict[str, float]) -> float:
+    """What the passage could share at most: the norm its scores are divided by."""
+    total = sum(w * idf.get(k, 1.0) for k, w in side.anchors[index].items() if " " in k)
+    for token in {t.key: t for t in side.tokens[index]}.values():
+        total += WEIGHTS["name" if token.name else "term"] * idf.get("w " + token.key, 1.0)
+    return max(total, 1e-9)
+
+
+def _support(label: str, value: float) -> float:
+    """How much one piece of evidence says that two passages report the same event."""
+    kind, _, rest = label.partition(" ")
+    if kind == "number":
+        return 1.0 if len(rest.replace(".", "").strip("0")) >= 3 else 0.5
+    if kind in ("name", "term"):
+        words = len(rest.split())
+        if kind == "term":
+            return TERM_SUPPORT * words
+        # A name met in many passages (France, Niagara) tells little on its own.
+        return 1.0 if value / WEIGHTS["name"] >= COMMON_IDF else 0.5
+    return SUPPORT[kind]
+
+
+def _phrases(
+    text: str, tokens: tuple[Token, ...], evidence: list[tuple[str, str, float]]
+) -> dict[tuple[str, str], str]:
+    """Matched English words that stand together, as one phrase: "mutual assistance" (terms),
+    "Charles de Gaulle" (names, across lower-case particles)."""
+    phrases: dict[tuple[str, str], str] = {}
+    for kind, joiner in (("term", _TERM_GAP), ("name", _NAME_GAP)):
+        matched = {label for k, label, _ in evidence if k == kind}
+        runs: list[list[Token]] = []
+        for token in tokens:
+            if token.key not in matched:
+                continue
+            if runs and joiner.fullmatch(text[runs[-1][-1].end : token.start]):
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        for run in runs:
+            for token in run:
+                phrases.setdefault((kind, token.key), " ".join(r.key for r in run))
+    return phrases
+
+
+def _items(
+    evidence: list[tuple[str, str, float]], phrases: dict[tuple[str, str], str]
+) -> dict[str, float]:
+    """Evidence strings and their weights; a date hides the month and year it implies."""
+    best: dict[str, float] = {}
+    for kind, label, value in evidence:
+        text = label if kind == "anchor" else f"{kind} {phrases.get((kind, label), label)}"
+        best[text] = max(best.get(text, 0.0), value)
+    implied = set()
+    for text in best:
+        kind, _, when = text.partition(" ")
+        if kind == "date":
+            implied |= {f"month {when[:7]}", f"year {when[:4]}"}
+        elif kind == "month":
+            implied.add(f"year {when[:4]}")
+    return {text: value for text, value in best.items() if text not in implied}
+
+
+def _labels(items: dict[str, float]) -> tuple[str, ...]:
+    """Evidence strings, most telling first."""
+    ordered = sorted(items, key=lambda t: (-items[t], t))
+    return tuple(ordered[:MAX_EVIDENCE])

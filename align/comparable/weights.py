@@ -1,0 +1,57 @@
+"""Every weight of event pairing in comparable mode, in one place: what each kind of shared
+evidence is worth, how much support a link needs, and when two words are cognates. All of them go
+into the settings signature of the workbooks' About sheet.
+"""
+
+from __future__ import annotations
+
+# --- event links
+# Weight of each kind of shared evidence, before the rarity factor.
+WEIGHTS = {
+    "date": 4.0,
+    "month": 3.0,
+    "year": 2.0,
+    "decade": 1.5,
+    "century": 1.5,
+    "ordinal": 1.5,
+    "number": 2.0,
+    "name": 2.0,
+    "term": 1.0,
+}
+# Weight of a small number (under 10): too common to say much on its own.
+SMALL_NUMBER_WEIGHT = 0.5
+# A link needs this normalised score and this raw weight of shared evidence.
+MIN_SCORE = 0.2
+# A neighbour joins a link when it scores at least this share of the link's own score.
+NEIGHBOUR_RATIO = 0.6
+MIN_RAW = 3.0
+# At most this many pieces of evidence are shown with a link.
+MAX_EVIDENCE = 8
+# Support each piece of evidence lends; a pair needs MIN_SUPPORT: a full date alone, a month
+# and a shared term, two rare names, a name and a number... but never one year or one name.
+SUPPORT = {
+    "date": 2.0,
+    "month": 1.5,
+    "year": 0.75,
+    "decade": 0.75,
+    "century": 0.75,
+    "ordinal": 0.75,
+}
+# Support a shared key term lends (a shared name's support is its rarity).
+TERM_SUPPORT = 0.75
+MIN_SUPPORT = 2.0
+# Names in more than about 1 passage in 50 are common ones (log 50 = 3.9).
+COMMON_IDF = 4.0
+
+# --- content words and cognates
+# Shorter words are function words (acronyms aside); shorter still, cognates must be identical
+# (homme/home, main/man).
+MIN_WORD = 4
+MIN_FUZZY = 5
+# Cognates: similar after accent folding, with a shared start.
+COGNATE_SIMILARITY = 0.8
+COGNATE_PREFIX = 2
+# A looser likeness (mutuelle/mutual) needs a shared start covering most of the shorter word.
+LOOSE_SIMILARITY = 0.65
+LOOSE_PREFIX = 4
+LOOSE_COVER = 0.6

@@ -1,0 +1,108 @@
+"""Words of a passage as event pairing sees them: folded, stopwords out, and their cognates.
+
+"hydroélectrique" ~ "hydroelectric" by orthographic similarity; a short lexicon covers the few key
+terms of diplomatic history that share no spelling with their translation ("traité" = "treaty").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from align.comparable.weights import (
+    COGNATE_SIMILARITY,
+    LOOSE_COVER,
+    LOOSE_PREFIX,
+    LOOSE_SIMILARITY,
+    MIN_FUZZY,
+    MIN_WORD,
+)
+from glossary.text import fold
+
+# Terms of diplomatic and military history whose translations share no spelling; every other
+# term is left to orthographic similarity, so this list stays short on purpose.
+LEXICON = {
+    "traite": ("treaty", "treaties"),
+    "traites": ("treaty", "treaties"),
+    "guerre": ("war",),
+    "guerres": ("war", "wars"),
+    "accord": ("agreement",),
+    "accords": ("agreement", "agreements"),
+    "pacte": ("pact",),
+    "pactes": ("pact", "pacts"),
+    "ambassade": ("embassy",),
+    "ambassadeur": ("ambassador",),
+    "urss": ("ussr",),
+    "allemagne": ("germany",),
+    "angleterre": ("england", "britain"),
+    "etats": ("states",),
+    "unis": ("united",),
+}
+_STOPWORDS = """
+    dans avec pour sont leur leurs cette entre elle elles mais plus comme tout tous toute toutes
+    aussi etre avoir fait etait ete deux trois sous sans vers chez dont ainsi alors apres avant
+    depuis pendant tres bien encore meme autres autre celle celui ceux nous vous part selon lors
+    puis donc quand peut sera ces qui que une des les aux par sur est ont pas ses son sur
+    with that this from they their there these those have been were which while when where what
+    also into over more most some such than then them only other about after before during
+    between both each very will would could should being under upon since until the and for
+"""
+STOPWORDS = frozenset(_STOPWORDS.split())
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A content word: its form, folded key, whether capitalised inside the sentence, offsets."""
+
+    form: str
+    key: str
+    name: bool
+    start: int
+    end: int
+
+
+def content_words(text: str) -> Iterable[Token]:
+    """The content words of `text`, in order."""
+    for position, match in enumerate(_WORD.finditer(text)):
+        form = match.group()
+        key = fold(form)
+        # Short words are function words, except acronyms (URSS, USSR, ONU).
+        if len(key) < MIN_WORD and not (form.isupper() and len(form) >= 2):
+            continue
+        if key in STOPWORDS:
+            continue
+        # A capital at the start of a sentence says nothing about being a name.
+        yield Token(form, key, form[0].isupper() and position > 0, match.start(), match.end())
+
+
+def cognates(a: str, b: str, similarity: float) -> Literal["close", "loose", ""]:
+    """How alike two folded words are: 'close', 'loose' (mutuelle/mutual) or not cognates ('')."""
+    if a == b:
+        return "close"
+    # Short words are too easily alike by chance (homme/home, main/man): only identical ones count.
+    if min(len(a), len(b)) < MIN_FUZZY:
+        return ""
+    if similarity >= COGNATE_SIMILARITY:
+        return "close"
+    # A looser likeness needs a shared start covering most of the shorter word (mutuelle/mutual),
+    # not just its first letters (déclaration/decline).
+    prefix = len(common_prefix(a, b))
+    if (
+        prefix >= LOOSE_PREFIX
+        and prefix >= LOOSE_COVER * min(len(a), len(b))
+        and similarity >= LOOSE_SIMILARITY
+    ):
+        return "loose"
+    return ""
+
+
+def common_prefix(a: str, b: str) -> str:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return a[:n]

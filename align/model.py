@@ -1,0 +1,162 @@
+"""The types that cross module borders on the align side: documents, spans, segments, sentences,
+links, and a document once analysed."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Literal
+
+from glossary.model import Passage
+
+UND = "und"
+
+
+class Mode(StrEnum):
+    """How two documents are aligned: as a text and its translation, or as separate reports."""
+
+    PARALLEL = "parallel"
+    COMPARABLE = "comparable"
+
+
+# What a caller may ask for: a mode, or "auto" to let the evidence decide.
+RequestedMode = Mode | Literal["auto", "parallel", "comparable"]
+# Maps the spellings of one name to one key (Ouchakov, Ushakov -> "ushakov"), as
+# glossary.translit.match_key does.
+NameKey = Callable[[str], str]
+# A progress callback: (what is being done, how many done, out of how many).
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Character offsets [start, end) into a document's text, with 1-based inclusive lines."""
+
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded document: NFC text with '\\n' line endings, and where it came from."""
+
+    source: str
+    text: str
+    encoding: str = "utf-8"
+    fmt: str = "txt"
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        return starts
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of the character at `offset`."""
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def column_of(self, offset: int) -> int:
+        """1-based column of the character at `offset`."""
+        return offset - self._line_starts[self.line_of(offset) - 1] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """Span for text[start:end]; the last line is that of the last character."""
+        last = max(start, end - 1)
+        return Span(start, end, self.line_of(start), self.line_of(last))
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a piece of text sits: its document's source and its span."""
+
+    source: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text in one language (or `und`), inside one paragraph of a document.
+
+    `repeats` lists the spans of exact or near-duplicate copies that were set aside
+    in favour of this one; `duplicate` is True on a copy that is itself set aside.
+    """
+
+    source: str
+    span: Span
+    text: str
+    lang: str
+    confidence: float
+    paragraph: int
+    repeats: tuple[Span, ...] = field(default=())
+    duplicate: bool = False
+    # The source of each span in `repeats`, same order (a repeat may sit in another document).
+    repeat_sources: tuple[str, ...] = field(default=())
+    # On a duplicate: the segment kept in its place.
+    original: Location | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, with its language and position; `paragraph` counts from 0 in its document."""
+
+    source: str
+    span: Span
+    text: str
+    lang: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """A bead of an alignment: 0-based sentence indices on each side (one side may be empty).
+
+    `evidence` says why the link was made ("date 1935-05-02", "name Ushakov", "length"...).
+    """
+
+    fr: tuple[int, ...]
+    en: tuple[int, ...]
+    score: float
+    evidence: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        """Link type such as '1-1', '2-1', '1-0'."""
+        return f"{len(self.fr)}-{len(self.en)}"
+
+
+@dataclass(frozen=True)
+class AnalysedDocument:
+    """A document with its language segments (copies marked) and its sentences (copies left out)."""
+
+    document: Document
+    segments: tuple[Segment, ...]
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def main_lang(self) -> str:
+        """The language holding most characters of the document's non-duplicate segments."""
+        sizes: dict[str, int] = {}
+        for seg in self.segments:
+            if not seg.duplicate and seg.lang != UND:
+                sizes[seg.lang] = sizes.get(seg.lang, 0) + len(seg.text)
+        return max(sorted(sizes), key=lambda lang: sizes[lang]) if sizes else UND
+
+    def passages(self) -> list[Passage]:
+        """Its sentences as the glossary sees them (every language but `und`)."""
+        return [
+            Passage(
+                source=s.source,
+                lang=s.lang,
+                text=s.text,
+                start=s.span.start,
+                line=s.span.line_start,
+                column=self.document.column_of(s.span.start),
+            )
+            for s in self.sentences
+            if s.lang != UND
+        ]

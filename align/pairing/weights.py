@@ -1,0 +1,47 @@
+"""Every weight of document pairing and of the parallel-or-comparable decision, in one place.
+All of them go into the settings signature of the workbooks' About sheet.
+"""
+
+from __future__ import annotations
+
+from align.anchors import AnchorKind
+
+# --- which French document goes with which English ones
+# Weight of a shared feature by kind, before its rarity across the collection.
+KIND_WEIGHTS = {
+    AnchorKind.DATE: 3.0,
+    AnchorKind.MONTH: 2.0,
+    AnchorKind.YEAR: 1.0,
+    AnchorKind.DECADE: 1.0,
+    AnchorKind.CENTURY: 0.5,
+    AnchorKind.ORDINAL: 0.5,
+    AnchorKind.NUMBER: 1.0,
+}
+# A shared name: its weight, the folded prefix it is compared on, the shortest name counted.
+NAME_WEIGHT = 1.0
+NAME_PREFIX = 5
+MIN_NAME = 4
+# A pair needs this much shared evidence, including at least one date or number, to be an event
+# pairing rather than two texts that merely mention Paris and Moscow.
+MIN_SCORE = 4.0
+MIN_SHARED = 3
+# At most this many pieces of evidence are shown with a document pair.
+MAX_EVIDENCE = 8
+
+# --- parallel or comparable
+# Translations keep the length of their source within these ratios (characters, sentences).
+PARALLEL_CHARS = (0.6, 1.7)
+PARALLEL_SENTENCES = (0.5, 2.0)
+# Beyond these, two texts cannot be a document and its translation.
+WILD_CHARS = (0.4, 2.5)
+WILD_SENTENCES = (0.33, 3.0)
+# The line fit needs this many shared anchors, and this share of them on the line.
+MIN_ANCHORS = 4
+PARALLEL_ANCHOR_SHARE = 0.5
+# A translation keeps each anchor within 2% of its relative place (or within 1.5 sentences).
+DIAGONAL_TOLERANCE = 0.02
+DIAGONAL_SENTENCES = 1.5
+# The robust line fit samples at most this many points (it is quadratic in them).
+MAX_FIT_POINTS = 150
+# Up to this many sentences a side, a text has too few anchors for the line fit.
+SHORT_TEXT = 12

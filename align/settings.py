@@ -1,0 +1,67 @@
+"""What shapes `align run`'s output, and the names of the files it writes.
+
+The signature covers every setting of every stage (the weights of each stage's one settings
+module, the glossary's data tables, the TMX tags and the version), so the About sheet's
+signature changes whenever anything that shapes the output changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from align import __version__, anchors
+from align.comparable import events, words
+from align.comparable import weights as comparable_weights
+from align.pairing import documents, mode
+from align.pairing import weights as pairing_weights
+from align.parallel import features, length
+from align.parallel import weights as parallel_weights
+from align.text import language, noise, repeats, sentences
+from glossary.settings import describe_modules, glossary_settings
+
+# The align side's stages and the modules whose constants shape each; a stage's weights live in
+# its one settings module (language.py, repeats.py, sentences.py, each package's weights.py), its
+# rules (word lists, patterns) beside the code that uses them.
+STAGES: dict[str, tuple[ModuleType, ...]] = {
+    "language": (language, noise),
+    "repeats": (repeats,),
+    "sentences": (sentences,),
+    "anchors": (anchors,),
+    "pairing": (pairing_weights, documents, mode),
+    "parallel": (parallel_weights, features, length),
+    "comparable": (comparable_weights, words, events),
+}
+
+GLOSSARY_XLSX = "glossary.xlsx"
+GLOSSARY_TBX = "glossary.tbx"
+ALIGNMENT_XLSX = "alignment.xlsx"
+ALIGNMENT_TMX = "alignment.tmx"
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything that changes `align run`'s output; its signature goes into the workbooks."""
+
+    out_dir: Path
+    glossary_path: Path | None = None
+    fr_tag: str = "fr"
+    en_tag: str = "en"
+
+    def as_dict(self) -> dict[str, str]:
+        """Settings that shape the output (paths excluded, so moving a folder changes nothing)."""
+        stages = {stage: describe_modules(modules) for stage, modules in STAGES.items()}
+        return {
+            "version": __version__,
+            **stages,
+            **glossary_settings(),
+            "tmx_tags": f"{self.fr_tag},{self.en_tag}",
+        }
+
+    def signature(self) -> str:
+        """A short, stable id of the settings, like sacreBLEU's signature."""
+        text = json.dumps(self.as_dict(), sort_keys=True)
+        return f"align-glossary:{__version__}|{hashlib.sha256(text.encode()).hexdigest()[:12]}"

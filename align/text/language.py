@@ -1,0 +1,395 @@
+"""Language separation: cut a document into segments labelled fr, en, another ISO 639-1 or und.
+
+How a label is chosen:
+1. The document is cut into paragraphs (blank lines), logical lines (a hard-wrapped line that
+   runs on into a lower-case next line is joined to it) and, inside a line, sentence-like
+   chunks, so that a line mixing languages yields one segment per language.
+2. Chunks with no language (emoji counters, bare URLs, numbers, hashtags, rules such as
+   "---", Telegram interface lines such as "VIEW IN TELEGRAM") are `und` without asking lingua.
+3. lingua gives every other chunk a probability per language of the restricted set.
+4. Context: a Viterbi pass over the chunks of a document maximises the sum of log
+   probabilities minus a penalty per language switch (dearer inside a line than across a
+   paragraph break), so a short ambiguous line between two French paragraphs comes out French
+   while a clear foreign caption keeps its own language.
+5. The confidence of a chunk is its posterior probability under the same model
+   (forward-backward) over the languages attested in the document. Below `UND_THRESHOLD` (0.5:
+   the label must be likelier than all the others together) the chunk is `und`, with that
+   low confidence: we never guess. Noise is `und` with confidence 1.0.
+A segment's confidence is the lowest of its chunks'.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from align.errors import UsageError
+from align.model import UND, Document, Segment
+from align.text.noise import URL
+
+# The restricted set: French, English, the main European languages and the languages of the
+# former USSR that historical and diplomatic material about Russia quotes. A smaller set makes
+# short strings less ambiguous and detection faster than lingua with all its 75 languages.
+DEFAULT_LANGUAGES: tuple[str, ...] = (
+    "en", "fr", "de", "nl", "es", "it", "pt", "pl", "ru", "uk", "be", "cs", "sv", "ro", "el",
+)  # fmt: skip
+
+# A chunk whose posterior probability for its best language is below this is `und`.
+UND_THRESHOLD = 0.5
+
+# Penalties (in nats) for switching language between two consecutive chunks. Switching in and
+# out of one line inside a paragraph costs 2 * 2.0 nats: lingua must find that line about 55
+# times likelier in the other language, which a foreign sentence of some 25 letters is ("El
+# tratado fue firmado en Moscú.": 160 times) and a stray name is not. Switching inside a line
+# is dearer, across a blank line cheaper: paragraphs are where languages usually change.
+SWITCH_IN_LINE = 3.0
+SWITCH_NEW_LINE = 2.0
+SWITCH_NEW_PARAGRAPH = 1.5
+
+# lingua gives 0.0 to languages it rules out; the floor keeps one chunk from vetoing context.
+_FLOOR = 1e-6
+
+# lingua is sure of itself on a few letters ("Ruptly": 87 % English); a chunk's log
+# probabilities count in full from this many letters on, and by sqrt(letters / 25) below.
+_FULL_EVIDENCE = 25
+_EVIDENCE_POWER = 0.5
+
+# A chunk whose best lingua probability is below _AMBIGUOUS brings its _RIVALS likeliest
+# languages into the posterior, so that an isolated "Notes" is `und`, not a coin toss.
+_AMBIGUOUS = 0.5
+_RIVALS = 3
+
+# Chunks this short ("2.", "G.") are folded into a neighbour.
+_TINY = 6
+
+# Telegram's interface text, copied into dumps: not part of any post.
+_INTERFACE_LINES = frozenset(
+    {
+        "view in telegram",
+        "please open telegram to view this post",
+        "media is too big",
+        "this media is not supported in your browser",
+        "show more",
+    }
+)
+
+_TAG = re.compile(r"[#@]\w+")
+_LETTER = re.compile(r"[^\W\d_]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# A sentence end followed by the start of another sentence, or a Telegram marker mid-line.
+_CHUNK_BREAK = re.compile(
+    r"(?<=[.!?…])[\"»”’)\]]*\s+(?=[\"«“(\[]?[^\W\d_])"
+    r"|\s+(?=[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\U0001F1E6-\U0001F1FF])"
+)
+
+
+class Detector(Protocol):
+    """Gives, for each text, one probability per language of `languages` (same order)."""
+
+    @property
+    def languages(self) -> tuple[str, ...]: ...
+
+    def confidences(self, texts: Sequence[str]) -> list[tuple[float, ...]]: ...
+
+
+@dataclass(frozen=True)
+class LinguaDetector:
+    """The lingua detector restricted to `languages` (ISO 639-1), models preloaded."""
+
+    languages: tuple[str, ...]
+    lingua: Any
+
+    def confidences(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
+        """One probability per language for each text, computed on all cores."""
+        index = {code: i for i, code in enumerate(self.languages)}
+        rows: list[tuple[float, ...]] = []
+        for values in self.lingua.compute_language_confidence_values_in_parallel(list(texts)):
+            row = [0.0] * len(self.languages)
+            for value in values:
+                row[index[value.language.iso_code_639_1.name.lower()]] = value.value
+            rows.append(tuple(row))
+        return rows
+
+
+def build_detector(languages: Sequence[str] | None = None) -> LinguaDetector:
+    """Build the lingua detector once, restricted to `languages` (default DEFAULT_LANGUAGES)."""
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = tuple(dict.fromkeys(code.lower() for code in (languages or DEFAULT_LANGUAGES)))
+    isos = []
+    for code in codes:
+        try:
+            isos.append(IsoCode639_1.from_str(code))
+        except ValueError:
+            raise UsageError(
+                f"unknown language code {code!r}; use ISO 639-1 codes such as fr, en, de"
+            ) from None
+    lingua = LanguageDetectorBuilder.from_iso_codes_639_1(*isos)
+    return LinguaDetector(codes, lingua.with_preloaded_language_models().build())
+
+
+def settings_signature() -> str:
+    """The settings that shape detection, for the workbooks' About sheet."""
+    return (
+        f"lingua;languages={','.join(DEFAULT_LANGUAGES)};und<{UND_THRESHOLD};"
+        f"switch={SWITCH_IN_LINE}/{SWITCH_NEW_LINE}/{SWITCH_NEW_PARAGRAPH};"
+        f"evidence={_FULL_EVIDENCE}^{_EVIDENCE_POWER};rivals={_RIVALS}<{_AMBIGUOUS}"
+    )
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """A trimmed piece of a logical line; `gap` is the switch penalty from the previous chunk."""
+
+    start: int
+    end: int
+    paragraph: int
+    line_key: int
+    gap: float
+    noise: bool
+
+
+def detect_segments(doc: Document, detector: Detector) -> list[Segment]:
+    """Cut `doc` into paragraphs, lines and single-language spans, each with its language."""
+    chunks = list(_chunks(doc.text))
+    voiced = [c for c in chunks if not c.noise]
+    texts = [_clean(doc.text[c.start : c.end]) for c in voiced]
+    rows = detector.confidences(texts)
+    weights = [
+        min(1.0, (len(_LETTER.findall(t)) / _FULL_EVIDENCE) ** _EVIDENCE_POWER) for t in texts
+    ]
+    labels = _label(detector.languages, [c.gap for c in voiced], rows, weights)
+    decided: dict[int, tuple[str, float]] = {
+        c.start: label for c, label in zip(voiced, labels, strict=True)
+    }
+    return _merge(doc, chunks, decided)
+
+
+def _chunks(text: str) -> list[_Chunk]:
+    """All chunks of a text in order, with the switch penalty before each voiced one."""
+    chunks: list[_Chunk] = []
+    line_key = 0
+    for paragraph, (p_start, p_end) in enumerate(_paragraphs(text)):
+        first_line = True
+        for l_start, l_end in _logical_lines(text, p_start, p_end):
+            line_key += 1
+            first_chunk = True
+            for c_start, c_end in _line_chunks(text, l_start, l_end):
+                if first_chunk and first_line:
+                    gap = SWITCH_NEW_PARAGRAPH
+                elif first_chunk:
+                    gap = SWITCH_NEW_LINE
+                else:
+                    gap = SWITCH_IN_LINE
+                chunks.append(
+                    _Chunk(c_start, c_end, paragraph, line_key, gap, is_noise(text[c_start:c_end]))
+                )
+                first_chunk = False
+            first_line = False
+    # A noise chunk is transparent: the next voiced chunk's penalty is the weakest seen since
+    # the previous voiced chunk, so "text / 👍47 / text" still reads as one paragraph.
+    out: list[_Chunk] = []
+    pending = math.inf
+    for chunk in chunks:
+        if chunk.noise:
+            pending = min(pending, chunk.gap)
+            out.append(chunk)
+            continue
+        gap = min(pending, chunk.gap)
+        out.append(_Chunk(chunk.start, chunk.end, chunk.paragraph, chunk.line_key, gap, False))
+        pending = math.inf
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Offsets of blank-line separated paragraphs that hold any non-space character."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, brk.start()))
+        start = brk.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Trimmed lines of a paragraph; a hard-wrapped line continuing in lower case is joined."""
+    lines: list[tuple[int, int]] = []
+    offset = start
+    for raw in text[start:end].split("\n"):
+        s, e = _trim(text, offset, offset + len(raw))
+        offset += len(raw) + 1
+        if s == e:
+            continue
+        if lines and _continues(text[lines[-1][0] : lines[-1][1]], text[s:e]):
+            lines[-1] = (lines[-1][0], e)
+        else:
+            lines.append((s, e))
+    return lines
+
+
+def _continues(previous: str, line: str) -> bool:
+    """True when `line` is the wrapped continuation of `previous` (no sentence end between)."""
+    return bool(previous) and previous[-1] not in '.!?…:;»"”)]' and line[0].islower()
+
+
+def _line_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence-like chunks of one logical line, trimmed."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for brk in _CHUNK_BREAK.finditer(text, start, end):
+        spans.append(_trim(text, cursor, brk.start()))
+        cursor = brk.end()
+    spans.append(_trim(text, cursor, end))
+    # Fold tiny chunks ("2." of a numbered list, "G." of an initial) into the next chunk (the
+    # previous one at the end of the line): alone they say nothing and they are not sentences.
+    merged: list[tuple[int, int]] = []
+    carry = -1
+    spans = [(s, e) for s, e in spans if s < e]
+    for i, (s, e) in enumerate(spans):
+        tiny = e - s <= _TINY
+        if carry >= 0:
+            s, carry = carry, -1
+        if tiny and i < len(spans) - 1:
+            carry = s
+        elif tiny and merged:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) so that it holds no leading or trailing whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def is_noise(text: str) -> bool:
+    """True for material with no language: counters, URLs, numbers, tags, rules, Telegram chrome."""
+    if " ".join(text.split()).casefold() in _INTERFACE_LINES:
+        return True
+    return len(_LETTER.findall(_TAG.sub(" ", URL.sub(" ", text)))) < 2
+
+
+def _clean(text: str) -> str:
+    """The words lingua should see: no URLs, tags, digits or symbols."""
+    text = _TAG.sub(" ", URL.sub(" ", text))
+    return " ".join("".join(ch if ch.isalpha() or ch in "'’-" else " " for ch in text).split())
+
+
+def _label(
+    languages: Sequence[str],
+    gaps: Sequence[float],
+    rows: Sequence[Sequence[float]],
+    weights: Sequence[float],
+) -> list[tuple[str, float]]:
+    """Best language sequence (Viterbi) and each chunk's posterior; `und` below the threshold."""
+    if not rows:
+        return []
+    emit = [
+        [w * math.log(max(v, _FLOOR)) for v in row] for row, w in zip(rows, weights, strict=True)
+    ]
+    path = _viterbi(emit, gaps, len(languages))
+    # The posterior is taken over the languages attested in the document: those of the best
+    # path, each chunk's own best, and the rivals of ambiguous chunks. Over all 15 languages a
+    # short line would leak probability to 14 unlikely switches.
+    attested = set(path)
+    for row in rows:
+        ranked = sorted(range(len(row)), key=row.__getitem__)
+        attested.update(ranked[-_RIVALS:] if row[ranked[-1]] < _AMBIGUOUS else ranked[-1:])
+    present = sorted(attested)
+    local = [[row[s] for s in present] for row in emit]
+    posterior = _posteriors(local, gaps, len(present))
+    labels: list[tuple[str, float]] = []
+    for t, state in enumerate(path):
+        p = posterior[t][present.index(state)]
+        labels.append((languages[state], p) if p >= UND_THRESHOLD else (UND, p))
+    return labels
+
+
+def _viterbi(emit: list[list[float]], gaps: Sequence[float], k: int) -> list[int]:
+    """The state sequence maximising emissions minus switch penalties."""
+    score = list(emit[0])
+    back: list[list[int]] = []
+    for t in range(1, len(emit)):
+        best = max(range(k), key=score.__getitem__)
+        pointers: list[int] = []
+        new: list[float] = []
+        for s in range(k):
+            stay, switch = score[s], score[best] - gaps[t]
+            if stay >= switch:
+                pointers.append(s)
+                new.append(stay + emit[t][s])
+            else:
+                pointers.append(best)
+                new.append(switch + emit[t][s])
+        back.append(pointers)
+        score = new
+    state = max(range(k), key=score.__getitem__)
+    path = [state]
+    for pointers in reversed(back):
+        state = pointers[state]
+        path.append(state)
+    return path[::-1]
+
+
+def _posteriors(emit: list[list[float]], gaps: Sequence[float], k: int) -> list[list[float]]:
+    """Forward-backward marginals under the same switch penalties (as transition weights)."""
+    n = len(emit)
+    fwd: list[list[float]] = [_normalise([math.exp(e) for e in emit[0]])]
+    for t in range(1, n):
+        w = math.exp(-gaps[t])
+        prev = fwd[-1]
+        total = sum(prev)
+        fwd.append(
+            _normalise([(prev[s] + w * (total - prev[s])) * math.exp(emit[t][s]) for s in range(k)])
+        )
+    bwd: list[list[float]] = [[1.0] * k for _ in range(n)]
+    for t in range(n - 2, -1, -1):
+        w = math.exp(-gaps[t + 1])
+        nxt = [bwd[t + 1][s] * math.exp(emit[t + 1][s]) for s in range(k)]
+        total = sum(nxt)
+        bwd[t] = _normalise([nxt[s] + w * (total - nxt[s]) for s in range(k)])
+    return [_normalise([f * b for f, b in zip(fwd[t], bwd[t], strict=True)]) for t in range(n)]
+
+
+def _normalise(values: list[float]) -> list[float]:
+    total = sum(values)
+    return [v / total for v in values] if total > 0 else [1.0 / len(values)] * len(values)
+
+
+def _merge(
+    doc: Document, chunks: Sequence[_Chunk], decided: dict[int, tuple[str, float]]
+) -> list[Segment]:
+    """One segment per run of same-language chunks inside a logical line."""
+    segments: list[Segment] = []
+    run: list[_Chunk] = []
+    run_lang = ""
+    run_conf = 1.0
+
+    def flush() -> None:
+        if run:
+            start, end = run[0].start, run[-1].end
+            segments.append(
+                Segment(doc.source, doc.span(start, end), doc.text[start:end], run_lang,
+                        round(run_conf, 4), run[0].paragraph)
+            )  # fmt: skip
+
+    for chunk in chunks:
+        lang, conf = decided.get(chunk.start, (UND, 1.0))
+        if run and (run[-1].line_key != chunk.line_key or lang != run_lang):
+            flush()
+            run = []
+        if not run:
+            run_lang, run_conf = lang, conf
+        run.append(chunk)
+        run_conf = min(run_conf, conf)
+    flush()
+    return segments

@@ -1,0 +1,202 @@
+"""Corpus evidence about capitalised words, and whether one word alone is a name."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from glossary.exonyms import exonym_index
+from glossary.mentions.cues import (
+    adjective_form,
+    catalogue_label,
+    dash_compound,
+    derived_noun,
+    head_words,
+    noun_follows,
+    word_follows,
+)
+from glossary.mentions.tokens import Token
+from glossary.model import Passage
+from glossary.text import fold_words, listed_words, titles
+from glossary.translit import given_name, is_russian_name
+
+# Words that make a capitalised word after them a common noun: "leur Patrie", "a Union".
+# Definite articles are left out: "the Kremlin", "la France" precede names all the time.
+_CUE_WORDS = """un une leur leurs notre nos votre vos mon ma mes ton ta tes son sa ses
+a an their our my your his its"""
+_COMMON_CUES = frozenset(_CUE_WORDS.split())
+# "les Américains", "the Bolsheviks": a capitalised plural after a plural article is a people.
+_PLURAL_CUES = frozenset({"les", "des", "aux", "the"})
+_TITLE_LINE_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the whole corpus says about each capitalised word, per language."""
+
+    lower: frozenset[tuple[str, str]]
+    cued: frozenset[tuple[str, str]]
+    mid_cap: frozenset[tuple[str, str]]
+    tails: frozenset[str]
+    # Words seen as adjectives before a noun (American troops, Nazi-Soviet non-aggression).
+    attributive: frozenset[tuple[str, str]] = frozenset()
+    # Sentence-initial words seen without a capitalised word after them (However, Today).
+    loose: frozenset[tuple[str, str]] = frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Titles and conventionally capitalised nouns (data/not_names.tsv), months and weekdays."""
+    from babel import Locale
+
+    # A compass point is a word of a name (Corée du Sud, South Russia), only never one alone.
+    listed = listed_words()
+    words = {w for why, group in listed.items() if why != "direction" for w in group}
+    for loc in ("en", "fr", "nl", "de"):
+        locale = Locale(loc)
+        for table in (locale.months, locale.days):
+            words.update(table["format"]["wide"].values())
+    return frozenset(fold_words(w) for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """English language names from CLDR: French, German, Russian alone are adjectives, not names."""
+    from babel import Locale
+
+    return frozenset(
+        fold_words(name) for name in Locale("en").languages.values() if " " not in name
+    )
+
+
+def title_line(text: str, tokens: Sequence[Token]) -> bool:
+    """A heading or tag list: most words capitalised, no closing stop; capitals say nothing."""
+    words = [t for t in tokens if not t.hashtag and not t.particle]
+    if len(words) < 3 or text.rstrip()[-1:] in (".", "!", "?", ":", ";"):
+        return False
+    return sum(t.capitalised for t in words) / len(words) >= _TITLE_LINE_SHARE
+
+
+def collect_evidence(
+    passages: Sequence[Passage], tokenised: Sequence[list[Token]], citations: frozenset[int]
+) -> Evidence:
+    """Evidence from every passage: lower-case uses, cues, mid-sentence capitals, adjectives."""
+    lower, cued, mid_cap, attributive, loose = set(), set(), set(), set(), set()
+    for n, (passage, tokens) in enumerate(zip(passages, tokenised, strict=True)):
+        # Titles of cited works are in title case: their capitals say nothing.
+        heading = title_line(passage.text, tokens) or n in citations
+        for i, tok in enumerate(tokens):
+            key = (passage.lang, fold_words(tok.text))
+            if not tok.capitalised:
+                lower.add(key)
+                continue
+            if i and not tok.acronym and tok.gap_before.strip() == "":
+                prev = tokens[i - 1].text
+                prev = prev.lower()
+                if prev in _COMMON_CUES or (prev in _PLURAL_CUES and tok.text.endswith("s")):
+                    cued.add(key)
+            adjectival = adjective_form(tok.text) or "-" in tok.text
+            if adjectival and not tok.acronym and noun_follows(passage.text, tokens, i):
+                attributive.add(key)
+            if tok.initial and not capital_follows(passage.text, tokens, i):
+                loose.add(key)  # However, ...: a sentence-initial word standing alone
+            # "le Musée de l'Homme": a noun after an article is no evidence of a name.
+            after_article = i > 0 and fold_words(tokens[i - 1].text) == "l"
+            if not tok.initial and not heading and not after_article:
+                mid_cap.add(key)
+    return Evidence(
+        frozenset(lower),
+        frozenset(cued),
+        frozenset(mid_cap),
+        frozenset(),
+        frozenset(attributive),
+        frozenset(loose),
+    )
+
+
+def capital_follows(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """The next word is capitalised and joined by one space (Pablo Picasso)."""
+    return (
+        i + 1 < len(tokens) and tokens[i + 1].capitalised and joined(text, tokens[i], tokens[i + 1])
+    )
+
+
+def joined(text: str, left: Token, right: Token) -> bool:
+    """Two words of one name: one space (or none) between them, no hashtag after."""
+    gap = text[left.end : right.start]
+    return gap in (" ", "\u00a0", "") and not right.hashtag
+
+
+def common_neighbour(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool:
+    """A joined capitalised neighbour is a common word: Big Three, Great Depression, Third World."""
+    text, lang = ctx.passage.text, ctx.passage.lang
+    near: list[int] = []
+    j = k - 1
+    while j >= 0 and joined(text, tokens[j], tokens[j + 1]) and not tokens[j].capitalised:
+        if not (tokens[j].particle or tokens[j].text in ("l'", "l’")):
+            break
+        j -= 1
+    if j >= 0 and joined(text, tokens[j], tokens[j + 1]):
+        near.append(j)
+        linked = tokens[j + 1].text.lower() in ("d'", "d’", "des") and j + 1 < k
+        if linked and fold_words(tokens[j].text) in titles():
+            return True  # Chargé d'Affaires, Ministre des Affaires: part of a title
+    if k + 1 < len(tokens) and joined(text, tokens[k], tokens[k + 1]):
+        near.append(k + 1)
+    for n in near:
+        tok = tokens[n]
+        if not tok.capitalised or tok.acronym or tok.initial or ctx.taken[n] or ctx.flags[n]:
+            continue
+        key = (lang, fold_words(tok.text))
+        if fold_words(tok.text) in not_names() or fold_words(tok.text) in head_words():
+            continue  # President Trump, Hitler–Stalin Pact
+        if key in ctx.ev.lower or key in ctx.ev.cued:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class WordContext:
+    """One passage with its name flags, the words known phrases took, and corpus evidence."""
+
+    passage: Passage
+    flags: Sequence[bool]
+    taken: Sequence[bool]
+    ev: Evidence
+    adjectives: frozenset[str]
+    # Folded word -> languages it is seen written in lower case in.
+    lower_langs: Mapping[str, frozenset[str]]
+
+
+def lone_word_is_name(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool:
+    """Whether one capitalised word, alone, is a name rather than an adjective or a label."""
+    tok, text, lang = tokens[k], ctx.passage.text, ctx.passage.lang
+    folded = fold_words(tok.text)
+    if exonym_index().lookup(tok.text) is not None or given_name(tok.text) is not None:
+        return True
+    if folded in language_names() or folded in listed_words().get("direction", frozenset()):
+        return False
+    if folded in head_words() or catalogue_label(text, tok):
+        return False  # the Press, le Bureau; ISBN 978-..., Bestanddeelnr 911-1157
+    if (lang, folded) in ctx.ev.attributive or dash_compound(text, tok) in ctx.adjectives:
+        return False
+    if adjective_form(tok.text) and word_follows(text, tokens, k):
+        return False  # American troops, Crimean War
+    if derived_noun(tok.text):
+        return False  # Bolshevization, Sovietologists: common nouns made from names
+    if noun_follows(text, tokens, k) and fold_words(tokens[k + 1].text) in head_words():
+        return False  # the White movement, the Stalin pact: a modifier here
+    others = ctx.lower_langs.get(folded, frozenset()) - {lang}
+    if others & {"en", "fr"} and not is_russian_name(tok.text):
+        return False  # Affaires, Liberation: a common word in the other language
+    return not common_neighbour(tokens, k, ctx)
+
+
+def titled_name(text: str, tokens: Sequence[Token], k: int) -> bool:
+    """A title stands right before the name: le capitaine Steverov, colonel Laroche."""
+    return (
+        k > 0
+        and joined(text, tokens[k - 1], tokens[k])
+        and fold_words(tokens[k - 1].text) in titles()
+    )

@@ -1,0 +1,344 @@
+"""Find names of people, places, bodies and events in French and English passages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from glossary.exonyms import exonym_index
+from glossary.mentions.cues import (
+    GEO_PARTS,
+    PLACE_ARTICLES,
+    adjective_form,
+    citation_passages,
+    event_words,
+    function_word,
+    geo_words,
+    head_words,
+    org_words,
+    place_cue,
+)
+from glossary.mentions.evidence import (
+    Evidence,
+    WordContext,
+    collect_evidence,
+    joined,
+    language_names,
+    lone_word_is_name,
+    not_names,
+    title_line,
+    titled_name,
+)
+from glossary.mentions.tokens import Token, tokenize
+from glossary.model import EntityType, Mention, Passage
+from glossary.text import fold_words
+from glossary.translit import given_name, is_russian_name
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_CONTEXT = 120
+
+
+def _is_name_word(tok: Token, lang: str, heading: bool, ev: Evidence) -> bool:
+    """Decide whether one capitalised word can be part of a name."""
+    if tok.hashtag or tok.glued or not tok.capitalised or len(tok.text) < 2:
+        return False
+    folded = fold_words(tok.text)
+    if folded in not_names() or folded.removesuffix("s") in not_names():
+        return False
+    if tok.acronym:
+        # In a heading, capitals are shouting (VIEW IN TELEGRAM); roman numerals are numbers.
+        known = exonym_index().lookup(tok.text) is not None
+        return known or (len(tok.text) <= 6 and not heading and not _ROMAN.match(tok.text))
+    key = (lang, folded)
+    known = exonym_index().lookup(tok.text) is not None or given_name(tok.text) is not None
+    if known:
+        return True
+    if key in ev.lower or key in ev.cued:
+        return False
+    if tok.initial or heading:
+        return key in ev.mid_cap
+    return True
+
+
+def _name_flags(passage: Passage, tokens: Sequence[Token], ev: Evidence) -> list[bool]:
+    """Which tokens can be part of a name; a surname right after a given name always can."""
+    heading = title_line(passage.text, tokens)
+    flags = [_is_name_word(t, passage.lang, heading, ev) for t in tokens]
+    for i in range(1, len(tokens)):
+        tok, prev = tokens[i], tokens[i - 1]
+        if flags[i] or not flags[i - 1] or not tok.capitalised or tok.hashtag or tok.acronym:
+            continue
+        if given_name(prev.text) is None or not joined(passage.text, prev, tok):
+            continue
+        key = (passage.lang, fold_words(tok.text))
+        if fold_words(tok.text) not in not_names() and key not in ev.lower and key not in ev.cued:
+            flags[i] = True
+    text = passage.text
+    for i in range(len(tokens) - 1):
+        # "Pablo Picasso was", "Karl Radek also": a sentence-initial word before a lone name word.
+        tok, nxt = tokens[i], tokens[i + 1]
+        if flags[i] or not flags[i + 1] or not tok.initial or heading:
+            continue
+        if not joined(text, tok, nxt) or nxt.initial or nxt.acronym or tok.acronym:
+            continue
+        if i + 2 < len(tokens) and flags[i + 2] and joined(text, nxt, tokens[i + 2]):
+            continue
+        if exonym_index().lookup(nxt.text) is not None or given_name(nxt.text) is not None:
+            continue
+        key = (passage.lang, fold_words(tok.text))
+        common = key in ev.lower or key in ev.cued or key in ev.loose
+        common = common or fold_words(tok.text) in not_names() or function_word(tok.text)
+        if tok.capitalised and len(tok.text) >= 3 and not tok.particle and not common:
+            flags[i] = exonym_index().lookup(tok.text) is None and not tok.hashtag
+    for i in range(1, len(tokens)):
+        # A head noun ends the name before it: Crimean War, White Caucasus Army, Western Bloc.
+        tok = tokens[i]
+        if flags[i] or not flags[i - 1] or heading or tok.initial or tok.acronym:
+            continue
+        if not tok.capitalised or fold_words(tok.text) not in head_words():
+            continue
+        start = i - 1
+        while start > 0 and flags[start - 1] and joined(text, tokens[start - 1], tokens[start]):
+            start -= 1
+        # Molotov–Ribbentrop Pact: a pact named after two names; each stays a name.
+        dashed = start > 0 and text[tokens[start].start - 1] in "–—-"
+        if joined(text, tokens[i - 1], tok) and not dashed:
+            flags[i] = True
+    return flags
+
+
+def _runs(text: str, tokens: Sequence[Token], flags: Sequence[bool]) -> list[list[Token]]:
+    """Maximal sequences of name words joined by single spaces, with particles inside."""
+    runs: list[list[Token]] = []
+    i = 0
+    while i < len(tokens):
+        if not (flags[i] or (tokens[i].particle and i + 1 < len(tokens) and flags[i + 1])):
+            i += 1
+            continue
+        run = [tokens[i]]
+        j = i + 1
+        while j < len(tokens) and joined(text, tokens[j - 1], tokens[j]):
+            if flags[j]:
+                run.append(tokens[j])
+            elif tokens[j].particle and j + 1 < len(tokens) and flags[j + 1]:
+                if not joined(text, tokens[j], tokens[j + 1]):
+                    break
+                run.append(tokens[j])
+            elif _article_link(text, tokens, j, flags):
+                # "Musée de l'Homme": de + elided article inside a name.
+                run.extend(tokens[j : j + 2])
+                j += 1
+            else:
+                break
+            j += 1
+        runs.append(run)
+        i = j
+    return runs
+
+
+def _article_link(text: str, tokens: Sequence[Token], j: int, flags: Sequence[bool]) -> bool:
+    """Tokens j, j+1 are "de l'" before a name word."""
+    if j + 2 >= len(tokens) or not flags[j + 2] or fold_words(tokens[j].text) != "de":
+        return False
+    elided = tokens[j + 1].text in ("l'", "l’") and tokens[j + 1].end == tokens[j + 2].start
+    return elided and joined(text, tokens[j], tokens[j + 1])
+
+
+def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> int:
+    """Length in tokens of the longest known multi-word name starting at token i (0 if none)."""
+    index = exonym_index()
+    top = min(len(tokens) - i, index.longest_words + 2)
+    for size in range(top, 1, -1):
+        last = tokens[i + size - 1]
+        if not last.text[:1].isalpha():
+            continue
+        if any(not joined(text, tokens[k], tokens[k + 1]) for k in range(i, i + size - 1)):
+            continue
+        if index.lookup(text[tokens[i].start : last.end]) is not None:
+            return size
+    return 0
+
+
+def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[Token]]:
+    """Cut a run where a known place ends (Russie | Iouri Ouchakov) or a place name leads."""
+    while run and run[0].particle:
+        if fold_words(text[run[0].start : run[-1].end]) in tails:
+            break
+        run = run[1:]
+    while run and run[-1].particle:
+        run = run[:-1]
+    if not run:
+        return []
+    dashed = text[run[0].start - 1 : run[0].start] in ("–", "—")
+    if len(run) > 1 and dashed and fold_words(run[-1].text) in head_words():
+        # Molotov–Ribbentrop Pact: the pact is named after two names; each stays a name.
+        return _split_run(text, run[:-1], tails)
+    if len(run) > 1 and run[0].acronym != run[1].acronym:
+        # An acronym does not prefix a name (FAFL | Normandie-Niemen).
+        return [run[:1], *_split_run(text, run[1:], tails)]
+    index = exonym_index()
+    for cut in range(len(run) - 1, 0, -1):
+        head = text[run[0].start : run[cut - 1].end]
+        if cut == len(run) - 1 and fold_words(run[cut].text) in head_words():
+            continue  # Yalta Conference, Moscow Summit: a place names the event
+        if index.lookup(head) is None or run[cut].particle:
+            continue
+        tail = run[cut:]
+        # One word after a place is the place's own name (Russia Beyond), unless itself a name.
+        lone = len(tail) == 1 and index.lookup(tail[0].text) is None
+        if not lone or given_name(tail[0].text) is not None:
+            return [run[:cut], *_split_run(text, tail, tails)]
+    # "le Moyen-Orient Steve Whitkoff": a hyphenated place before a two-word personal name.
+    hyphenated = "-" in run[0].text and not given_name(run[0].text)
+    if len(run) >= 3 and hyphenated and all(not t.particle for t in run[1:]):
+        return [run[:1], run[1:]]
+    return [run]
+
+
+def _type_of(
+    form: str,
+    words: Sequence[str],
+    titled: bool = False,
+    adjectives: frozenset[str] = frozenset(),
+    placed: bool = False,
+) -> EntityType:
+    """PER, LOC, ORG or MISC from known names, head nouns and evidence of a person or place."""
+    index = exonym_index()
+    concept = index.lookup(form)
+    if concept is not None:
+        return concept.type
+    lowered = [fold_words(w) for w in words]
+    if len(words) == 1 and words[0].isupper():
+        return EntityType.ORG
+    parts = set(" ".join(lowered).split())  # Extrême-Orient: the part orient is a place word
+    for kind, heads in (
+        (EntityType.MISC, event_words()),
+        (EntityType.ORG, org_words()),
+        (EntityType.LOC, geo_words() | GEO_PARTS),
+    ):
+        if heads & parts:
+            return kind
+    if titled or is_russian_name(form) or given_name(words[0]) is not None:
+        return EntityType.PER
+    if placed or (len(words) > 1 and lowered[0] in PLACE_ARTICLES):
+        return EntityType.LOC  # la ville de Lens; Le Bourget, La Rochelle
+    if index.lookup(words[0]) is not None and index.lookup(words[-1]) is None:
+        return EntityType.MISC  # Russia Beyond: something named after a place
+    if any(index.lookup(w) is not None for w in words):
+        return EntityType.LOC
+    caps = [w for w in words if w[:1].isupper()]
+    # A name led by an adjective (White Guard, British Journal) is not a person's.
+    adjective = lowered[0] in adjectives or lowered[0] in language_names()
+    if adjective or adjective_form(words[0]):
+        return EntityType.MISC
+    return EntityType.PER if len(caps) >= 2 else EntityType.MISC
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The sentence around a mention, trimmed to about 120 characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= _CONTEXT:
+        return flat
+    left = max(0, start - (_CONTEXT - (end - start)) // 2)
+    snippet = " ".join(text[left : left + _CONTEXT].split())
+    return ("…" if left else "") + snippet + ("…" if left + _CONTEXT < len(text) else "")
+
+
+def _mention(passage: Passage, start: int, end: int, kind: EntityType | None = None) -> Mention:
+    text = passage.text
+    form = text[start:end]
+    before = text[:start]
+    newlines = before.count("\n")
+    if newlines:
+        line, column = passage.line + newlines, start - before.rfind("\n")
+    else:
+        line, column = passage.line, passage.column + start
+    words = _WORDS.findall(form)
+    return Mention(
+        form=form,
+        lang=passage.lang,
+        type=kind or _type_of(form, words),
+        source=passage.source,
+        start=passage.start + start,
+        end=passage.start + end,
+        line=line,
+        column=column,
+        context=_context(text, start, end),
+    )
+
+
+def _tails(passages: Sequence[Passage], tokenised: Sequence[list[Token]], ev: Evidence) -> set[str]:
+    """Particle + surname endings of full names (de Gaulle from Charles de Gaulle)."""
+    tails: set[str] = set()
+    for passage, tokens in zip(passages, tokenised, strict=True):
+        flags = _name_flags(passage, tokens, ev)
+        for run in _runs(passage.text, tokens, flags):
+            form = passage.text[run[0].start : run[-1].end]
+            if _type_of(form, [t.text for t in run]) != EntityType.PER:
+                continue
+            for tok in run[1:-1]:
+                if tok.particle and tok.text.islower():
+                    tails.add(fold_words(passage.text[tok.start : run[-1].end]))
+                    break
+    return tails
+
+
+def find_mentions(passages: Iterable[Passage]) -> list[Mention]:
+    """All name mentions in the passages, using corpus-wide evidence for capitalised words."""
+    items = list(passages)
+    tokenised = [tokenize(p.text) for p in items]
+    citations = citation_passages(items)
+    ev = collect_evidence(items, tokenised, citations)
+    ev = Evidence(
+        ev.lower,
+        ev.cued,
+        ev.mid_cap,
+        frozenset(_tails(items, tokenised, ev)),
+        ev.attributive,
+        ev.loose,
+    )
+    adjectives = frozenset(w for _, w in ev.attributive)
+    langs: dict[str, set[str]] = {}
+    for lang, word in ev.lower:
+        langs.setdefault(word, set()).add(lang)
+    lower_langs = {word: frozenset(group) for word, group in langs.items()}
+    found: list[tuple[int, Mention]] = []
+    for n, (passage, tokens) in enumerate(zip(items, tokenised, strict=True)):
+        text = passage.text
+        flags = _name_flags(passage, tokens, ev)
+        taken = [False] * len(tokens)
+        i = 0
+        while i < len(tokens):
+            size = _phrase_at(text, tokens, i) if tokens[i].capitalised else 0
+            if size and not tokens[i].hashtag:
+                found.append((n, _mention(passage, tokens[i].start, tokens[i + size - 1].end)))
+                for k in range(i, i + size):
+                    taken[k] = True
+                    flags[k] = False
+                i += size
+            else:
+                i += 1
+        ctx = WordContext(passage, flags, taken, ev, adjectives, lower_langs)
+        position = {t.start: k for k, t in enumerate(tokens)}
+        for run in _runs(text, tokens, flags):
+            for piece in _split_run(text, run, ev.tails):
+                k = position[piece[0].start]
+                if len(piece) == 1 and not lone_word_is_name(tokens, k, ctx):
+                    continue
+                form = text[piece[0].start : piece[-1].end]
+                words = _WORDS.findall(form)
+                titled = titled_name(text, tokens, k)
+                kind = _type_of(
+                    form, words, titled, adjectives, place_cue(text, tokens, k, passage.lang)
+                )
+                found.append((n, _mention(passage, piece[0].start, piece[-1].end, kind)))
+    # A reference list names authors and journals: keep only names the text itself uses.
+    used = {fold_words(m.form) for n, m in found if n not in citations}
+    kept = [
+        m
+        for n, m in found
+        if n not in citations or fold_words(m.form) in used or exonym_index().lookup(m.form)
+    ]
+    kept.sort(key=lambda m: (m.source, m.start, m.end))
+    return kept

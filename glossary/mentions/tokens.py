@@ -1,0 +1,83 @@
+"""Word tokens of a passage for name finding: elisions split off, hashtags and starts marked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from glossary.text import APOSTROPHES, ELISIONS, PARTICLES
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*", re.UNICODE)
+# French elided articles and pronouns before a vowel: l'URSS, d'Arabie, qu'Ignatiev.
+_ELISION = re.compile(
+    f"(?i)^(?:{'|'.join(sorted(ELISIONS, key=lambda w: (-len(w), w)))})[{APOSTROPHES}]"
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+# A gap of spaces and commas continues a sentence; anything else (. : ( « emoji newline) starts one.
+_CONTINUES = re.compile(r"[ \t\u00a0,]*")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-\w", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a passage with its local offsets and what its surroundings say about it."""
+
+    text: str
+    start: int
+    end: int
+    initial: bool
+    hashtag: bool
+    gap_before: str
+    glued: bool = False
+
+    @property
+    def capitalised(self) -> bool:
+        """Starts with an upper-case letter, or is an Arabic-article name (al-Assad)."""
+        return self.text[:1].isupper() or bool(_ARABIC_ARTICLE.match(self.text))
+
+    @property
+    def acronym(self) -> bool:
+        """Two or more letters, all upper case (URSS, NATO)."""
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    @property
+    def particle(self) -> bool:
+        """A lower-case name particle (de, von, bin) or an elided d'."""
+        return self.text.lower().rstrip(APOSTROPHES) in PARTICLES
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Stuck to digits or dots: file names and identifiers (01.JPG, S2CID), not words."""
+    before = text[start - 2 : start] if start >= 2 else " " + text[:start]
+    after = text[end : end + 2]
+    return (
+        before[-1:].isalnum()
+        or after[:1].isdigit()
+        or (after[:1] == "-" and after[1:2].isdigit())
+        or (after[:1] == "." and after[1:2].isalnum())
+        or (before[-1:] == "." and before[:1].isalnum())
+    )
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of `text` in order; elided articles become their own tokens."""
+    tokens: list[Token] = []
+    prev_end = 0
+    for match in _TOKEN.finditer(text):
+        start, word = match.start(), match.group()
+        gap = text[prev_end:start]
+        hashtag = gap.endswith("#") or gap.endswith("@")
+        initial = not tokens or not _CONTINUES.fullmatch(gap)
+        elided = _ELISION.match(word)
+        if elided and len(word) > elided.end():
+            cut = elided.end()
+            tokens.append(Token(word[:cut], start, start + cut, initial, hashtag, gap))
+            start, word, gap, initial = start + cut, word[cut:], "", False
+        possessive = _POSSESSIVE.search(word)
+        if possessive:
+            word = word[: possessive.start()]
+        end = start + len(word)
+        tokens.append(Token(word, start, end, initial, hashtag, gap, _glued(text, start, end)))
+        prev_end = match.end()
+    return tokens

@@ -1,0 +1,21 @@
+"""glossary.xlsx, the workbook translators edit: its shape (`schema`), its cells (`cells`), the
+file (`file`: locks, damage), reading (`parse`), writing (`layout`), and the round trip that lets a
+person's edits win (`ownership`, `merge`). `read_workbook`, `write_workbook` and `merge_workbook`
+are the calls a user needs.
+"""
+
+from glossary.workbook.merge import Merge, merge_workbook
+from glossary.workbook.readwrite import read_workbook, sort_glossary, write_workbook
+from glossary.workbook.schema import Baseline, ExtraColumns, ExtraSheet, Workbook
+
+__all__ = [
+    "Baseline",
+    "ExtraColumns",
+    "ExtraSheet",
+    "Merge",
+    "Workbook",
+    "merge_workbook",
+    "read_workbook",
+    "sort_glossary",
+    "write_workbook",
+]

@@ -1,0 +1,100 @@
+"""glossary.xlsx as a file: opened with care (locks, permissions, damage)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary.errors import GlossaryError
+from glossary.workbook.cells import CellValue
+
+
+def _lock_files(path: Path) -> list[Path]:
+    # Excel leaves "~$name" (first two letters replaced on long names); LibreOffice ".~lock.name#".
+    names = {f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#"}
+    return [path.parent / n for n in sorted(names) if (path.parent / n).exists()]
+
+
+def ensure_closed(path: Path) -> None:
+    """Raise GlossaryError when `path` is open in Excel or LibreOffice (its lock file is there)."""
+    locks = _lock_files(path)
+    if locks:
+        raise GlossaryError(
+            str(path),
+            f"the workbook is open in another program (lock file {locks[0].name})",
+            "save and close it there, or delete the lock file if no program has it open",
+        )
+
+
+def open_elsewhere(path: Path) -> str | None:
+    """The name of the lock file that says `path` is open in another program, or None."""
+    locks = _lock_files(path)
+    return locks[0].name if locks else None
+
+
+def _check_openable(path: Path, *, allow_open: bool = False) -> None:
+    source = str(path)
+    if not path.exists():
+        raise GlossaryError(source, "no such workbook", "check the path given with --glossary")
+    if path.is_dir():
+        raise GlossaryError(source, "is a folder, not a workbook", "give the .xlsx file")
+    if not allow_open:
+        ensure_closed(path)
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(4)
+    except PermissionError as exc:
+        raise _unreadable(source) from exc
+    if not start:
+        raise GlossaryError(
+            source, "the workbook is empty (0 bytes)", "restore it from a backup or delete it"
+        )
+
+
+def load_sheets(path: Path, *, allow_open: bool = False) -> dict[str, list[tuple[CellValue, ...]]]:
+    """Every sheet's cell values, row by row (row 1 first), with the file closed afterwards.
+
+    A workbook open in another program is refused unless `allow_open` (reading only: the last
+    saved version is what is read).
+    """
+    import openpyxl
+
+    source = str(path)
+    _check_openable(path, allow_open=allow_open)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the sheets are read
+    except PermissionError as exc:
+        raise _unreadable(source) from exc
+    try:
+        # A handle rather than a path: openpyxl would refuse a name not ending in .xlsx.
+        book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except Exception as exc:  # zip, XML and openpyxl errors all mean the same to a person
+        handle.close()
+        raise GlossaryError(
+            source,
+            f"not a readable .xlsx workbook ({type(exc).__name__})",
+            "open it in Excel or LibreOffice and save it as .xlsx, or restore a backup",
+        ) from exc
+    try:
+        sheets: dict[str, list[tuple[CellValue, ...]]] = {}
+        for sheet in book.worksheets:
+            # A wrong <dimension> tag would otherwise cut rows off.
+            sheet.reset_dimensions()
+            sheets[sheet.title] = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+        return sheets
+    except Exception as exc:
+        raise GlossaryError(
+            source,
+            f"the workbook is damaged ({type(exc).__name__}: {exc})",
+            "open it in Excel or LibreOffice and save it again, or restore a backup",
+        ) from exc
+    finally:
+        book.close()
+        handle.close()
+
+
+def _unreadable(source: str) -> GlossaryError:
+    return GlossaryError(
+        source,
+        "cannot read the workbook (permission denied, or it is locked by another program)",
+        "close it in Excel or LibreOffice and check its permissions",
+    )

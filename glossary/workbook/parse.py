@@ -1,0 +1,316 @@
+"""Reading glossary.xlsx's sheets: values to entities and variants, with errors a person can fix."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from glossary.errors import GlossaryError
+from glossary.model import (
+    Entity,
+    EntityStatus,
+    EntityType,
+    Glossary,
+    Variant,
+    VariantKind,
+    VariantStatus,
+)
+from glossary.workbook.cells import CellValue, cell_int, cell_text, parse_sources
+from glossary.workbook.schema import (
+    ABOUT,
+    ABOUT_COLUMNS,
+    CONTRACT_SHEETS,
+    ENTITIES,
+    ENTITY_COLUMNS,
+    OWNED,
+    TOOL_ENTITIES,
+    TOOL_VARIANTS,
+    VARIANT_COLUMNS,
+    VARIANTS,
+    Baseline,
+    EntityRecord,
+    ExtraColumns,
+    ExtraSheet,
+    VariantRecord,
+    Workbook,
+    sort_glossary,
+)
+
+
+def parse_workbook(source: str, sheets: Mapping[str, list[tuple[CellValue, ...]]]) -> Workbook:
+    """The workbook from its sheets' values; raise GlossaryError naming sheet, row and column."""
+    for name in (ENTITIES, VARIANTS):
+        if name not in sheets:
+            raise GlossaryError(
+                source,
+                f"sheet '{name}' is missing",
+                f"restore it (sheets {ENTITIES}, {VARIANTS}, {ABOUT} come first) "
+                "or move the file away to start a new glossary",
+            )
+    entities = _parse_entities(source, ENTITIES, sheets[ENTITIES])
+    variants = _parse_variants(source, VARIANTS, sheets[VARIANTS])
+    _check_unique_entities(source, entities)
+    _check_variants(source, entities, variants)
+    glossary = sort_glossary(Glossary(tuple(e for _, e in entities), tuple(v for _, v in variants)))
+    return Workbook(
+        glossary=glossary,
+        about=_parse_about(sheets.get(ABOUT, [])),
+        baseline=_parse_baseline(source, sheets),
+        extra_sheets=tuple(
+            ExtraSheet(name, tuple(rows))
+            for name, rows in sheets.items()
+            if name not in CONTRACT_SHEETS
+        ),
+        entity_columns=_extra_columns(
+            sheets[ENTITIES], ENTITY_COLUMNS, [(n, (e.entity_id,)) for n, e in entities]
+        ),
+        variant_columns=_extra_columns(
+            sheets[VARIANTS],
+            VARIANT_COLUMNS,
+            [(n, (v.entity_id, v.variant, v.lang)) for n, v in variants],
+        ),
+    )
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index + 1))
+
+
+def _locate(
+    source: str, sheet: str, rows: list[tuple[CellValue, ...]], columns: Sequence[str]
+) -> dict[str, int]:
+    """Map each contract column to its position in the header row; name any missing one."""
+    header = [cell_text(v).strip() for v in rows[0]] if rows else []
+    if not any(header):
+        raise GlossaryError(
+            source,
+            f"sheet '{sheet}' has no header row",
+            f"row 1 must read: {' | '.join(columns)}",
+        )
+    positions: dict[str, int] = {}
+    for index, name in enumerate(columns):
+        if name in header:
+            positions[name] = header.index(name)
+            continue
+        found = header[index] if index < len(header) and header[index] else "empty"
+        found = f"'{found}'" if found != "empty" else found
+        raise GlossaryError(
+            source,
+            f"sheet '{sheet}', column {_column_letter(index)}: header '{name}' is missing "
+            f"(found {found})",
+            f"rename it back to '{name}'; row 1 must read: {' | '.join(columns)}",
+        )
+    return positions
+
+
+def _data_rows(
+    rows: list[tuple[CellValue, ...]], positions: Mapping[str, int]
+) -> list[tuple[int, dict[str, CellValue]]]:
+    """(Excel row number, values by column) of every row with something in a contract column."""
+    result = []
+    for number, row in enumerate(rows[1:], start=2):
+        values = {name: row[i] if i < len(row) else None for name, i in positions.items()}
+        if any(cell_text(v).strip() for v in values.values()):
+            result.append((number, values))
+    return result
+
+
+def _enum(source: str, where: str, column: str, value: CellValue, enum: Any, blank: Any) -> Any:
+    text = cell_text(value).strip()
+    if not text and blank is not None:
+        return blank
+    for member in enum:
+        if text.lower() == member.value.lower():
+            return member
+    allowed = ", ".join(m.value for m in enum)
+    shown = f"'{text}'" if text else "empty"
+    raise GlossaryError(
+        source,
+        f"{where}, column {column}: {shown} is not an allowed value",
+        f"use one of {allowed}",
+    )
+
+
+def _int(source: str, where: str, column: str, value: CellValue) -> int:
+    number = cell_int(value)
+    if number is None:
+        raise GlossaryError(
+            source,
+            f"{where}, column {column}: '{cell_text(value)}' is not a whole number",
+            "write a number such as 3, or leave the cell empty",
+        )
+    return number
+
+
+def _required_id(source: str, where: str, value: CellValue) -> str:
+    text = cell_text(value).strip()
+    if not text:
+        raise GlossaryError(
+            source, f"{where}, column entity_id: empty", "give the row the id of its entity"
+        )
+    return text
+
+
+def _parse_entities(
+    source: str, sheet: str, rows: list[tuple[CellValue, ...]], extra: Sequence[str] = ()
+) -> list[tuple[int, Entity]]:
+    positions = _locate(source, sheet, rows, (*ENTITY_COLUMNS, *extra))
+    result = []
+    for number, cells in _data_rows(rows, positions):
+        where = f"sheet '{sheet}', row {number}"
+        result.append(
+            (
+                number,
+                Entity(
+                    entity_id=_required_id(source, where, cells["entity_id"]),
+                    type=_enum(source, where, "type", cells["type"], EntityType, None),
+                    canonical_en=cell_text(cells["canonical_en"]),
+                    canonical_fr=cell_text(cells["canonical_fr"]),
+                    original=cell_text(cells["original"]),
+                    status=_enum(
+                        source, where, "status", cells["status"], EntityStatus, EntityStatus.AUTO
+                    ),
+                    note=cell_text(cells["note"]),
+                    mentions=_int(source, where, "mentions", cells["mentions"]),
+                    sources=parse_sources(cell_text(cells["sources"])),
+                ),
+            )
+        )
+    return result
+
+
+def _parse_variants(
+    source: str, sheet: str, rows: list[tuple[CellValue, ...]], extra: Sequence[str] = ()
+) -> list[tuple[int, Variant]]:
+    positions = _locate(source, sheet, rows, (*VARIANT_COLUMNS, *extra))
+    result = []
+    for number, cells in _data_rows(rows, positions):
+        where = f"sheet '{sheet}', row {number}"
+        form = cell_text(cells["variant"])
+        if not form.strip():
+            raise GlossaryError(
+                source, f"{where}, column variant: empty", "write the name or delete the row"
+            )
+        result.append(
+            (
+                number,
+                Variant(
+                    entity_id=_required_id(source, where, cells["entity_id"]),
+                    variant=form,
+                    lang=cell_text(cells["lang"]).strip() or "und",
+                    kind=_enum(source, where, "kind", cells["kind"], VariantKind, None),
+                    count=_int(source, where, "count", cells["count"]),
+                    status=_enum(
+                        source,
+                        where,
+                        "status",
+                        cells["status"],
+                        VariantStatus,
+                        VariantStatus.AUTO,
+                    ),
+                    example=cell_text(cells["example"]),
+                    sources=parse_sources(cell_text(cells["sources"])),
+                ),
+            )
+        )
+    return result
+
+
+def _check_unique_entities(source: str, entities: list[tuple[int, Entity]]) -> None:
+    rows: dict[str, list[int]] = {}
+    for number, entity in entities:
+        rows.setdefault(entity.entity_id, []).append(number)
+    for entity_id, numbers in rows.items():
+        if len(numbers) > 1:
+            raise GlossaryError(
+                source,
+                f"sheet '{ENTITIES}': entity_id '{entity_id}' is used by rows "
+                + ", ".join(map(str, numbers)),
+                "give each entity its own id, or merge the rows into one",
+            )
+
+
+def _check_variants(
+    source: str, entities: list[tuple[int, Entity]], variants: list[tuple[int, Variant]]
+) -> None:
+    known = {e.entity_id for _, e in entities}
+    seen: dict[tuple[str, str, str], int] = {}
+    for number, variant in variants:
+        if variant.entity_id not in known:
+            raise GlossaryError(
+                source,
+                f"sheet '{VARIANTS}', row {number}: entity_id '{variant.entity_id}' "
+                f"is not in sheet '{ENTITIES}'",
+                f"add that entity to sheet '{ENTITIES}' or correct the id",
+            )
+        key = (variant.entity_id, variant.variant, variant.lang)
+        if key in seen:
+            raise GlossaryError(
+                source,
+                f"sheet '{VARIANTS}': rows {seen[key]} and {number} both give variant "
+                f"'{variant.variant}' ({variant.lang}) of '{variant.entity_id}'",
+                "delete one of them",
+            )
+        seen[key] = number
+
+
+def _extra_columns(
+    rows: list[tuple[CellValue, ...]],
+    contract: Sequence[str],
+    keys: list[tuple[int, tuple[str, ...]]],
+) -> ExtraColumns:
+    """Named columns beyond the contract ones, with each row's values under its key."""
+    header = [cell_text(v).strip() for v in rows[0]]
+    extra = [(i, name) for i, name in enumerate(header) if name and name not in contract]
+    if not extra:
+        return ExtraColumns()
+    kept = []
+    for number, key in keys:
+        row = rows[number - 1]
+        values = tuple(_cell(row, i) for i, _ in extra)
+        if any(cell_text(v).strip() for v in values):
+            kept.append((key, values))
+    return ExtraColumns(tuple(name for _, name in extra), tuple(kept))
+
+
+def _parse_about(rows: list[tuple[CellValue, ...]]) -> dict[str, str]:
+    about: dict[str, str] = {}
+    for index, row in enumerate(rows):
+        key = cell_text(row[0]).strip() if row else ""
+        value = cell_text(row[1]) if len(row) > 1 else ""
+        if index == 0 and (key, value.strip()) == ABOUT_COLUMNS:
+            continue
+        if key:
+            about[key] = value
+    return about
+
+
+def _owned(value: CellValue) -> frozenset[str]:
+    return frozenset(p.strip() for p in cell_text(value).split(";") if p.strip())
+
+
+def _parse_baseline(
+    source: str, sheets: Mapping[str, list[tuple[CellValue, ...]]]
+) -> Baseline | None:
+    """The tool's record; None when a person removed or damaged it (the merge is then careful)."""
+    if TOOL_ENTITIES not in sheets or TOOL_VARIANTS not in sheets:
+        return None
+    try:
+        entity_rows = sheets[TOOL_ENTITIES]
+        variant_rows = sheets[TOOL_VARIANTS]
+        entities = _parse_entities(source, TOOL_ENTITIES, entity_rows, (OWNED,))
+        variants = _parse_variants(source, TOOL_VARIANTS, variant_rows, (OWNED,))
+        e_owned = _locate(source, TOOL_ENTITIES, entity_rows, (*ENTITY_COLUMNS, OWNED))[OWNED]
+        v_owned = _locate(source, TOOL_VARIANTS, variant_rows, (*VARIANT_COLUMNS, OWNED))[OWNED]
+    except GlossaryError:
+        return None
+    return Baseline(
+        tuple(EntityRecord(e, _owned(_cell(entity_rows[n - 1], e_owned))) for n, e in entities),
+        tuple(VariantRecord(v, _owned(_cell(variant_rows[n - 1], v_owned))) for n, v in variants),
+    )
+
+
+def _cell(row: tuple[CellValue, ...], index: int) -> CellValue:
+    return row[index] if index < len(row) else None

@@ -1,0 +1,60 @@
+"""glossary.xlsx read back with errors a person can fix, and written atomically and reproducibly."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from glossary import xlsx
+from glossary.model import Glossary
+from glossary.workbook.file import load_sheets
+from glossary.workbook.layout import build_workbook
+from glossary.workbook.parse import parse_workbook
+from glossary.workbook.schema import (
+    Baseline,
+    EntityRecord,
+    ExtraSheet,
+    VariantRecord,
+    Workbook,
+    sort_glossary,
+)
+
+
+def read_workbook(path: Path, *, allow_open: bool = False) -> Workbook:
+    """Read glossary.xlsx; raise GlossaryError naming the file, sheet, row and column at fault.
+
+    `allow_open` reads a workbook that is open in Excel or LibreOffice (its last saved
+    version); without it such a workbook is refused, since a run would overwrite it.
+    """
+    path = Path(path)
+    return parse_workbook(str(path), load_sheets(path, allow_open=allow_open))
+
+
+def write_workbook(
+    path: Path,
+    glossary: Glossary,
+    about: Mapping[str, str],
+    *,
+    baseline: Baseline | None,
+    previous: Workbook | None = None,
+    extra_sheets: Sequence[ExtraSheet] | None = None,
+) -> None:
+    """Replace `path` atomically with the workbook of `glossary`; same input, same bytes.
+
+    `baseline` must come from glossary.workbook.merge when a person's workbook was merged; None
+    means every value is the tool's own (a first run), so a later run may update any of them.
+    `previous` is the workbook a person left: its extra sheets and columns are kept
+    (`extra_sheets`, when given, replaces its sheets).
+    """
+    glossary = sort_glossary(glossary)
+    if baseline is None:
+        baseline = Baseline(
+            tuple(EntityRecord(e) for e in glossary.entities),
+            tuple(VariantRecord(v) for v in glossary.variants),
+        )
+    keep = previous or Workbook(Glossary())
+    if extra_sheets is not None:
+        keep = replace(keep, extra_sheets=tuple(extra_sheets))
+    book = build_workbook(glossary, about, baseline, keep)
+    xlsx.save(book, Path(path))
