@@ -74,8 +74,9 @@ def fold_words(text: str) -> str:
 
 
 def _strip_marks(text: str) -> str:
-    # Decompose after case folding too: each can produce what the other must see again.
-    decomposed = unicodedata.normalize("NFKD", text)
+    # Decompose, fold case again, decompose again: each can produce what the other must see
+    # again (a mathematical 𝓐 decomposes to a capital A).
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return bare.translate(_LIGATURES)
 

@@ -40,7 +40,7 @@ def test_names_meet_through_the_glossary_key() -> None:
     (link,) = [link for link in links if link.fr == (0,)]
     assert link.en == (2,)
     assert set(link.evidence) >= {"date 2025-02-18", "name ushakov"}
-    without = align_comparable(FR, EN)
+    without = align_comparable(FR, EN, name_key=None)
     assert all("name ushakov" not in k.evidence for k in without)
 
 
@@ -147,3 +147,10 @@ def test_short_texts_are_parallel_only_when_their_anchors_keep_order(
     from align.pairing.mode import choose_mode
 
     assert choose_mode(fr, en) == mode
+
+
+def test_names_match_through_transliteration_by_default() -> None:
+    fr = ["Le 18 février 2025, Iouri Ouchakov arrive à Riyad.", "Il pleut."]
+    en = ["Yuri Ushakov arrived in Riyadh on 18 February 2025.", "It rains."]
+    (link,) = align_comparable(fr, en)
+    assert "name ushakov" in link.evidence

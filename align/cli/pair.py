@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -75,7 +74,7 @@ def pair_command(
     with reported_errors():
         fr_items, fr_name = _load(fr, "fr", presplit)
         en_items, en_name = _load(en, "en", presplit)
-        result = pair_documents(fr_items, en_items, mode=mode.value, name_key=_name_key())
+        result = pair_documents(fr_items, en_items, mode=mode.value)
         for warning in result.warnings:
             warn(warning)
         rows = aligned_texts(result, fr_items, en_items, fr_source=fr_name, en_source=en_name)
@@ -177,14 +176,6 @@ def _sentences(document: object, lang: str) -> list[Sentence]:
     assert isinstance(document, Document)
     analysed = analyse([document], build_detector(), build_splitter())
     return [s for s in analysed[0].sentences if s.lang == lang]
-
-
-def _name_key() -> Callable[[str], str] | None:
-    try:
-        from glossary.translit import match_key
-    except ImportError:  # the glossary's transliteration is optional for pairing
-        return None
-    return match_key
 
 
 def register(app: typer.Typer) -> None:

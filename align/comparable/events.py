@@ -32,6 +32,7 @@ from align.comparable.weights import (
 )
 from align.comparable.words import LEXICON, Token, cognates, content_words
 from align.model import Link, NameKey
+from glossary.translit import match_key
 
 _TERM_GAP = re.compile(r"\s+")
 _NAME_GAP = re.compile(r"[\s'’-]*(?:(?:de|du|des|la|le|van|von|der|d)[\s'’-]+)*")
@@ -44,9 +45,12 @@ class _Side:
 
 
 def align_comparable(
-    fr: Sequence[str], en: Sequence[str], *, name_key: NameKey | None = None
+    fr: Sequence[str], en: Sequence[str], *, name_key: NameKey | None = match_key
 ) -> list[Link]:
-    """Links between French and English passages that report the same event, with evidence."""
+    """Links between French and English passages that report the same event, with evidence.
+
+    Names match through `name_key` (transliteration-aware by default; None compares spellings).
+    """
     french, english = _side(fr, "fr"), _side(en, "en")
     scores = _pair_scores(french, english, name_key)
     if not scores.raw:

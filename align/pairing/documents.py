@@ -27,6 +27,7 @@ from align.pairing.weights import (
     NAME_WEIGHT,
 )
 from glossary.text import fold
+from glossary.translit import match_key
 
 _NAME = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][^\W\d_]+")
 
@@ -52,7 +53,7 @@ class DocPair:
 
 
 def pair_documents_by_events(
-    docs: Sequence[DocSentences], *, name_key: NameKey | None = None
+    docs: Sequence[DocSentences], *, name_key: NameKey | None = match_key
 ) -> list[DocPair]:
     """Every French/English document pair sharing events, sorted by French then English source."""
     french = [d for d in docs if d.lang == "fr" and d.sentences]

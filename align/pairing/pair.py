@@ -10,6 +10,7 @@ from align.comparable.events import align_comparable
 from align.model import Link, Mode, NameKey, RequestedMode, Sentence
 from align.pairing.mode import decide_mode
 from align.parallel.aligner import align_parallel
+from glossary.translit import match_key
 
 
 class ParallelAligner(Protocol):
@@ -41,7 +42,7 @@ def pair_documents(
     en: Sequence[Sentence] | Sequence[str],
     *,
     mode: RequestedMode = "auto",
-    name_key: NameKey | None = None,
+    name_key: NameKey | None = match_key,
     parallel: ParallelAligner | None = None,
 ) -> PairResult:
     """Align `fr` with `en`: in order and complete (parallel) or by shared events (comparable).

@@ -25,6 +25,7 @@ from align.parallel.features import KeyTable, SentenceFeatures, sentence_feature
 from align.parallel.length import LengthModel, fitted
 from align.parallel.lexicon import learn_lexicon
 from align.parallel.weights import EVIDENCE_MIN_WEIGHT, ParallelSettings
+from glossary.translit import match_key
 
 
 def align_parallel(
@@ -33,14 +34,15 @@ def align_parallel(
     *,
     fr_paragraphs: Sequence[int] | None = None,
     en_paragraphs: Sequence[int] | None = None,
-    name_key: Callable[[str], str] | None = None,
+    name_key: Callable[[str], str] | None = match_key,
     settings: ParallelSettings | None = None,
     stats: DPStats | None = None,
 ) -> list[Link]:
     """Align a text with its translation; links cover every sentence once, in document order.
 
     `fr_paragraphs[i]` is the paragraph of French sentence i (likewise for English); `name_key`
-    maps transliteration variants of a name to one key (glossary.translit.match_key).
+    maps transliteration variants of a name to one key (glossary.translit.match_key, the default;
+    None compares spellings).
     """
     cfg = settings or ParallelSettings()
     n, m = len(fr), len(en)

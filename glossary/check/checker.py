@@ -8,14 +8,14 @@ the passage's language.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from glossary.check.index import CHECK_LANGS, Form, FormIndex, KeyFunction, Role, build_index
 from glossary.check.keys import compare_key, tokens
 from glossary.check.match import Hit, exact_hits, fuzzy_hits
 from glossary.model import EntityType, Glossary, Passage, VariantStatus
-from glossary.translit import match_key  # lazily: it loads iuliia
+from glossary.translit import match_key
 
 # Below this similarity an unknown form is not reported as a misspelling of a known one.
 MIN_CONFIDENCE = 0.85
@@ -59,10 +59,10 @@ class Checker:
         self,
         glossary: Glossary,
         *,
-        match_key: KeyFunction | None = None,
+        match_key: KeyFunction = match_key,
         min_confidence: float = MIN_CONFIDENCE,
     ) -> None:
-        self._index: FormIndex = build_index(glossary, match_key or _default_match_key())
+        self._index: FormIndex = build_index(glossary, match_key)
         self._min_confidence = min_confidence
 
     def check(self, passages: Iterable[Passage], lang: str | None = None) -> list[Finding]:
@@ -243,8 +243,3 @@ def _context(text: str, start: int, end: int) -> str:
     left, right = max(0, start - margin), min(len(text), end + margin)
     snippet = " ".join(text[left:right].split())
     return ("…" if left else "") + snippet + ("…" if right < len(text) else "")
-
-
-def _default_match_key() -> Callable[[str], str]:
-    """The transliteration-aware key of glossary.translit (Ouchakov and Ushakov alike)."""
-    return match_key
