@@ -263,11 +263,14 @@ def test_french_excerpt_of_a_long_english_text_still_pairs_its_sentences() -> No
 
 
 def test_transliteration_is_the_default_name_key() -> None:
-    fr = [f"Le ministre {name} parla longuement ce soir-là." for name in ("Ouchakov", "Jdanov")]
+    fr = [
+        f"Le ministre {name} parla longuement ce soir-là."
+        for name in ("Ouchakov", "Tchitcherine", "Jdanov")
+    ]
     en = [
         f"Minister {name} spoke at length that evening."
-        for name in ("Kollontai", "Ushakov", "Zhdanov")
+        for name in ("Kollontai", "Ushakov", "Chicherin", "Zhdanov")
     ]
     links = align_parallel(fr, en)
-    assert pairs(links) == [((), (0,)), ((0,), (1,)), ((1,), (2,))]
+    assert pairs(links) == [((), (0,)), ((0,), (1,)), ((1,), (2,)), ((2,), (3,))]
     assert "name ushakov" in links[1].evidence
