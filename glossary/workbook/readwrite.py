@@ -21,7 +21,7 @@ from glossary.workbook.schema import (
 )
 
 
-def read_workbook(path: Path, *, allow_open: bool = False) -> Workbook:
+def read_workbook(path: str | Path, *, allow_open: bool = False) -> Workbook:
     """Read glossary.xlsx; raise GlossaryError naming the file, sheet, row and column at fault.
 
     `allow_open` reads a workbook that is open in Excel or LibreOffice (its last saved
@@ -32,7 +32,7 @@ def read_workbook(path: Path, *, allow_open: bool = False) -> Workbook:
 
 
 def write_workbook(
-    path: Path,
+    path: str | Path,
     glossary: Glossary,
     about: Mapping[str, str],
     *,
