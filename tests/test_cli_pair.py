@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from align.cli import app
 from align.model import Link
-
-DTD_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "tmx14.dtd"
 
 
 def diagonal_aligner(
@@ -80,17 +79,17 @@ def test_null_links_leave_one_side_empty(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[-1] == "2\t\t0.0000\tTrois.\t"
 
 
-def test_tmx_output_is_written_and_valid(files: tuple[str, str], tmp_path: Path) -> None:
+def test_tmx_output_is_written_and_valid(
+    files: tuple[str, str], tmp_path: Path, tmx_dtd: Any
+) -> None:
     from lxml import etree
 
     out = tmp_path / "out" / "a.tmx"
     result = invoke(*files, "--presplit", "--mode", "parallel", "--format", "tmx", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    if not DTD_PATH.exists():
-        pytest.fail(f"{DTD_PATH} is missing: the shared/ folder must sit beside the clone")
     root = etree.parse(str(out)).getroot()
-    assert etree.DTD(str(DTD_PATH)).validate(root)
+    assert tmx_dtd.validate(root)
     assert len(root.findall("body/tu")) == 3
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.exports.rows import AlignedText
 from align.exports.tmx import tmx_bytes, write_tmx
-
-DTD_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "tmx14.dtd"
 
 
 def unit(fr: str, en: str, kind: str = "1-1", score: float = 0.9) -> AlignedText:
@@ -32,12 +31,8 @@ def unit(fr: str, en: str, kind: str = "1-1", score: float = 0.9) -> AlignedText
 
 
 @pytest.fixture(scope="module")
-def dtd():
-    from lxml import etree
-
-    if not DTD_PATH.exists():
-        pytest.fail(f"{DTD_PATH} is missing: the shared/ folder must sit beside the clone")
-    return etree.DTD(str(DTD_PATH))
+def dtd(tmx_dtd):  # type: ignore[no-untyped-def]
+    return tmx_dtd
 
 
 def parse(data: bytes):
@@ -111,6 +106,6 @@ def test_same_units_give_same_bytes() -> None:
 def test_any_text_gives_valid_tmx(fr: str, en: str) -> None:
     from lxml import etree
 
-    dtd = etree.DTD(str(DTD_PATH))
+    dtd = etree.DTD(str(shared_file("schemas", "tmx14.dtd")))
     root = parse(tmx_bytes([unit(fr, en)]))
     assert dtd.validate(root)
