@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from typing import Literal
@@ -82,8 +82,8 @@ class Location:
 class Segment:
     """A run of text in one language (or `und`), inside one paragraph of a document.
 
-    `repeats` lists the spans of exact or near-duplicate copies that were set aside
-    in favour of this one; `duplicate` is True on a copy that is itself set aside.
+    `duplicate` is True on an exact or near copy of an earlier segment, set aside in favour of
+    it; `original` then locates the segment kept in its place.
     """
 
     source: str
@@ -92,11 +92,7 @@ class Segment:
     lang: str
     confidence: float
     paragraph: int
-    repeats: tuple[Span, ...] = field(default=())
     duplicate: bool = False
-    # The source of each span in `repeats`, same order (a repeat may sit in another document).
-    repeat_sources: tuple[str, ...] = field(default=())
-    # On a duplicate: the segment kept in its place.
     original: Location | None = None
 
 

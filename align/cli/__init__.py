@@ -13,8 +13,6 @@ try:  # recent typer carries its own copy of click
 except ImportError:  # pragma: no cover - older typer uses click itself
     from click.exceptions import ClickException  # type: ignore[assignment]
 
-EXIT_USAGE = 2
-
 
 class _OneLineErrors(TyperGroup):
     """Usage errors (unknown option, bad value...) as one stderr line, like every other error."""

@@ -6,7 +6,7 @@ import contextlib
 import re
 import sys
 from collections.abc import Callable, Iterator
-from typing import NoReturn, Protocol
+from typing import NoReturn
 
 import typer
 
@@ -14,10 +14,6 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
-
-
-class ReportableError(Protocol):
-    exit_code: int
 
 
 def fail(err: BaseException) -> NoReturn:

@@ -25,7 +25,7 @@ _SKETCH = 4
 
 
 def mark_repeats(segments: Sequence[Segment]) -> list[Segment]:
-    """Mark exact and near-duplicate copies; the first occurrence lists where the copies are.
+    """Mark exact and near-duplicate copies; each copy says where the kept original is.
 
     Pass the segments of several documents to find repeats across them; order decides which
     copy is kept. `und` segments (noise) are left alone.
@@ -47,9 +47,6 @@ def mark_repeats(segments: Sequence[Segment]) -> list[Segment]:
         if len(key) >= MIN_NEAR_CHARS:
             for h in _sketch(key):
                 buckets[(seg.lang, h)].append(i)
-    copies: dict[int, list[int]] = defaultdict(list)
-    for copy, kept in original_of.items():
-        copies[kept].append(copy)
     out: list[Segment] = []
     for i, seg in enumerate(segments):
         if i in original_of:
@@ -57,15 +54,6 @@ def mark_repeats(segments: Sequence[Segment]) -> list[Segment]:
             out.append(
                 dataclasses.replace(
                     seg, duplicate=True, original=Location(first.source, first.span)
-                )
-            )
-        elif i in copies:
-            found = sorted(copies[i])
-            out.append(
-                dataclasses.replace(
-                    seg,
-                    repeats=tuple(segments[c].span for c in found),
-                    repeat_sources=tuple(segments[c].source for c in found),
                 )
             )
         else:
