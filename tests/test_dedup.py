@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from align.model import UND, Document, Segment
+from align.model import UND, Document, Location, Segment
 from align.text.repeats import mark_repeats, normalise
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -65,7 +65,7 @@ def test_und_noise_is_never_marked() -> None:
 
 def test_repeats_across_documents_name_their_file() -> None:
     a, b = Document("a.txt", LONG), Document("b.txt", "Titre\n" + LONG)
-    first, _, copy = mark_repeats(_segments(a, [LONG]) + _segments(b, ["Titre", LONG]))
+    _, _, copy = mark_repeats(_segments(a, [LONG]) + _segments(b, ["Titre", LONG]))
     assert copy.duplicate and copy.original is not None
     assert (copy.original.source, copy.original.span.line_start) == ("a.txt", 1)
 
