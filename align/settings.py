@@ -18,7 +18,7 @@ from align.comparable import events, words
 from align.comparable import weights as comparable_weights
 from align.pairing import documents, mode
 from align.pairing import weights as pairing_weights
-from align.parallel import features, length
+from align.parallel import band, features, length
 from align.parallel import weights as parallel_weights
 from align.text import language, noise, repeats, sentences
 from glossary.settings import describe_modules, glossary_settings
@@ -32,7 +32,7 @@ STAGES: dict[str, tuple[ModuleType, ...]] = {
     "sentences": (sentences,),
     "anchors": (anchors,),
     "pairing": (pairing_weights, documents, mode),
-    "parallel": (parallel_weights, features, length),
+    "parallel": (parallel_weights, features, length, band),
     "comparable": (comparable_weights, words, events),
 }
 

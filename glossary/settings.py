@@ -70,7 +70,7 @@ def constants(namespace: Mapping[str, Any]) -> dict[str, Any]:
 
 def describe(values: Mapping[str, Any]) -> str:
     """'NAME=value;...' in name order, long values as a digest."""
-    return ";".join(f"{name.lstrip('_')}={_short(values[name])}" for name in sorted(values))
+    return ";".join(f"{name}={_short(values[name])}" for name in sorted(values))
 
 
 def describe_modules(modules: Iterable[ModuleType]) -> str:
@@ -83,7 +83,7 @@ def describe_modules(modules: Iterable[ModuleType]) -> str:
             # A constant imported from a module listed before it is that module's, not this one's.
             if (name, id(value)) not in seen:
                 seen.add((name, id(value)))
-                values[f"{short}.{name.lstrip('_')}"] = value
+                values[f"{short}.{name}"] = value
     return describe(values)
 
 
