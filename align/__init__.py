@@ -10,7 +10,7 @@ Use it from Python::
     en = [s for s in analysed[3].sentences if s.lang == "en"]
     result = align.pair(fr, en)                   # mode "auto": parallel or comparable
     for link in result.links:
-        print(link.fr, link.en, link.score, link.evidence)
+        print(link.fr, link.en, link.score, link.labels)
 
     links = align.align_parallel(fr_texts, en_texts)    # a text and its translation
     links = align.align_comparable(fr_texts, en_texts)  # separately written reports

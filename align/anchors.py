@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
 
+from align.model import Evidence, EvidenceKind
+
 
 class AnchorKind(StrEnum):
     DATE = "date"
@@ -34,17 +36,21 @@ class Anchor:
     end: int
 
     @property
-    def label(self) -> str:
-        """Evidence text such as 'date 1935-05-02'."""
-        return f"{self.kind} {self.value}"
+    def evidence(self) -> Evidence:
+        """As evidence for a link: date 1935-05-02."""
+        return Evidence(EvidenceKind(self.kind.value), self.value)
 
-    def labels(self) -> tuple[str, ...]:
-        """Its label and the coarser ones it implies: a date implies its month and year."""
+    def implied(self) -> tuple[Evidence, ...]:
+        """Its evidence and the coarser evidence it implies: a date implies its month and year."""
         if self.kind is AnchorKind.DATE:
-            return (self.label, f"month {self.value[:7]}", f"year {self.value[:4]}")
+            return (
+                self.evidence,
+                Evidence(EvidenceKind.MONTH, self.value[:7]),
+                Evidence(EvidenceKind.YEAR, self.value[:4]),
+            )
         if self.kind is AnchorKind.MONTH:
-            return (self.label, f"year {self.value[:4]}")
-        return (self.label,)
+            return (self.evidence, Evidence(EvidenceKind.YEAR, self.value[:4]))
+        return (self.evidence,)
 
 
 YEAR_MIN = 1000
@@ -57,6 +63,7 @@ _FR_ORD = r"(?:ème|eme|ième|e|è|ᵉ|er|re|ère)"
 _EN_ORD = r"(?:st|nd|rd|th)"
 # Thousands groups: "1 000" (space, no-break or narrow no-break space), "1,000", "1.000.000".
 _NUM = r"\d{1,3}(?:(?:[ \u00a0\u202f]|,|\.)\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+_NUMBER = re.compile(_NUM)
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>\d{4})(?!\d)"
 
@@ -165,6 +172,17 @@ def _anchor(match: re.Match[str], lang: str) -> Anchor | None:
             return Anchor(AnchorKind.YEAR, raw, start, end)
         return Anchor(AnchorKind.NUMBER, _canonical(value), start, end)
     return None
+
+
+def numbers(text: str, lang: str = "und") -> list[str]:
+    """The value of each written number of `text`, in order, as both languages write it alike:
+    '1 000' (fr) and '1,000' (en) give '1000', '1,5' (fr) and '1.5' (en) give '1.5'."""
+    values = []
+    for match in _NUMBER.finditer(text):
+        value = parse_number(match.group(), lang)
+        if value is not None:
+            values.append(_canonical(value))
+    return values
 
 
 def parse_number(raw: str, lang: str = "und") -> Decimal | None:

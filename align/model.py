@@ -107,17 +107,61 @@ class Sentence:
     paragraph: int
 
 
+class EvidenceKind(StrEnum):
+    """What a piece of evidence for a link is."""
+
+    DATE = "date"
+    MONTH = "month"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    ORDINAL = "ordinal"
+    NUMBER = "number"
+    NAME = "name"
+    TERM = "term"
+    COGNATE = "cognate"
+    WORD = "word"
+    PUNCTUATION = "punctuation"
+    LENGTH = "length"
+    NO_COUNTERPART = "no counterpart"
+    NO_ENGLISH = "no English text"
+    NO_FRENCH = "no French text"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason for a link: its kind and what was shared ("date" "1935-05-02").
+
+    Shown to a person as its text, `str(evidence)`: "date 1935-05-02", "name ushakov", "length".
+    Evidence sorts by that text.
+    """
+
+    kind: EvidenceKind
+    value: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.kind.value} {self.value}" if self.value else self.kind.value
+
+    def __lt__(self, other: Evidence) -> bool:
+        return str(self) < str(other)
+
+
 @dataclass(frozen=True)
 class Link:
     """A bead of an alignment: 0-based sentence indices on each side (one side may be empty).
 
-    `evidence` says why the link was made ("date 1935-05-02", "name Ushakov", "length"...).
+    `evidence` says why the link was made (date 1935-05-02, name ushakov, length...).
     """
 
     fr: tuple[int, ...]
     en: tuple[int, ...]
     score: float
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The evidence as a person reads it: ("date 1935-05-02", "name ushakov")."""
+        return tuple(str(e) for e in self.evidence)
 
     @property
     def kind(self) -> str:

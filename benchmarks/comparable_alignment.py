@@ -144,7 +144,7 @@ def seeds() -> None:
     ]
     print("\n## Seeds: document pairing (inverted index of dates, numbers, names)")
     for pair in pair_documents_by_events(sides, name_key=match_key):
-        shared = ", ".join(pair.shared)
+        shared = ", ".join(map(str, pair.shared))
         print(f"- {pair.fr} <-> {pair.en}: {pair.mode}, score {pair.score}; shared {shared}")
     for fr_name, en_name in SEED_PAIRS + SEED_EXTRA:
         fr = [s for s in by_name[fr_name].sentences if s.lang == "fr"]
@@ -157,7 +157,7 @@ def seeds() -> None:
             en_text = " ".join(en[j].text for j in link.en)
             lines_fr = ",".join(str(fr[i].span.line_start) for i in link.fr)
             lines_en = ",".join(str(en[j].span.line_start) for j in link.en)
-            evidence = "; ".join(link.evidence)
+            evidence = "; ".join(link.labels)
             print(f"- fr line {lines_fr} <-> en line {lines_en}, score {link.score}: {evidence}")
             print(f"  - FR: {fr_text[:220]}")
             print(f"  - EN: {en_text[:220]}")

@@ -57,7 +57,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "lang", "expected"), CASES)
 def test_dates_and_numbers_are_normalised(text: str, lang: str, expected: list[str]) -> None:
-    assert [a.label for a in find_anchors(text, lang)] == expected
+    assert [str(a.evidence) for a in find_anchors(text, lang)] == expected
 
 
 @pytest.mark.parametrize(
@@ -72,8 +72,8 @@ def test_dates_and_numbers_are_normalised(text: str, lang: str, expected: list[s
     ],
 )
 def test_french_and_english_forms_meet(french: str, english: str) -> None:
-    fr = [a.label for a in find_anchors(french, "fr")]
-    en = [a.label for a in find_anchors(english, "en")]
+    fr = [str(a.evidence) for a in find_anchors(french, "fr")]
+    en = [str(a.evidence) for a in find_anchors(english, "en")]
     assert fr == en and fr
 
 
@@ -95,7 +95,7 @@ def test_ambiguous_separator_is_settled_by_the_language(raw: str, lang: str, exp
 
 def test_date_implies_its_month_and_year() -> None:
     (anchor,) = find_anchors("le 2 mai 1935", "fr")
-    assert anchor.labels() == ("date 1935-05-02", "month 1935-05", "year 1935")
+    assert tuple(map(str, anchor.implied())) == ("date 1935-05-02", "month 1935-05", "year 1935")
 
 
 def test_day_of_a_date_is_not_a_number_of_its_own() -> None:

@@ -43,13 +43,13 @@ def test_importing_align_loads_no_stage() -> None:
 def test_parallel_alignment_matches_names_through_transliteration() -> None:
     links = align.align_parallel(FR, EN)
     assert [(link.fr, link.en) for link in links] == [((0,), (0,)), ((1,), (1,))]
-    assert "name ushakov" in links[1].evidence
+    assert "name ushakov" in links[1].labels
 
 
 def test_comparable_alignment_links_a_shared_event() -> None:
     (link,) = [k for k in align.align_comparable(FR, EN) if k.fr == (0,)]
     assert link.en == (0,)
-    assert "date 1935-05-02" in link.evidence
+    assert "date 1935-05-02" in link.labels
 
 
 @pytest.mark.parametrize(

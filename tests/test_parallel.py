@@ -136,7 +136,7 @@ def test_numbers_decide_where_the_extra_sentence_goes() -> None:
     en = [_filler("They left in", "1700")] + [_filler("They left in", y) for y in years]
     links = align_parallel(fr, en)
     assert pairs(links) == [((), (0,)), *(((i,), (i + 1,)) for i in range(4))]
-    assert "number 1812" in links[1].evidence
+    assert "number 1812" in links[1].labels
 
 
 def test_names_anchor_through_the_name_key() -> None:
@@ -152,7 +152,7 @@ def test_names_anchor_through_the_name_key() -> None:
 
     links = align_parallel(fr, en, name_key=name_key)
     assert pairs(links) == [((), (0,)), ((0,), (1,)), ((1,), (2,)), ((2,), (3,))]
-    assert "name ushakov" in links[1].evidence
+    assert "name ushakov" in links[1].labels
     # Without the key, nothing says which English sentence is the extra one.
     assert pairs(align_parallel(fr, en, name_key=None)) != pairs(links)
 
@@ -273,4 +273,4 @@ def test_transliteration_is_the_default_name_key() -> None:
     ]
     links = align_parallel(fr, en)
     assert pairs(links) == [((), (0,)), ((0,), (1,)), ((1,), (2,)), ((2,), (3,))]
-    assert "name ushakov" in links[1].evidence
+    assert "name ushakov" in links[1].labels

@@ -8,6 +8,7 @@ import pytest
 
 from align.exports.review import HEADER, low_score_formula, review_bytes, write_review
 from align.exports.rows import AlignedText
+from align.model import Evidence, EvidenceKind
 
 
 def row(score: float, kind: str = "1-1", fr: str = "Bonjour.", en: str = "Hello.") -> AlignedText:
@@ -22,7 +23,10 @@ def row(score: float, kind: str = "1-1", fr: str = "Bonjour.", en: str = "Hello.
         en_text=en,
         kind=kind,
         score=score,
-        evidence=("date 1935-05-02", "name ushakov"),
+        evidence=(
+            Evidence(EvidenceKind.DATE, "1935-05-02"),
+            Evidence(EvidenceKind.NAME, "ushakov"),
+        ),
         mode="comparable",
     )
 

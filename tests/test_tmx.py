@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from align.exports.rows import AlignedText
 from align.exports.tmx import tmx_bytes, write_tmx
+from align.model import Evidence, EvidenceKind
 
 
 def unit(fr: str, en: str, kind: str = "1-1", score: float = 0.9) -> AlignedText:
@@ -25,7 +26,7 @@ def unit(fr: str, en: str, kind: str = "1-1", score: float = 0.9) -> AlignedText
         en_text=en,
         kind=kind,
         score=score,
-        evidence=("date 1935-05-02",),
+        evidence=(Evidence(EvidenceKind.DATE, "1935-05-02"),),
         mode="parallel",
     )
 

@@ -126,7 +126,7 @@ def format_json(
                 "fr": list(link.fr),
                 "en": list(link.en),
                 "score": link.score,
-                "evidence": list(link.evidence),
+                "evidence": list(link.labels),
             }
             for link in result.links
         ],

@@ -31,7 +31,7 @@ from align.comparable.weights import (
     WEIGHTS,
 )
 from align.comparable.words import LEXICON, Token, cognates, content_words
-from align.model import Link, NameKey
+from align.model import Evidence, EvidenceKind, Link, NameKey
 from glossary.translit import match_key
 
 _TERM_GAP = re.compile(r"\s+")
@@ -40,7 +40,7 @@ _NAME_GAP = re.compile(r"[\s'’-]*(?:(?:de|du|des|la|le|van|von|der|d)[\s'’-]
 
 @dataclass(frozen=True)
 class _Side:
-    anchors: tuple[dict[str, float], ...]
+    anchors: tuple[dict[Evidence, float], ...]
     tokens: tuple[tuple[Token, ...], ...]
 
 
@@ -61,13 +61,13 @@ def align_comparable(
     for (i, j), raw in scores.raw.items():
         norm[(i, j)] = raw / math.sqrt(max(self_f[i], raw) * max(self_e[j], raw))
 
-    def judged(i: int, j: int) -> dict[str, float] | None:
+    def judged(i: int, j: int) -> dict[Evidence, float] | None:
         """The evidence of (i, j) when it is enough to link them, else None."""
         if norm[(i, j)] < MIN_SCORE or scores.raw[(i, j)] < MIN_RAW:
             return None
         evidence = scores.evidence[(i, j)]
         items = _items(evidence, _phrases(en[j], english.tokens[j], evidence))
-        support = sum(_support(label, weight) for label, weight in items.items())
+        support = sum(_support(shown, weight) for shown, weight in items.items())
         return items if support >= MIN_SUPPORT else None
 
     # Only pairs with enough evidence compete, so a weak rival cannot hide a good pair.
@@ -81,7 +81,7 @@ def align_comparable(
         if value > best_e.get(j, (-1.0, 0))[0]:
             best_e[j] = (value, i)
 
-    links: dict[tuple[int, int], tuple[set[int], set[int], float, dict[str, float]]] = {}
+    links: dict[tuple[int, int], tuple[set[int], set[int], float, dict[Evidence, float]]] = {}
     for i, (value, j) in sorted(best_f.items()):
         if best_e[j][1] == i:
             links[(i, j)] = ({i}, {j}, value, eligible[(i, j)])
@@ -113,24 +113,28 @@ def align_comparable(
     ]
 
 
+# One shared feature of a pair and what it is worth there.
+_Shared = tuple[Evidence, float]
+
+
 @dataclass(frozen=True)
 class _Scores:
     raw: dict[tuple[int, int], float]
-    evidence: dict[tuple[int, int], list[tuple[str, str, float]]]
-    idf: dict[str, float]
+    evidence: dict[tuple[int, int], list[_Shared]]
+    idf: dict[Evidence, float]
 
 
 def _side(sentences: Sequence[str], lang: str) -> _Side:
     anchors = []
     words = []
     for text in sentences:
-        keys: dict[str, float] = {}
+        keys: dict[Evidence, float] = {}
         for anchor in find_anchors(text, lang):
-            weight = WEIGHTS[anchor.kind.value]
+            weight = WEIGHTS[anchor.kind]
             if anchor.kind is AnchorKind.NUMBER and _small(anchor.value):
                 weight = SMALL_NUMBER_WEIGHT
-            for key in anchor.labels():
-                implied = weight if key == anchor.label else WEIGHTS[key.partition(" ")[0]]
+            for key in anchor.implied():
+                implied = weight if key == anchor.evidence else WEIGHTS[key.kind]
                 keys[key] = max(keys.get(key, 0.0), implied)
         anchors.append(keys)
         words.append(tuple(content_words(text)))
@@ -144,7 +148,7 @@ def _small(value: str) -> bool:
 def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Scores:
     """Raw scores of every fr/en pair sharing a feature, found through an inverted index."""
     total = len(french.tokens) + len(english.tokens)
-    df: dict[str, int] = defaultdict(int)
+    df: dict[Evidence, int] = defaultdict(int)
     for side in (french, english):
         for keys in side.anchors:
             for key in keys:
@@ -152,37 +156,37 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
     matches = _word_matches(french, english, name_key)
     for side in (french, english):
         for tokens in side.tokens:
-            for key in {t.key for t in tokens}:
-                df["w " + key] += 1
+            for word in {t.key for t in tokens}:
+                df[Evidence(EvidenceKind.WORD, word)] += 1
     idf = {key: math.log(total / count) for key, count in df.items()}
-    en_anchor_index: dict[str, list[int]] = defaultdict(list)
+    en_anchor_index: dict[Evidence, list[int]] = defaultdict(list)
     en_word_index: dict[str, list[int]] = defaultdict(list)
     for j, keys in enumerate(english.anchors):
         for key in keys:
             en_anchor_index[key].append(j)
     for j, tokens in enumerate(english.tokens):
-        for key in sorted({t.key for t in tokens}):
-            en_word_index[key].append(j)
+        for word in sorted({t.key for t in tokens}):
+            en_word_index[word].append(j)
     raw: dict[tuple[int, int], float] = defaultdict(float)
-    evidence: dict[tuple[int, int], list[tuple[str, str, float]]] = defaultdict(list)
+    evidence: dict[tuple[int, int], list[_Shared]] = defaultdict(list)
     for i, keys in enumerate(french.anchors):
         for key, weight in keys.items():
             for j in en_anchor_index.get(key, ()):
                 value = min(weight, english.anchors[j][key]) * idf[key]
                 raw[(i, j)] += value
-                evidence[(i, j)].append(("anchor", key, value))
+                evidence[(i, j)].append((key, value))
     en_names = [{t.key for t in tokens if t.name} for tokens in english.tokens]
-    hits: dict[tuple[int, int], list[tuple[float, str, str, str]]] = defaultdict(list)
+    hits: dict[tuple[int, int], list[tuple[float, str, str, EvidenceKind]]] = defaultdict(list)
     for i, tokens in enumerate(french.tokens):
         fr_names = {t.key for t in tokens if t.name}
         for fr_key in sorted({t.key for t in tokens}):
             for en_key, close in matches.get(fr_key, {}).items():
-                rarity = min(idf["w " + fr_key], idf["w " + en_key])
+                rarity = min(_word_idf(idf, fr_key), _word_idf(idf, en_key))
                 for j in en_word_index.get(en_key, ()):
                     # A name only when capitalised inside both sentences, not merely somewhere,
                     # and spelt alike: a loose likeness (Français/Franco) is only a term.
                     name = close and fr_key in fr_names and en_key in en_names[j]
-                    kind = "name" if name else "term"
+                    kind = EvidenceKind.NAME if name else EvidenceKind.TERM
                     hits[(i, j)].append((WEIGHTS[kind] * rarity, fr_key, en_key, kind))
     for pair, found in hits.items():
         # Each word counts once: "Russie" matching Russia, Russian and Russo is one clue.
@@ -194,7 +198,7 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
             used_fr.add(fr_key)
             used_en.add(en_key)
             raw[pair] += value
-            evidence[pair].append((kind, en_key, value))
+            evidence[pair].append((Evidence(kind, en_key), value))
     return _Scores(dict(raw), dict(evidence), idf)
 
 
@@ -239,36 +243,38 @@ def _vocabulary(side: _Side) -> dict[str, tuple[str, bool]]:
     return vocab
 
 
-def _self_weight(side: _Side, index: int, idf: dict[str, float]) -> float:
+def _word_idf(idf: dict[Evidence, float], key: str) -> float:
+    return idf[Evidence(EvidenceKind.WORD, key)]
+
+
+def _self_weight(side: _Side, index: int, idf: dict[Evidence, float]) -> float:
     """What the passage could share at most: the norm its scores are divided by."""
-    total = sum(w * idf.get(k, 1.0) for k, w in side.anchors[index].items() if " " in k)
+    total = sum(w * idf.get(k, 1.0) for k, w in side.anchors[index].items())
     for token in {t.key: t for t in side.tokens[index]}.values():
-        total += WEIGHTS["name" if token.name else "term"] * idf.get("w " + token.key, 1.0)
+        kind = EvidenceKind.NAME if token.name else EvidenceKind.TERM
+        total += WEIGHTS[kind] * idf.get(Evidence(EvidenceKind.WORD, token.key), 1.0)
     return max(total, 1e-9)
 
 
-def _support(label: str, value: float) -> float:
+def _support(shared: Evidence, value: float) -> float:
     """How much one piece of evidence says that two passages report the same event."""
-    kind, _, rest = label.partition(" ")
-    if kind == "number":
-        return 1.0 if len(rest.replace(".", "").strip("0")) >= 3 else 0.5
-    if kind in ("name", "term"):
-        words = len(rest.split())
-        if kind == "term":
-            return TERM_SUPPORT * words
+    kind = shared.kind
+    if kind is EvidenceKind.NUMBER:
+        return 1.0 if len(shared.value.replace(".", "").strip("0")) >= 3 else 0.5
+    if kind is EvidenceKind.TERM:
+        return TERM_SUPPORT * len(shared.value.split())
+    if kind is EvidenceKind.NAME:
         # A name met in many passages (France, Niagara) tells little on its own.
-        return 1.0 if value / WEIGHTS["name"] >= COMMON_IDF else 0.5
+        return 1.0 if value / WEIGHTS[kind] >= COMMON_IDF else 0.5
     return SUPPORT[kind]
 
 
-def _phrases(
-    text: str, tokens: tuple[Token, ...], evidence: list[tuple[str, str, float]]
-) -> dict[tuple[str, str], str]:
+def _phrases(text: str, tokens: tuple[Token, ...], evidence: list[_Shared]) -> dict[Evidence, str]:
     """Matched English words that stand together, as one phrase: "mutual assistance" (terms),
     "Charles de Gaulle" (names, across lower-case particles)."""
-    phrases: dict[tuple[str, str], str] = {}
-    for kind, joiner in (("term", _TERM_GAP), ("name", _NAME_GAP)):
-        matched = {label for k, label, _ in evidence if k == kind}
+    phrases: dict[Evidence, str] = {}
+    for kind, joiner in ((EvidenceKind.TERM, _TERM_GAP), (EvidenceKind.NAME, _NAME_GAP)):
+        matched = {shared.value for shared, _ in evidence if shared.kind is kind}
         runs: list[list[Token]] = []
         for token in tokens:
             if token.key not in matched:
@@ -279,29 +285,31 @@ def _phrases(
                 runs.append([token])
         for run in runs:
             for token in run:
-                phrases.setdefault((kind, token.key), " ".join(r.key for r in run))
+                phrases.setdefault(Evidence(kind, token.key), " ".join(r.key for r in run))
     return phrases
 
 
-def _items(
-    evidence: list[tuple[str, str, float]], phrases: dict[tuple[str, str], str]
-) -> dict[str, float]:
-    """Evidence strings and their weights; a date hides the month and year it implies."""
-    best: dict[str, float] = {}
-    for kind, label, value in evidence:
-        text = label if kind == "anchor" else f"{kind} {phrases.get((kind, label), label)}"
-        best[text] = max(best.get(text, 0.0), value)
+def _items(evidence: list[_Shared], phrases: dict[Evidence, str]) -> dict[Evidence, float]:
+    """Evidence as shown (words joined into phrases) and its weight; a date hides the month and
+    year it implies."""
+    best: dict[Evidence, float] = {}
+    for shared, value in evidence:
+        if shared in phrases:
+            shared = Evidence(shared.kind, phrases[shared])
+        best[shared] = max(best.get(shared, 0.0), value)
     implied = set()
-    for text in best:
-        kind, _, when = text.partition(" ")
-        if kind == "date":
-            implied |= {f"month {when[:7]}", f"year {when[:4]}"}
-        elif kind == "month":
-            implied.add(f"year {when[:4]}")
-    return {text: value for text, value in best.items() if text not in implied}
+    for shown in best:
+        if shown.kind is EvidenceKind.DATE:
+            implied |= {
+                Evidence(EvidenceKind.MONTH, shown.value[:7]),
+                Evidence(EvidenceKind.YEAR, shown.value[:4]),
+            }
+        elif shown.kind is EvidenceKind.MONTH:
+            implied.add(Evidence(EvidenceKind.YEAR, shown.value[:4]))
+    return {shown: value for shown, value in best.items() if shown not in implied}
 
 
-def _labels(items: dict[str, float]) -> tuple[str, ...]:
-    """Evidence strings, most telling first."""
-    ordered = sorted(items, key=lambda t: (-items[t], t))
+def _labels(items: dict[Evidence, float]) -> tuple[Evidence, ...]:
+    """The evidence, most telling first."""
+    ordered = sorted(items, key=lambda e: (-items[e], str(e)))
     return tuple(ordered[:MAX_EVIDENCE])

@@ -77,7 +77,7 @@ def review_bytes(rows: Sequence[ReviewRow], *, low_scores: dict[str, float] | No
                 row.kind,
                 row.mode,
                 round(row.score, 4),
-                "; ".join(row.evidence),
+                "; ".join(map(str, row.evidence)),
                 ],
             )
         )

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from align.model import Sentence
+from align.model import Evidence, Sentence
 from align.pairing.pair import PairResult
 
 
@@ -28,7 +28,7 @@ class AlignedText:
     en_text: str
     kind: str
     score: float
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
     mode: str = ""
 
 

@@ -50,7 +50,7 @@ def tmx_bytes(units: Sequence[TmxUnit], *, fr_tag: str = "fr", en_tag: str = "en
             ("x-fr-lines", unit.fr_lines),
             ("x-en-source", unit.en_source),
             ("x-en-lines", unit.en_lines),
-            ("x-evidence", "; ".join(unit.evidence)),
+            ("x-evidence", "; ".join(map(str, unit.evidence))),
         ]
         for kind, value in props:
             if value:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from align.anchors import AnchorKind, find_anchors
-from align.model import Mode, NameKey, Sentence
+from align.model import Evidence, EvidenceKind, Mode, NameKey, Sentence
 from align.pairing.mode import decide_mode
 from align.pairing.weights import (
     KIND_WEIGHTS,
@@ -49,7 +49,7 @@ class DocPair:
     en: str
     mode: Mode
     score: float
-    shared: tuple[str, ...]
+    shared: tuple[Evidence, ...]
 
 
 def pair_documents_by_events(
@@ -61,11 +61,11 @@ def pair_documents_by_events(
     if not french or not english:
         return []
     features = {id(d): _features(d, name_key) for d in (*french, *english)}
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[Evidence, list[int]] = defaultdict(list)
     for j, doc in enumerate(english):
         for key in sorted(features[id(doc)]):
             index[key].append(j)
-    df: dict[str, int] = defaultdict(int)
+    df: dict[Evidence, int] = defaultdict(int)
     for doc in (*french, *english):
         for key in features[id(doc)]:
             df[key] += 1
@@ -73,7 +73,7 @@ def pair_documents_by_events(
     pairs = []
     for doc in french:
         own = features[id(doc)]
-        gains: dict[int, dict[str, float]] = defaultdict(dict)
+        gains: dict[int, dict[Evidence, float]] = defaultdict(dict)
         for key, weight in own.items():
             postings = index.get(key, ())
             for j in postings:
@@ -81,33 +81,33 @@ def pair_documents_by_events(
                 gains[j][key] = min(weight, features[id(english[j])][key]) * rarity
         for j, shared in sorted(gains.items()):
             score = sum(shared.values())
-            has_anchor = any(not key.startswith("name ") for key in shared)
+            has_anchor = any(key.kind is not EvidenceKind.NAME for key in shared)
             if score < MIN_SCORE or len(shared) < MIN_SHARED or not has_anchor:
                 continue
             other = english[j]
             decision = decide_mode(doc.sentences, other.sentences, "auto")
-            labels = sorted(shared, key=lambda k: (-shared[k], k))[:MAX_EVIDENCE]
+            labels = sorted(shared, key=lambda k: (-shared[k], str(k)))[:MAX_EVIDENCE]
             pairs.append(
                 DocPair(doc.source, other.source, decision.mode, round(score, 3), tuple(labels))
             )
     return sorted(pairs, key=lambda p: (p.fr, p.en))
 
 
-def _features(doc: DocSentences, name_key: NameKey | None) -> dict[str, float]:
+def _features(doc: DocSentences, name_key: NameKey | None) -> dict[Evidence, float]:
     """Dates, numbers and names of a document, each with its weight."""
-    found: dict[str, float] = {}
+    found: dict[Evidence, float] = {}
     for text in doc.sentences:
         for anchor in find_anchors(text, doc.lang):
             if anchor.kind is AnchorKind.NUMBER and len(anchor.value.replace(".", "")) < 2:
                 continue  # "2 parties", "3 jours": too common to tell events apart
             weight = KIND_WEIGHTS[anchor.kind]
-            for key in anchor.labels():
-                kind = AnchorKind(key.partition(" ")[0])
-                found[key] = max(found.get(key, 0.0), min(weight, KIND_WEIGHTS[kind]))
+            for key in anchor.implied():
+                implied = KIND_WEIGHTS[AnchorKind(key.kind.value)]
+                found[key] = max(found.get(key, 0.0), min(weight, implied))
         for match in _NAME.finditer(text):
             if match.start() == 0 or len(match.group()) < MIN_NAME:
                 continue
-            found[f"name {_name_key(match.group(), name_key)}"] = NAME_WEIGHT
+            found[Evidence(EvidenceKind.NAME, _name_key(match.group(), name_key))] = NAME_WEIGHT
     return found
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from align.anchors import find_anchors
 from align.comparable.words import content_words
-from align.model import Mode, RequestedMode
+from align.model import Evidence, EvidenceKind, Mode, RequestedMode
 from align.pairing.weights import (
     DIAGONAL_SENTENCES,
     DIAGONAL_TOLERANCE,
@@ -136,13 +136,13 @@ def _short_and_in_order(fr: Sequence[str], en: Sequence[str]) -> bool:
     return all(b[1] >= a[1] for a, b in itertools.pairwise(points))
 
 
-def _unique_positions(sentences: Sequence[str], lang: str) -> dict[str, float]:
+def _unique_positions(sentences: Sequence[str], lang: str) -> dict[Evidence, float]:
     """Relative position (0..1) of each date, number or name that occurs exactly once."""
-    seen: dict[str, list[float]] = defaultdict(list)
+    seen: dict[Evidence, list[float]] = defaultdict(list)
     n = max(len(sentences), 1)
     for index, text in enumerate(sentences):
-        labels = {a.label for a in find_anchors(text, lang)}
-        labels |= {f"name {t.key}" for t in content_words(text) if t.name}
-        for label in labels:
-            seen[label].append(index / n)
-    return {label: where[0] for label, where in seen.items() if len(where) == 1}
+        found = {a.evidence for a in find_anchors(text, lang)}
+        found |= {Evidence(EvidenceKind.NAME, t.key) for t in content_words(text) if t.name}
+        for key in found:
+            seen[key].append(index / n)
+    return {key: where[0] for key, where in seen.items() if len(where) == 1}

@@ -12,7 +12,7 @@ import gc
 import math
 from collections.abc import Callable, Sequence
 
-from align.model import Link
+from align.model import Evidence, EvidenceKind, Link
 from align.parallel.band import anchor_pairs, band_from_anchors, band_from_path
 from align.parallel.dp import (
     Bead,
@@ -21,7 +21,7 @@ from align.parallel.dp import (
     best_path,
     group_unions,
 )
-from align.parallel.features import KeyTable, SentenceFeatures, sentence_features
+from align.parallel.features import KeyKind, KeyTable, SentenceFeatures, sentence_features
 from align.parallel.length import LengthModel, fitted
 from align.parallel.lexicon import learn_lexicon
 from align.parallel.weights import EVIDENCE_MIN_WEIGHT, ParallelSettings
@@ -47,8 +47,9 @@ def align_parallel(
     cfg = settings or ParallelSettings()
     n, m = len(fr), len(en)
     if not n or not m:
-        return [Link((i,), (), 1.0, ("no English text",)) for i in range(n)] + [
-            Link((), (j,), 1.0, ("no French text",)) for j in range(m)
+        no_english, no_french = Evidence(EvidenceKind.NO_ENGLISH), Evidence(EvidenceKind.NO_FRENCH)
+        return [Link((i,), (), 1.0, (no_english,)) for i in range(n)] + [
+            Link((), (j,), 1.0, (no_french,)) for j in range(m)
         ]
     # The aligner allocates many small sets and no cycles; the cyclic collector would rescan them
     # all again and again, making a long book cost more per sentence than a short one.
@@ -72,8 +73,8 @@ def _align(
 ) -> list[Link]:
     n, m = len(fr), len(en)
     table = KeyTable()
-    fr_feat = sentence_features(fr, table, name_key)
-    en_feat = sentence_features(en, table, name_key)
+    fr_feat = sentence_features(fr, table, name_key, "fr")
+    en_feat = sentence_features(en, table, name_key, "en")
     fr_keys = [f.keys for f in fr_feat]
     en_keys = [e.keys for e in en_feat]
     table.set_weights(fr_keys, en_keys)
@@ -145,9 +146,9 @@ def _with_lexicon(
     lexicon: dict[str, tuple[str, ...]],
     table: KeyTable,
 ) -> tuple[list[frozenset[int]], list[frozenset[int]]]:
-    """Keys of each sentence plus 'w:<english word>' for the words the lexicon links across."""
+    """Keys of each sentence plus a word key for each English word the lexicon links across."""
     targets = {e for translations in lexicon.values() for e in translations}
-    word_key = {e: table.intern("w:" + e) for e in sorted(targets)}
+    word_key = {e: table.intern((KeyKind.WORD, e)) for e in sorted(targets)}
     fr_keys = []
     for f in fr_feat:
         extra = {word_key[e] for w in f.words for e in lexicon.get(w, ())}
@@ -178,7 +179,9 @@ def _link(bead: Bead, inputs: BeadInputs, table: KeyTable, cfg: ParallelSettings
     fr_ids = tuple(range(bead.i0, bead.i1))
     en_ids = tuple(range(bead.j0, bead.j1))
     if not fr_ids or not en_ids:
-        return Link(fr_ids, en_ids, round(cfg.null_score, 4), ("no counterpart",))
+        return Link(
+            fr_ids, en_ids, round(cfg.null_score, 4), (Evidence(EvidenceKind.NO_COUNTERPART),)
+        )
     w = table.weights
     fr_group = inputs.fr_groups[len(fr_ids) - 1][bead.i1]
     en_group = inputs.en_groups[len(en_ids) - 1][bead.j1]
@@ -192,16 +195,16 @@ def _link(bead: Bead, inputs: BeadInputs, table: KeyTable, cfg: ParallelSettings
     )
     logit = cfg.score_coverage * coverage - cfg.score_length * length_cost + cfg.score_offset
     score = 1 / (1 + math.exp(-max(-50.0, min(50.0, logit))))
-    evidence = (*_strongest(shared, table), "length")
+    evidence = (*_strongest(shared, table), Evidence(EvidenceKind.LENGTH))
     return Link(fr_ids, en_ids, round(score, 4), evidence)
 
 
-def _strongest(shared: frozenset[int], table: KeyTable, limit: int = 3) -> list[str]:
+def _strongest(shared: frozenset[int], table: KeyTable, limit: int = 3) -> list[Evidence]:
     """Evidence for the heaviest shared keys, one per word ('name emma', not 'cognate emma' too)."""
     shown: list[str] = []
     out = []
     for k in sorted(shared, key=lambda k: (-table.weights[k], table.names[k])):
-        value = table.names[k][2:]
+        value = table.names[k][1]
         if table.weights[k] < EVIDENCE_MIN_WEIGHT:
             break
         if any(seen.startswith(value) or value.startswith(seen) for seen in shown):

@@ -7,11 +7,12 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from align.parallel.features import SentenceFeatures
+from align.parallel.features import Key, KeyKind, SentenceFeatures
 from align.parallel.weights import OUTLIER_SHARE, OUTLIER_SLACK
 
 # Number, name and cognate keys seen exactly once per side pin the two texts together.
-_ANCHOR_KINDS = ("n:", "p:", "c:", "w:")
+# Keys that can anchor the band: all but punctuation, which every other sentence shares.
+_ANCHOR_KINDS = frozenset({KeyKind.NUMBER, KeyKind.NAME, KeyKind.COGNATE, KeyKind.WORD})
 
 
 @dataclass(frozen=True)
@@ -28,15 +29,13 @@ class Band:
 
 
 def anchor_pairs(
-    fr: Sequence[SentenceFeatures], en: Sequence[SentenceFeatures], key_names: Sequence[str]
+    fr: Sequence[SentenceFeatures], en: Sequence[SentenceFeatures], key_names: Sequence[Key]
 ) -> list[tuple[int, int]]:
     """Sentence pairs sharing a key seen once per side, reduced to the longest monotone chain."""
     fr_at = _unique_positions(fr)
     en_at = _unique_positions(en)
     candidates = sorted(
-        (i, en_at[k])
-        for k, i in fr_at.items()
-        if k in en_at and key_names[k].startswith(_ANCHOR_KINDS)
+        (i, en_at[k]) for k, i in fr_at.items() if k in en_at and key_names[k][0] in _ANCHOR_KINDS
     )
     return _without_outliers(_longest_chain(candidates))
 

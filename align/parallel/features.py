@@ -6,7 +6,10 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
+from align.anchors import numbers as read_numbers
+from align.model import Evidence, EvidenceKind
 from align.parallel.weights import KIND_BOOST, MIN_COGNATE
 from glossary.text import fold
 
@@ -15,24 +18,42 @@ _DIGITS = re.compile(r"\d")
 # Opening quotes and dialogue dashes mark speech in both languages, though not with the same signs.
 _SPEECH = re.compile(r"[«»“”\"„]|^\s*(?:--|—|–|')|\s'|'\s*$")
 
-KIND_NAMES = {
-    "n": "number",
-    "p": "name",
-    "c": "cognate",
-    "w": "word",
-    "q": "punctuation",
+
+class KeyKind(StrEnum):
+    """What a sentence shares with a sentence of the other side (values are short: keys abound)."""
+
+    NUMBER = "n"
+    NAME = "p"
+    COGNATE = "c"
+    WORD = "w"  # a word the learnt lexicon links across
+    PUNCTUATION = "q"
+
+    @property
+    def evidence(self) -> EvidenceKind:
+        """The kind of evidence a shared key of this kind is."""
+        return _EVIDENCE[self]
+
+
+_EVIDENCE = {
+    KeyKind.NUMBER: EvidenceKind.NUMBER,
+    KeyKind.NAME: EvidenceKind.NAME,
+    KeyKind.COGNATE: EvidenceKind.COGNATE,
+    KeyKind.WORD: EvidenceKind.WORD,
+    KeyKind.PUNCTUATION: EvidenceKind.PUNCTUATION,
 }
+# A key: its kind and its text (a number's value, a name's match key, a cognate's first letters).
+Key = tuple[KeyKind, str]
 
 
 class KeyTable:
-    """Interns string keys as small ints for both sides of one alignment, with their weights."""
+    """Interns keys as small ints for both sides of one alignment, with their weights."""
 
     def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.names: list[str] = []
+        self.ids: dict[Key, int] = {}
+        self.names: list[Key] = []
         self.weights: list[float] = []
 
-    def intern(self, key: str) -> int:
+    def intern(self, key: Key) -> int:
         """Id of `key`, creating it when new."""
         found = self.ids.get(key)
         if found is None:
@@ -63,10 +84,10 @@ class KeyTable:
             weights.append(max(idf, 0.05) * KIND_BOOST[name[0]])
         self.weights = weights
 
-    def describe(self, key: int) -> str:
-        """Evidence text for a key, such as 'number 1935' or 'name ushakov'."""
-        name = self.names[key]
-        return f"{KIND_NAMES[name[0]]} {name[2:]}"
+    def describe(self, key: int) -> Evidence:
+        """The evidence a shared key is: number 1935, name ushakov."""
+        kind, text = self.names[key]
+        return Evidence(kind.evidence, text)
 
 
 @dataclass(frozen=True)
@@ -83,8 +104,12 @@ def sentence_features(
     sentences: Sequence[str],
     table: KeyTable,
     name_key: Callable[[str], str] | None,
+    lang: str,
 ) -> list[SentenceFeatures]:
-    """Features of each sentence; keys are shared through `table` with the other side."""
+    """Features of each sentence in `lang`; keys are shared through `table` with the other side.
+
+    Numbers are read as `align.anchors` reads them, so "1 000" and "1,000" are one number.
+    """
     folded_cache: dict[str, str] = {}
     name_cache: dict[str, str] = {}
     out = []
@@ -99,22 +124,23 @@ def sentence_features(
                 folded = folded_cache[raw] = fold(raw)
             words.append(folded)
             if _DIGITS.match(raw):
-                number = table.intern("n:" + raw.replace(",", "."))
-                keys.add(number)
-                numbers.add(number)
-                continue
+                continue  # numbers are read whole below: "1 000" is one number, not two
             if len(folded) >= MIN_COGNATE:
-                keys.add(table.intern("c:" + folded[:MIN_COGNATE]))
+                keys.add(table.intern((KeyKind.COGNATE, folded[:MIN_COGNATE])))
             if raw[0].isupper() and len(raw) > 1:
                 name = name_cache.get(raw)
                 if name is None:
                     name = name_cache[raw] = fold(name_key(raw) if name_key else raw)
-                keys.add(table.intern("p:" + name))
+                keys.add(table.intern((KeyKind.NAME, name)))
+        for value in read_numbers(text, lang):
+            number = table.intern((KeyKind.NUMBER, value))
+            keys.add(number)
+            numbers.add(number)
         for mark in "?!:;":
             if mark in text:
-                keys.add(table.intern("q:" + mark))
+                keys.add(table.intern((KeyKind.PUNCTUATION, mark)))
         if _SPEECH.search(text):
-            keys.add(table.intern("q:speech"))
+            keys.add(table.intern((KeyKind.PUNCTUATION, "speech")))
         out.append(
             SentenceFeatures(len(text.strip()), tuple(words), frozenset(keys), frozenset(numbers))
         )

@@ -41,6 +41,7 @@ class ScoringWeights:
 
 # --- sentence features
 # How much a match of each kind of key is worth, relative to its rarity.
+# Keyed by align.parallel.features.KeyKind: number, name, cognate, lexicon word, punctuation.
 KIND_BOOST = {"n": 1.6, "p": 1.3, "c": 1.0, "w": 1.0, "q": 0.5}
 # Words from this many letters get a cognate key (their first letters).
 MIN_COGNATE = 4
