@@ -8,13 +8,14 @@ from collections.abc import Iterable, Sequence
 from glossary.canonical import choose_canonical, entity_id, variant_kind
 from glossary.cluster import cluster_forms, form_stats
 from glossary.mentions import find_mentions
-from glossary.model import Entity, Glossary, Mention, Passage, Variant
+from glossary.model import Entity, Glossary, Mention, Passage, Source, Variant
 
 
-def _sources(mentions: Iterable[Mention]) -> tuple[str, ...]:
-    """Deduplicated file:line strings in file then line order."""
-    places = sorted({(m.source, m.line) for m in mentions})
-    return tuple(f"{source}:{line}" for source, line in places)
+def _sources(mentions: Iterable[Mention]) -> tuple[Source, ...]:
+    """Where the mentions are, each place once, in file then line order."""
+    return tuple(
+        Source(file, line) for file, line in sorted({(m.source, m.line) for m in mentions})
+    )
 
 
 def build_glossary(passages: Iterable[Passage]) -> Glossary:

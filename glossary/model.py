@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -33,6 +34,34 @@ class VariantStatus(StrEnum):
     APPROVED = "approved"
     DEPRECATED = "deprecated"
     REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a name was met: a file and its 1-based line ("seeds/000.txt:12" in the workbook).
+
+    `line` is None for a source cell a person typed that names no line: it is kept as typed.
+    """
+
+    file: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+    @classmethod
+    def parse(cls, text: str) -> Source:
+        """'a.txt:3' -> Source('a.txt', 3); text without a line number is kept whole."""
+        match = _SOURCE.match(text)
+        return cls(match[1], int(match[2])) if match else cls(text)
+
+    @property
+    def order(self) -> tuple[str, int]:
+        """Sort key: by file, then line number (not as text: line 9 before line 10)."""
+        return (self.file, -1 if self.line is None else self.line)
+
+
+_SOURCE = re.compile(r"^(.+):([1-9][0-9]*)$", re.S)
 
 
 @dataclass(frozen=True)
@@ -78,7 +107,7 @@ class Entity:
     status: EntityStatus = EntityStatus.AUTO
     note: str = ""
     mentions: int = 0
-    sources: tuple[str, ...] = field(default=())
+    sources: tuple[Source, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -92,7 +121,7 @@ class Variant:
     count: int = 0
     status: VariantStatus = VariantStatus.AUTO
     example: str = ""
-    sources: tuple[str, ...] = field(default=())
+    sources: tuple[Source, ...] = field(default=())
 
 
 @dataclass(frozen=True)

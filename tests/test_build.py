@@ -6,7 +6,7 @@ import pytest
 
 from glossary.build import glossary_from_mentions
 from glossary.mentions.finder import find_mentions
-from glossary.model import Entity, Glossary, Passage, VariantKind
+from glossary.model import Entity, Glossary, Passage, Source, VariantKind
 
 FRENCH = [
     "Le Conseiller du Président de Russie Iouri Ouchakov est arrivé à Riyad.",
@@ -53,7 +53,7 @@ def test_variants_have_kinds_counts_and_sources() -> None:
     assert (whitkoff.kind, whitkoff.count, whitkoff.sources) == (
         VariantKind.SPELLING,
         1,
-        ("fr.txt:2",),
+        (Source("fr.txt", 2),),
     )
     assert rows[("per-alexei-ignatyev", "Ignatiev", "fr")].kind == VariantKind.SHORT
     assert rows[("org-soviet-union", "URSS", "fr")].kind == VariantKind.ACRONYM
@@ -61,9 +61,14 @@ def test_variants_have_kinds_counts_and_sources() -> None:
     assert "Ushakov" in rows[("per-yuri-ushakov", "Yuri Ushakov", "en")].example
 
 
-def test_entity_sources_are_sorted_file_line_strings() -> None:
+def test_entity_sources_are_sorted_by_file_then_line() -> None:
     rubio = entity(build(), "per-marco-rubio")
-    assert rubio.sources == ("en.txt:1", "en.txt:2", "fr.txt:2", "fr.txt:3")
+    assert rubio.sources == (
+        Source("en.txt", 1),
+        Source("en.txt", 2),
+        Source("fr.txt", 2),
+        Source("fr.txt", 3),
+    )
     assert rubio.mentions == 4
 
 

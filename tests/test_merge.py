@@ -13,6 +13,7 @@ from glossary.model import (
     EntityStatus,
     EntityType,
     Glossary,
+    Source,
     Variant,
     VariantKind,
     VariantStatus,
@@ -36,10 +37,26 @@ def _fresh(moscou_count: int = 3) -> Glossary:
             Entity("witkoff", PER, "Steve Witkoff", "Steve Witkoff", mentions=4),
         ),
         variants=(
-            Variant("alexei-ignatiev", "Alexeï Ignatiev", "fr", CANONICAL, 1, sources=("fr:4",)),
+            Variant(
+                "alexei-ignatiev", "Alexeï Ignatiev", "fr", CANONICAL, 1, sources=(Source("fr", 4),)
+            ),
             Variant("gromyko", "Anatoli Gromyko", "fr", SHORT, 1, example="son fils Anatoli"),
-            Variant("gromyko", "Andreï Gromyko", "fr", CANONICAL, 2, sources=("fr:7", "fr:9")),
-            Variant("ignatiev", "Ignatiev", "fr", CANONICAL, 2, sources=("fr:5", "fr:6")),
+            Variant(
+                "gromyko",
+                "Andreï Gromyko",
+                "fr",
+                CANONICAL,
+                2,
+                sources=(Source("fr", 7), Source("fr", 9)),
+            ),
+            Variant(
+                "ignatiev",
+                "Ignatiev",
+                "fr",
+                CANONICAL,
+                2,
+                sources=(Source("fr", 5), Source("fr", 6)),
+            ),
             Variant("moscow", "Moscou", "fr", VariantKind.EXONYM, moscou_count),
             Variant("moscow", "Moscow", "en", CANONICAL, 2),
             Variant(

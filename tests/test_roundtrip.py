@@ -14,6 +14,7 @@ from glossary.model import (
     EntityStatus,
     EntityType,
     Glossary,
+    Source,
     Variant,
     VariantKind,
     VariantStatus,
@@ -27,7 +28,7 @@ CHARACTERS = st.characters(
 ) | st.sampled_from(list("\n\t=+-@'\"ЁжЪйïéœ😀 "))
 TEXT = st.text(CHARACTERS, max_size=40)
 TRIMMED = TEXT.map(str.strip).filter(bool)
-SOURCE = TRIMMED.filter(lambda s: ";" not in s)
+SOURCE = TRIMMED.filter(lambda s: ";" not in s).map(Source.parse)
 
 
 @st.composite
@@ -122,9 +123,13 @@ def _seed_glossary() -> Glossary:
     """A tool's glossary: three entities, two variants each, one form shared across languages."""
     entities, variants = [], []
     for eid, en, fr in (("a", "Yuri", "Iouri"), ("b", "Moscow", "Moscou"), ("c", "UN", "ONU")):
-        entities.append(Entity(eid, EntityType.PER, en, fr, mentions=3, sources=(f"{eid}.txt:1",)))
+        entities.append(
+            Entity(eid, EntityType.PER, en, fr, mentions=3, sources=(Source(f"{eid}.txt", 1),))
+        )
         variants.append(Variant(eid, en, "en", VariantKind.CANONICAL, 1, example=f"{en}!"))
-        variants.append(Variant(eid, fr, "fr", VariantKind.CANONICAL, 2, sources=("f.txt:2",)))
+        variants.append(
+            Variant(eid, fr, "fr", VariantKind.CANONICAL, 2, sources=(Source("f.txt", 2),))
+        )
     return Glossary(tuple(entities), tuple(variants))
 
 

@@ -15,6 +15,7 @@ from glossary.model import (
     EntityStatus,
     EntityType,
     Glossary,
+    Source,
     Variant,
     VariantKind,
     VariantStatus,
@@ -41,13 +42,15 @@ USHAKOV = Entity(
     "Iouri Ouchakov",
     original="Юрий Ушаков",
     mentions=3,
-    sources=("fr.txt:3", "en.txt:12"),
+    sources=(Source("fr.txt", 3), Source("en.txt", 12)),
 )
-MOSCOW = Entity("moscow", EntityType.LOC, "Moscow", "Moscou", mentions=2, sources=("fr.txt:5",))
+MOSCOW = Entity(
+    "moscow", EntityType.LOC, "Moscow", "Moscou", mentions=2, sources=(Source("fr.txt", 5),)
+)
 GLOSSARY = Glossary(
     entities=(MOSCOW, USHAKOV),
     variants=(
-        Variant("moscow", "Moscou", "fr", VariantKind.EXONYM, 2, sources=("fr.txt:5",)),
+        Variant("moscow", "Moscou", "fr", VariantKind.EXONYM, 2, sources=(Source("fr.txt", 5),)),
         Variant(
             "ushakov",
             "Iouri Ouchakov",
@@ -55,7 +58,7 @@ GLOSSARY = Glossary(
             VariantKind.CANONICAL,
             2,
             example="Le conseiller Iouri Ouchakov a déclaré",
-            sources=("fr.txt:3", "fr.txt:9"),
+            sources=(Source("fr.txt", 3), Source("fr.txt", 9)),
         ),
         Variant("ushakov", "Yuri Ushakov", "en", VariantKind.TRANSLITERATION, 1),
     ),
@@ -192,7 +195,7 @@ def test_reading_tolerates_floats_blanks_extra_columns_and_trailing_rows(written
     book.save(written)
     workbook = read_workbook(written)
     assert workbook.glossary.variants == (
-        Variant("moscow", "Moscou", "fr", VariantKind.EXONYM, 2, sources=("fr.txt:5",)),
+        Variant("moscow", "Moscou", "fr", VariantKind.EXONYM, 2, sources=(Source("fr.txt", 5),)),
         Variant("ushakov", "Iouri Ouchakov", "fr", VariantKind.CANONICAL, 2, example="ex"),
     )
     assert workbook.variant_columns == ExtraColumns(

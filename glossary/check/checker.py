@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from glossary.check.index import CHECK_LANGS, Form, FormIndex, KeyFunction, Role, build_index
 from glossary.check.keys import compare_key, tokens
 from glossary.check.match import Hit, exact_hits, fuzzy_hits
-from glossary.model import EntityType, Glossary, Passage, VariantStatus
+from glossary.model import EntityType, Glossary, Passage, VariantKind, VariantStatus
 from glossary.translit import match_key
 
 # Below this similarity an unknown form is not reported as a misspelling of a known one.
@@ -22,6 +23,19 @@ MIN_CONFIDENCE = 0.85
 # A short form before the entity's full name: the entity is likely, not certain.
 SHORT_CONFIDENCE = 0.9
 CONTEXT_CHARS = 160
+
+
+class FindingKind(StrEnum):
+    """Why a name is reported: the variant's kind in the glossary, or what the checker saw."""
+
+    TRANSLITERATION = "transliteration"
+    SPELLING = "spelling"
+    SHORT = "short"
+    ACRONYM = "acronym"
+    EXONYM = "exonym"
+    OTHER_LANGUAGE = "other-language"
+    DEPRECATED = "deprecated"  # a variant the workbook marks deprecated
+    MISSPELLING = "misspelling"  # an unknown form close to a known one
 
 
 @dataclass(frozen=True)
@@ -35,7 +49,7 @@ class Finding:
     suggestion: str
     entity_id: str
     lang: str
-    kind: str
+    kind: FindingKind
     confidence: float
     context: str
 
@@ -45,7 +59,7 @@ class _Verdict:
     """What one entity makes of a hit: acceptable (finding None) or a finding's kind and target."""
 
     entity_id: str
-    kind: str | None
+    kind: FindingKind | None
     suggestion: str
     confidence: float
     introduces: bool
@@ -131,7 +145,7 @@ class Checker:
         same = [f for f in forms if f.compare == found]
         full = not any(f.is_short for f in (same or forms))
 
-        def verdict(kind: str | None, ref: Form, confidence: float = 1.0) -> _Verdict:
+        def verdict(kind: FindingKind | None, ref: Form, confidence: float = 1.0) -> _Verdict:
             suggestion = self._suggest(entity_id, ref, lang) if kind else ""
             derived = ref.role is Role.SUFFIX
             return _Verdict(entity_id, kind, suggestion, confidence, full, derived)
@@ -139,40 +153,43 @@ class Checker:
         if hit.fuzzy:
             # Bartou and Barthou share a transliteration key, so the key cannot tell a new
             # romanisation from a typo: every unknown form is reported as a likely misspelling.
-            return verdict("misspelling", forms[0], hit.confidence)
+            return verdict(FindingKind.MISSPELLING, forms[0], hit.confidence)
         variants = [f for f in same if f.role is Role.VARIANT]
         for form in variants:
             if form.status is VariantStatus.APPROVED:
                 return verdict(None, form)
         for form in variants:
             if form.status is VariantStatus.DEPRECATED:
-                return verdict("deprecated", form)
+                return verdict(FindingKind.DEPRECATED, form)
         if found in {compare_key(c) for c in canon}:
             return verdict(None, same[0] if same else forms[0])
         tails = [
             f
             for f in same
             if f.role is Role.SUFFIX
-            and (f.status is VariantStatus.APPROVED or (f.kind == "canonical" and f.lang == lang))
+            and (
+                f.status is VariantStatus.APPROVED
+                or (f.kind is VariantKind.CANONICAL and f.lang == lang)
+            )
         ]
         if tails:
             if entity_id in seen:
                 return verdict(None, tails[0])
             # Reported once per entity and document: the fix is to write the full name first.
-            return _Verdict(entity_id, "short", canon[0], SHORT_CONFIDENCE, True, True)
+            return _Verdict(entity_id, FindingKind.SHORT, canon[0], SHORT_CONFIDENCE, True, True)
         if variants:
             ref = max(variants, key=lambda f: f.count)
             if self._is_abbreviation(ref, lang):
                 if entity_id in seen:
                     return verdict(None, ref)
-                return _Verdict(entity_id, ref.kind, canon[0], 1.0, True, False)
+                return _Verdict(entity_id, _variant_kind(ref, lang), canon[0], 1.0, True, False)
             return verdict(_variant_kind(ref, lang), ref)
         if same:
             ref = min(same, key=lambda f: (f.role is Role.SUFFIX, f.lang == lang))
             return verdict(_variant_kind(ref, lang), ref)
         # Equal to a known form but for accents: "Serguei Lavrov" for "Sergueï Lavrov".
         ref = min(forms, key=lambda f: (f.lang != lang, f.role is not Role.CANONICAL))
-        return verdict("spelling", ref)
+        return verdict(FindingKind.SPELLING, ref)
 
     def _is_abbreviation(self, form: Form, lang: str) -> bool:
         """An acronym or short form of a place or body, in the segment's language (l'URSS, ONU).
@@ -182,7 +199,7 @@ class Checker:
         misspelt surname can come labelled `short` ("Bartoux").
         """
         return (
-            form.kind in {"acronym", "short"}
+            form.kind in {VariantKind.ACRONYM, VariantKind.SHORT}
             and form.status is VariantStatus.AUTO
             and form.lang in {lang, ""}
             and self._index.entities[form.entity_id].type is not EntityType.PER
@@ -220,13 +237,13 @@ class Checker:
         )
 
 
-def _variant_kind(form: Form, lang: str) -> str:
+def _variant_kind(form: Form, lang: str) -> FindingKind:
     if form.status is VariantStatus.DEPRECATED:
-        return "deprecated"
-    if form.kind == "canonical":
+        return FindingKind.DEPRECATED
+    if form.kind is VariantKind.CANONICAL:
         # Another language's canonical form, or a canonical form a person has since replaced.
-        return "other-language" if form.lang != lang else "spelling"
-    return form.kind
+        return FindingKind.OTHER_LANGUAGE if form.lang != lang else FindingKind.SPELLING
+    return FindingKind(form.kind.value)
 
 
 def _position(passage: Passage, offset: int) -> tuple[int, int]:

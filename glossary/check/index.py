@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from glossary.check.keys import Memo, block_keys, compare_key, fold, strip_elision, tokens
-from glossary.model import Entity, EntityType, Glossary, Variant, VariantStatus
+from glossary.model import Entity, EntityType, Glossary, Variant, VariantKind, VariantStatus
 
 CHECK_LANGS = ("en", "fr")
 # A canonical cell may list alternatives, "Sergey Lavrov|Sergei Lavrov": all are accepted and the
@@ -50,14 +50,14 @@ class Form:
     cases: tuple[Case, ...]
     lang: str
     role: Role
-    kind: str
+    kind: VariantKind
     status: VariantStatus
     count: int = 0
 
     @property
     def is_short(self) -> bool:
         """A short form: fewer words than the form it was cut from, or marked short."""
-        return self.role is Role.SUFFIX or self.kind == "short"
+        return self.role is Role.SUFFIX or self.kind is VariantKind.SHORT
 
 
 KeyFunction = Callable[[str], str]
@@ -118,7 +118,14 @@ def build_index(glossary: Glossary, match_key: KeyFunction) -> FormIndex:
             canonicals[(entity.entity_id, lang)] = alternatives
             for alternative in alternatives:
                 forms.extend(
-                    _forms_of(entity, alternative, lang, Role.CANONICAL, "canonical", folder=folder)
+                    _forms_of(
+                        entity,
+                        alternative,
+                        lang,
+                        Role.CANONICAL,
+                        VariantKind.CANONICAL,
+                        folder=folder,
+                    )
                 )
     rejected: dict[str, set[str]] = {}
     for variant in glossary.variants:
@@ -140,7 +147,7 @@ def _variant_forms(entity: Entity, variant: Variant, folder: Memo) -> list[Form]
         variant.variant,
         variant.lang,
         Role.VARIANT,
-        str(variant.kind),
+        variant.kind,
         variant.status,
         variant.count,
         folder=folder,
@@ -152,7 +159,7 @@ def _forms_of(
     surface: str,
     lang: str,
     role: Role,
-    kind: str,
+    kind: VariantKind,
     status: VariantStatus = VariantStatus.AUTO,
     count: int = 0,
     *,

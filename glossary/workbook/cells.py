@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from glossary.model import Entity, Variant
+from glossary.model import Entity, Source, Variant
 
 CellValue = str | int | float | bool | datetime.datetime | datetime.date | datetime.time | None
 
@@ -44,14 +44,14 @@ def cell_int(value: CellValue) -> int | None:
     return int(number) if number.is_integer() else None
 
 
-def parse_sources(text: str) -> tuple[str, ...]:
-    """'a.txt:3; b.txt:7' -> ('a.txt:3', 'b.txt:7')."""
-    return tuple(part.strip() for part in text.split(";") if part.strip())
+def parse_sources(text: str) -> tuple[Source, ...]:
+    """'a.txt:3; b.txt:7' -> (Source('a.txt', 3), Source('b.txt', 7))."""
+    return tuple(Source.parse(part.strip()) for part in text.split(";") if part.strip())
 
 
-def format_sources(sources: tuple[str, ...]) -> str:
-    """('a.txt:3', 'b.txt:7') -> 'a.txt:3; b.txt:7'."""
-    return _SOURCE_SEPARATOR.join(sources)
+def format_sources(sources: tuple[Source, ...]) -> str:
+    """(Source('a.txt', 3), Source('b.txt', 7)) -> 'a.txt:3; b.txt:7'."""
+    return _SOURCE_SEPARATOR.join(str(s) for s in sources)
 
 
 def entity_values(entity: Entity) -> tuple[str | int, ...]:

@@ -26,7 +26,6 @@ What the tool does with what it owns:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
@@ -38,6 +37,7 @@ from glossary.model import (
     Entity,
     EntityStatus,
     Glossary,
+    Source,
     Variant,
     VariantKind,
     VariantStatus,
@@ -372,7 +372,7 @@ def _merge_entities(
     return result
 
 
-def _stats(found: list[Entity], variants: list[Variant]) -> tuple[int, tuple[str, ...]]:
+def _stats(found: list[Entity], variants: list[Variant]) -> tuple[int, tuple[Source, ...]]:
     """Mentions and sources: the fresh entities' when any map here, else the variants'."""
     if found:
         return sum(f.mentions for f in found), _union(*(f.sources for f in found))
@@ -380,19 +380,11 @@ def _stats(found: list[Entity], variants: list[Variant]) -> tuple[int, tuple[str
     return sum(v.count for v in counted), _union(*(v.sources for v in counted))
 
 
-_SOURCE = re.compile(r"^(.*):(\d+)$")
-
-
-def _source_order(source: str) -> tuple[str, int, str]:
-    match = _SOURCE.match(source)
-    return (match[1], int(match[2]), source) if match else (source, -1, source)
-
-
-def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
+def _union(*groups: tuple[Source, ...]) -> tuple[Source, ...]:
     """Sources of several rows as one, without repeats, by file then line number."""
     if len(groups) == 1:
         return groups[0]
-    return tuple(sorted({s for group in groups for s in group}, key=_source_order))
+    return tuple(sorted({s for group in groups for s in group}, key=lambda s: s.order))
 
 
 def _baseline_of(
