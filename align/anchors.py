@@ -14,6 +14,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from align.model import Evidence, EvidenceKind
+from glossary.model import Lang
 
 
 class AnchorKind(StrEnum):
@@ -115,7 +116,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-def find_anchors(text: str, lang: str = "und") -> tuple[Anchor, ...]:
+def find_anchors(text: str, lang: str = Lang.UND) -> tuple[Anchor, ...]:
     """Dates and numbers of `text` in order; `lang` settles "1,500" (en) against "1,5" (fr)."""
     taken: list[tuple[int, int]] = []
     found: list[Anchor] = []
@@ -174,7 +175,7 @@ def _anchor(match: re.Match[str], lang: str) -> Anchor | None:
     return None
 
 
-def numbers(text: str, lang: str = "und") -> list[str]:
+def numbers(text: str, lang: str = Lang.UND) -> list[str]:
     """The value of each written number of `text`, in order, as both languages write it alike:
     '1 000' (fr) and '1,000' (en) give '1000', '1,5' (fr) and '1.5' (en) give '1.5'."""
     values = []
@@ -185,7 +186,7 @@ def numbers(text: str, lang: str = "und") -> list[str]:
     return values
 
 
-def parse_number(raw: str, lang: str = "und") -> Decimal | None:
+def parse_number(raw: str, lang: str = Lang.UND) -> Decimal | None:
     """Value of a written number: '1 000' 1000, '1,5' (fr) 1.5, '1,500' (en) 1500, '1.000.000'."""
     text = re.sub(r"[ \u00a0\u202f]", "", raw)
     if "," in text and "." in text:

@@ -10,9 +10,9 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Literal
 
-from glossary.model import Passage
+from glossary.model import Lang, Passage
 
-UND = "und"
+UND = Lang.UND
 
 
 class Mode(StrEnum):
@@ -89,7 +89,7 @@ class Segment:
     source: str
     span: Span
     text: str
-    lang: str
+    lang: Lang
     confidence: float
     paragraph: int
     duplicate: bool = False
@@ -103,7 +103,7 @@ class Sentence:
     source: str
     span: Span
     text: str
-    lang: str
+    lang: Lang
     paragraph: int
 
 
@@ -178,9 +178,9 @@ class AnalysedDocument:
     sentences: tuple[Sentence, ...]
 
     @property
-    def main_lang(self) -> str:
+    def main_lang(self) -> Lang:
         """The language holding most characters of the document's non-duplicate segments."""
-        sizes: dict[str, int] = {}
+        sizes: dict[Lang, int] = {}
         for seg in self.segments:
             if not seg.duplicate and seg.lang != UND:
                 sizes[seg.lang] = sizes.get(seg.lang, 0) + len(seg.text)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary.atomicfile import write_bytes_atomic
-from glossary.model import Entity, Glossary, Variant, VariantKind, VariantStatus
+from glossary.model import Entity, Glossary, Lang, Variant, VariantKind, VariantStatus
 from glossary.xlsx import clean_text
 
 PREFERRED = "preferredTerm-admn-sts"
@@ -87,7 +87,7 @@ def _terms(entity: Entity, variants: list[Variant]) -> dict[str, dict[str, str]]
         status = term_status(variant)
         lang = variant.lang.strip()
         form = variant.variant.strip()
-        if status is None or not form or lang in ("", "und"):
+        if status is None or not form or lang in ("", Lang.UND):
             continue
         known = terms.setdefault(lang, {})
         if form not in known or _RANK[status] < _RANK[known[form]]:

@@ -29,13 +29,12 @@ from typing import Any, Protocol
 from align.errors import UsageError
 from align.model import UND, Document, Segment
 from align.text.noise import URL
+from glossary.model import Lang
 
 # The restricted set: French, English, the main European languages and the languages of the
 # former USSR that historical and diplomatic material about Russia quotes. A smaller set makes
 # short strings less ambiguous and detection faster than lingua with all its 75 languages.
-DEFAULT_LANGUAGES: tuple[str, ...] = (
-    "en", "fr", "de", "nl", "es", "it", "pt", "pl", "ru", "uk", "be", "cs", "sv", "ro", "el",
-)  # fmt: skip
+DEFAULT_LANGUAGES: tuple[str, ...] = tuple(lang.value for lang in Lang if lang is not Lang.UND)
 
 # A chunk whose posterior probability for its best language is below this is `und`.
 UND_THRESHOLD = 0.5
@@ -131,15 +130,6 @@ def build_detector(languages: Sequence[str] | None = None) -> LinguaDetector:
     return LinguaDetector(codes, lingua.with_preloaded_language_models().build())
 
 
-def settings_signature() -> str:
-    """The settings that shape detection, for the workbooks' About sheet."""
-    return (
-        f"lingua;languages={','.join(DEFAULT_LANGUAGES)};und<{UND_THRESHOLD};"
-        f"switch={SWITCH_IN_LINE}/{SWITCH_NEW_LINE}/{SWITCH_NEW_PARAGRAPH};"
-        f"evidence={_FULL_EVIDENCE}^{_EVIDENCE_POWER};rivals={_RIVALS}<{_AMBIGUOUS}"
-    )
-
-
 @dataclass(frozen=True)
 class _Chunk:
     """A trimmed piece of a logical line; `gap` is the switch penalty from the previous chunk."""
@@ -162,7 +152,7 @@ def detect_segments(doc: Document, detector: Detector) -> list[Segment]:
         min(1.0, (len(_LETTER.findall(t)) / _FULL_EVIDENCE) ** _EVIDENCE_POWER) for t in texts
     ]
     labels = _label(detector.languages, [c.gap for c in voiced], rows, weights)
-    decided: dict[int, tuple[str, float]] = {
+    decided: dict[int, tuple[Lang, float]] = {
         c.start: label for c, label in zip(voiced, labels, strict=True)
     }
     return _merge(doc, chunks, decided)
@@ -289,7 +279,7 @@ def _label(
     gaps: Sequence[float],
     rows: Sequence[Sequence[float]],
     weights: Sequence[float],
-) -> list[tuple[str, float]]:
+) -> list[tuple[Lang, float]]:
     """Best language sequence (Viterbi) and each chunk's posterior; `und` below the threshold."""
     if not rows:
         return []
@@ -307,10 +297,10 @@ def _label(
     present = sorted(attested)
     local = [[row[s] for s in present] for row in emit]
     posterior = _posteriors(local, gaps, len(present))
-    labels: list[tuple[str, float]] = []
+    labels: list[tuple[Lang, float]] = []
     for t, state in enumerate(path):
         p = posterior[t][present.index(state)]
-        labels.append((languages[state], p) if p >= UND_THRESHOLD else (UND, p))
+        labels.append((Lang(languages[state]), p) if p >= UND_THRESHOLD else (UND, p))
     return labels
 
 
@@ -366,12 +356,12 @@ def _normalise(values: list[float]) -> list[float]:
 
 
 def _merge(
-    doc: Document, chunks: Sequence[_Chunk], decided: dict[int, tuple[str, float]]
+    doc: Document, chunks: Sequence[_Chunk], decided: dict[int, tuple[Lang, float]]
 ) -> list[Segment]:
     """One segment per run of same-language chunks inside a logical line."""
     segments: list[Segment] = []
     run: list[_Chunk] = []
-    run_lang = ""
+    run_lang = UND
     run_conf = 1.0
 
     def flush() -> None:

@@ -11,6 +11,7 @@ from glossary.model import (
     EntityStatus,
     EntityType,
     Glossary,
+    Lang,
     Variant,
     VariantKind,
     VariantStatus,
@@ -199,7 +200,7 @@ def _parse_variants(
                 Variant(
                     entity_id=_required_id(source, where, cells["entity_id"]),
                     variant=form,
-                    lang=cell_text(cells["lang"]).strip() or "und",
+                    lang=cell_text(cells["lang"]).strip() or Lang.UND,
                     kind=_enum(source, where, "kind", cells["kind"], VariantKind, None),
                     count=_int(source, where, "count", cells["count"]),
                     status=_enum(
