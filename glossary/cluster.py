@@ -8,13 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from glossary.model import EntityType, Mention
-from glossary.similarity import SAME_ENTITY, NameParts, name_parts, parts_similarity, skeleton
-
-# Within a block, each name is compared with this many neighbours in key order (sorted
-# neighbourhood), so a block of common surnames costs linear time, not quadratic.
-_WINDOW = 8
-# A bare surname looks at no more than this many full names sharing its skeleton.
-_MAX_CANDIDATES = 32
+from glossary.similarity import NameParts, name_parts, parts_similarity, skeleton
+from glossary.weights import MAX_CANDIDATES, SAME_ENTITY, WINDOW
 
 
 @dataclass(frozen=True)
@@ -137,7 +132,7 @@ def _full_names(uf: _UnionFind, parts: Sequence[NameParts], stats: Sequence[Form
     for members in blocks.values():
         members.sort(key=lambda i: (parts[i].keys, i))
         for x, i in enumerate(members):
-            for j in members[x + 1 : x + 1 + _WINDOW]:
+            for j in members[x + 1 : x + 1 + WINDOW]:
                 if uf.find(i) == uf.find(j) or not _compatible(stats[i], stats[j]):
                     continue
                 if parts_similarity(parts[i], parts[j]) >= SAME_ENTITY:
@@ -158,7 +153,7 @@ def _short_forms(uf: _UnionFind, parts: Sequence[NameParts], stats: Sequence[For
         # The same surname key first; the skeleton only to catch a misspelling (Bartoux).
         pool = by_key.get(p.keys[0]) or by_skeleton.get(skeleton(p.keys[0]), [])
         candidates = [
-            j for j in pool[:_MAX_CANDIDATES] if parts_similarity(p, parts[j]) >= SAME_ENTITY
+            j for j in pool[:MAX_CANDIDATES] if parts_similarity(p, parts[j]) >= SAME_ENTITY
         ]
         same_doc = {uf.find(j) for j in candidates if stats[j].sources & stats[i].sources}
         anywhere = {uf.find(j) for j in candidates}

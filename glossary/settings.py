@@ -17,7 +17,8 @@ from importlib import resources
 from types import ModuleType
 from typing import Any
 
-from glossary import canonical, cluster, exonyms, similarity, translit
+from glossary import canonical, cluster, exonyms, similarity, translit, weights
+from glossary.check import checker, index, keys, match
 from glossary.mentions import cues, evidence, finder, tokens
 
 _CONSTANT = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
@@ -26,9 +27,11 @@ _LONGEST = 48
 
 # The glossary's stages and the modules whose constants shape each.
 GLOSSARY_STAGES: dict[str, tuple[ModuleType, ...]] = {
-    "mentions": (tokens, cues, evidence, finder),
-    "names": (translit, exonyms, similarity, cluster, canonical),
+    "mentions": (weights, tokens, cues, evidence, finder),
+    "names": (weights, translit, exonyms, similarity, cluster, canonical),
 }
+# What `align check` reports depends on these too (its report's About sheet carries them).
+CHECK_STAGE: tuple[ModuleType, ...] = (weights, checker, index, keys, match)
 
 
 def render(value: Any) -> str:
@@ -102,3 +105,8 @@ def glossary_settings() -> dict[str, str]:
     out = {stage: describe_modules(modules) for stage, modules in GLOSSARY_STAGES.items()}
     out["data"] = data_signature()
     return out
+
+
+def check_settings() -> str:
+    """The settings that shape `align check`'s findings."""
+    return describe_modules(CHECK_STAGE) + ";data=" + data_signature()

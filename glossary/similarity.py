@@ -9,16 +9,8 @@ from dataclasses import dataclass
 from glossary.exonyms import lookup
 from glossary.text import fold_words, is_particle
 from glossary.translit import given_name, match_key
+from glossary.weights import GIVEN_MIN, LENGTH_RATIO, SHORT_FACTOR, TWO_SLIPS_LENGTH
 
-# Score from which two forms are taken for the same entity.
-SAME_ENTITY = 0.85
-# Given names must agree more closely than surnames: Andreï/Anatoli Gromyko are two people.
-_GIVEN_MIN = 0.85
-# A short form (Ignatiev for Alexeï Ignatiev) is a little less certain than a full match.
-_SHORT_FACTOR = 0.95
-_LENGTH_RATIO = 0.75
-# Two slips are a misspelling only in a word long enough to carry them (Bartoux, not Mira/Mark).
-_TWO_SLIPS_LENGTH = 6
 # Dutch romanisation (image captions: Chroestsjev, Joeri), folded to the French/English letters.
 _DUTCH = {"tsj": "tch", "sj": "ch", "oe": "ou", "ch": "kh", "j": "y"}
 _DUTCH_RE = re.compile("|".join(sorted(_DUTCH, key=len, reverse=True)))
@@ -63,12 +55,12 @@ def word_similarity(a_key: str, b_key: str, a_fold: str, b_fold: str) -> float:
     if not a_key or not b_key or a_key[0] != b_key[0]:
         return 0.0  # Omsk/Tomsk: a different first sound is a different name
     shorter, longer = sorted((len(a_fold), len(b_fold)))
-    if shorter / longer < _LENGTH_RATIO:
+    if shorter / longer < LENGTH_RATIO:
         return 0.0  # Lenin/Leningrad
     slips = min(Levenshtein.distance(a_key, b_key), Levenshtein.distance(a_fold, b_fold))
     if slips == 1:
         return 0.95
-    if slips == 2 and longer >= _TWO_SLIPS_LENGTH:
+    if slips == 2 and longer >= TWO_SLIPS_LENGTH:
         return 0.9
     # Past two slips it is another name, however alike it looks; keep a graded score for callers.
     return JaroWinkler.similarity(a_key, b_key) * 0.8
@@ -93,19 +85,19 @@ def parts_similarity(a: NameParts, b: NameParts) -> float:
     short, long = sorted((a, b), key=lambda p: len(p.keys))
     if len(short.keys) == 1:
         best = word_similarity(short.keys[0], long.keys[-1], short.folds[0], long.folds[-1])
-        return best if len(long.keys) == 1 else best * _SHORT_FACTOR
+        return best if len(long.keys) == 1 else best * SHORT_FACTOR
     if len(short.keys) < len(long.keys) and _subsequence(short, long):
-        return _SHORT_FACTOR
+        return SHORT_FACTOR
     surname = word_similarity(a.keys[-1], b.keys[-1], a.folds[-1], b.folds[-1])
     given = word_similarity(a.keys[0], b.keys[0], a.folds[0], b.folds[0])
     if a.given and b.given and a.given != b.given:
         given = 0.0  # two known given names: Aleksandr and Aleksey are two people
     if len(a.folds[0]) == 1 or len(b.folds[0]) == 1:
         given = 1.0 if a.folds[0][0] == b.folds[0][0] else 0.0  # an initial: D. Eisenhower
-    if given < _GIVEN_MIN:
+    if given < GIVEN_MIN:
         return min(surname, given) * 0.5
     score = min(surname, given)
-    return score if len(a.keys) == len(b.keys) else score * _SHORT_FACTOR
+    return score if len(a.keys) == len(b.keys) else score * SHORT_FACTOR
 
 
 def name_similarity(a: str, b: str, lang_a: str = "", lang_b: str = "") -> float:

@@ -7,9 +7,10 @@ from check_glossary import ENTITIES, GLOSSARY, PER, VARIANTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.check.checker import MIN_CONFIDENCE, Checker, Finding
+from glossary.check.checker import Checker, Finding
 from glossary.check.keys import compare_key, fold
 from glossary.model import Entity, Glossary, Passage, Variant, VariantKind, VariantStatus
+from glossary.weights import MIN_CONFIDENCE
 
 
 @pytest.fixture(scope="module")

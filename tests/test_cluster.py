@@ -6,7 +6,8 @@ import pytest
 
 from glossary.cluster import FormStats, cluster_forms
 from glossary.model import EntityType
-from glossary.similarity import SAME_ENTITY, name_similarity
+from glossary.similarity import name_similarity
+from glossary.weights import SAME_ENTITY
 
 
 def stats(

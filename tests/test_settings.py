@@ -12,14 +12,25 @@ from typing import Any
 import pytest
 
 from align.settings import STAGES, RunSettings
-from glossary.settings import GLOSSARY_STAGES, constants, render
+from glossary.settings import CHECK_STAGE, GLOSSARY_STAGES, check_settings, constants, render
 
-ALL_STAGES = {**STAGES, **GLOSSARY_STAGES}
+RUN_STAGES = {**STAGES, **GLOSSARY_STAGES}
+ALL_STAGES = {**RUN_STAGES, "check": CHECK_STAGE}
 # The packages whose modules shape `align run`'s output: every module with settings of its own
 # must be in a stage.
-STAGE_PACKAGES = ("align.text", "align.parallel", "align.comparable", "align.pairing")
-GLOSSARY_MODULES = (
+STAGE_PACKAGES = (
+    "align.text",
+    "align.parallel",
+    "align.comparable",
+    "align.pairing",
     "glossary.mentions",
+)
+GLOSSARY_MODULES = (
+    "glossary.weights",
+    "glossary.check.checker",
+    "glossary.check.index",
+    "glossary.check.keys",
+    "glossary.check.match",
     "glossary.translit",
     "glossary.exonyms",
     "glossary.similarity",
@@ -53,7 +64,7 @@ def _changed(value: Any) -> Any:
 def _settings() -> list[tuple[str, str]]:
     return [
         (module.__name__, name)
-        for modules in ALL_STAGES.values()
+        for modules in RUN_STAGES.values()
         for module in modules
         for name in constants(vars(module))
     ]
@@ -98,6 +109,19 @@ def _modules_with_settings() -> list[str]:
 def test_every_module_with_settings_belongs_to_a_stage(module_name: str) -> None:
     listed = {module.__name__ for modules in ALL_STAGES.values() for module in modules}
     assert module_name in listed
+
+
+@pytest.mark.parametrize(
+    ("module_name", "name"),
+    [(m.__name__, name) for m in CHECK_STAGE for name in constants(vars(m))],
+)
+def test_changing_any_check_setting_changes_the_check_settings(
+    module_name: str, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = check_settings()
+    module = importlib.import_module(module_name)
+    monkeypatch.setattr(module, name, _changed(getattr(module, name)))
+    assert check_settings() != before
 
 
 def test_the_signature_ignores_paths_and_is_stable() -> None:

@@ -108,8 +108,10 @@ def _check(paths: list[str], glossary: Path, lang: Lang) -> tuple[list[Finding],
 
 def _about(glossary: Path, documents: list[str], lang: Lang) -> dict[str, str]:
     from align import __version__
+    from glossary.settings import check_settings
 
     about = {"tool": f"align-glossary {__version__}", "glossary": str(glossary), "lang": lang.value}
+    about["settings"] = check_settings()
     about.update({f"input.{i}": source for i, source in enumerate(documents, start=1)})
     return about
 

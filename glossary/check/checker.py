@@ -17,11 +17,8 @@ from glossary.check.keys import compare_key, tokens
 from glossary.check.match import Hit, exact_hits, fuzzy_hits
 from glossary.model import EntityType, Glossary, Passage, VariantKind, VariantStatus
 from glossary.translit import match_key
+from glossary.weights import MIN_CONFIDENCE, SHORT_CONFIDENCE
 
-# Below this similarity an unknown form is not reported as a misspelling of a known one.
-MIN_CONFIDENCE = 0.85
-# A short form before the entity's full name: the entity is likely, not certain.
-SHORT_CONFIDENCE = 0.9
 CONTEXT_CHARS = 160
 
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from glossary.check.keys import Memo, block_keys, compare_key, fold, strip_elision, tokens
 from glossary.model import Entity, EntityType, Glossary, Variant, VariantKind, VariantStatus
+from glossary.weights import SHORT_ACRONYM
 
 CHECK_LANGS = ("en", "fr")
 # A canonical cell may list alternatives, "Sergey Lavrov|Sergei Lavrov": all are accepted and the
@@ -25,10 +26,6 @@ class Case(StrEnum):
     ANY = "any"
     INITIAL = "initial"  # a capital first letter: "Paris" the city, not "paris" the bets
     UPPER = "upper"  # a short acronym in capitals: "UN", not the French article "Un"
-
-
-# Acronyms up to this length must be in capitals; longer ones may be title case (Otan, Unesco).
-SHORT_ACRONYM = 3
 
 
 class Role(StrEnum):

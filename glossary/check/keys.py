@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from glossary.text import ELISIONS, fold
+from glossary.weights import MIN_DELETION_WORD
 
 # Letters and digits; apostrophes, hyphens, dots and spaces separate tokens.
 _TOKEN = re.compile(r"[^\W_]+")
@@ -17,8 +18,6 @@ _TOKEN = re.compile(r"[^\W_]+")
 _NAME_GAP = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011'\u2019.]{0,3}\n?[ \t\u00a0\u202f]{0,3}")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
-# Words shorter than this get no deletion neighbourhood: it would match half the glossary.
-MIN_DELETION_WORD = 5
 
 
 class Token(NamedTuple):

@@ -8,12 +8,7 @@ from dataclasses import dataclass
 from glossary.check.index import Case, Form, FormIndex, KeyFunction, Role
 from glossary.check.keys import Token, compare_key, joins_name
 from glossary.text import APOSTROPHES, ELISIONS, is_particle, titles
-
-MAX_RUN = 6
-MAX_EDITS = 2
-SHORT_WORD = 5
-FUZZY_CEILING = 0.99
-MIN_LETTERS = 4
+from glossary.weights import FUZZY_CEILING, MAX_EDITS, MAX_RUN, MIN_LETTERS, SHORT_WORD
 
 
 @dataclass(frozen=True)

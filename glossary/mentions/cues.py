@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from glossary.mentions.tokens import Token
 from glossary.model import Passage
 from glossary.text import fold_words
+from glossary.weights import SHORTEST_ADJECTIVE
 
 # Nouns that head the name of a body, an event or a place; alone they are common nouns
 # (le Bureau, the Press, the Fleet), after a name they end it (White Caucasus Army, Crimean War).
@@ -80,8 +81,6 @@ _AUTHOR_FIRST = re.compile(r"^\s*(?:\d+\.\s+)*[^\W\d_]+, [^\W\d_]+[^()]*\(\d{4}\
 # A catalogue number after a label: ISBN 978-0-19-151881-2, Bestanddeelnr 911-1157.
 _CATALOGUE = re.compile(r"^[ \t\u00a0]+\d(?:[\d./-]*\d)?(?![^\W\d_])")
 _YEAR_DIGITS = 4
-# Shorter words with those endings are names as often as not (Ian, Eric).
-_SHORTEST_ADJECTIVE = 5
 
 
 def citation_passages(passages: Sequence[Passage]) -> frozenset[int]:
@@ -134,10 +133,10 @@ def adjective_form(word: str) -> bool:
     """Shaped like an adjective: American, Baltic, Anglo-Saxon, Soviet-Polish, Non-Aligned."""
     parts = fold_words(word).split()
     if len(parts) == 1:
-        return len(parts[0]) >= _SHORTEST_ADJECTIVE and bool(_ADJECTIVE_END.search(parts[0]))
+        return len(parts[0]) >= SHORTEST_ADJECTIVE and bool(_ADJECTIVE_END.search(parts[0]))
     capitals = all(p[:1].isupper() for p in re.split(r"[-‐]", word) if p)
     return capitals and any(
-        _COMBINING.match(p) or (len(p) >= _SHORTEST_ADJECTIVE and _ADJECTIVE_END.search(p))
+        _COMBINING.match(p) or (len(p) >= SHORTEST_ADJECTIVE and _ADJECTIVE_END.search(p))
         for p in parts
     )
 

@@ -20,6 +20,7 @@ from glossary.mentions.tokens import Token
 from glossary.model import Passage
 from glossary.text import fold_words, listed_words, titles
 from glossary.translit import given_name, is_russian_name
+from glossary.weights import TITLE_LINE_SHARE
 
 # Words that make a capitalised word after them a common noun: "leur Patrie", "a Union".
 # Definite articles are left out: "the Kremlin", "la France" precede names all the time.
@@ -28,7 +29,6 @@ a an their our my your his its"""
 _COMMON_CUES = frozenset(_CUE_WORDS.split())
 # "les Américains", "the Bolsheviks": a capitalised plural after a plural article is a people.
 _PLURAL_CUES = frozenset({"les", "des", "aux", "the"})
-_TITLE_LINE_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def title_line(text: str, tokens: Sequence[Token]) -> bool:
     words = [t for t in tokens if not t.hashtag and not t.particle]
     if len(words) < 3 or text.rstrip()[-1:] in (".", "!", "?", ":", ";"):
         return False
-    return sum(t.capitalised for t in words) / len(words) >= _TITLE_LINE_SHARE
+    return sum(t.capitalised for t in words) / len(words) >= TITLE_LINE_SHARE
 
 
 def collect_evidence(
