@@ -78,7 +78,7 @@ def check_command(
 
 
 def _check(paths: list[str], glossary: Path, lang: Lang) -> tuple[list[Finding], list[str]]:
-    from align.checking import FixedLanguage, check_documents
+    from align.check import FixedLanguage, check_documents
     from align.readers import read_paths
     from align.text.sentences import build_splitter
     from glossary.check.checker import Checker
