@@ -68,16 +68,16 @@ def review_bytes(rows: Sequence[ReviewRow], *, low_scores: dict[str, float] | No
             xlsx.row(
                 sheet,
                 [
-                row.fr_source,
-                row.fr_lines,
-                row.en_source,
-                row.en_lines,
-                row.fr_text,
-                row.en_text,
-                row.kind,
-                row.mode,
-                round(row.score, 4),
-                "; ".join(map(str, row.evidence)),
+                    row.fr_source,
+                    row.fr_lines,
+                    row.en_source,
+                    row.en_lines,
+                    row.fr_text,
+                    row.en_text,
+                    row.kind,
+                    row.mode,
+                    round(row.score, 4),
+                    "; ".join(map(str, row.evidence)),
                 ],
             )
         )

@@ -1,4 +1,4 @@
-"""Export rows: one link with its texts and where they come from, for TMX and the review workbook."""
+"""Export rows: one link with its texts and where they come from, for TMX and the review sheet."""
 
 from __future__ import annotations
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from align import __version__
 from align.exports.rows import AlignedText, plain_text
 from glossary.atomicfile import write_bytes_atomic
-from align import __version__
 
 TmxUnit = AlignedText
 CREATION_TOOL = "align-glossary"
