@@ -14,7 +14,8 @@ Use it from Python::
 
     links = align.align_parallel(fr_texts, en_texts)    # a text and its translation
     links = align.align_comparable(fr_texts, en_texts)  # separately written reports
-    summary = align.run(["seeds"], "exports")           # the whole pipeline, as `align run`
+    summary = align.run("seeds", "exports")             # the whole pipeline, as `align run`
+    findings = align.check(documents, "exports/glossary.xlsx")  # as `align check`
 
 Names match through transliteration by default (Ouchakov anchors Ushakov): pass
 `name_key=None` to compare spellings only. The glossary side is the `glossary` package.
@@ -35,7 +36,17 @@ __version__ = "0.1.0"
 # and `align --help` must not pay the ~0.25 s that setting up every stage's types and patterns
 # costs. Type checkers and readers see the plain imports below.
 if TYPE_CHECKING:
-    from align.api import align_comparable, align_parallel, analyse, pair, read, run
+    from align.api import (
+        align_comparable,
+        align_parallel,
+        analyse,
+        build_detector,
+        build_splitter,
+        check,
+        pair,
+        read,
+        run,
+    )
     from align.model import AnalysedDocument, Document, Link, Mode, Segment, Sentence
     from align.pairing.pair import PairResult
     from align.pipeline import RunSummary
@@ -47,6 +58,9 @@ _API = {
     "align_comparable": "align.api",
     "pair": "align.api",
     "run": "align.api",
+    "check": "align.api",
+    "build_detector": "align.api",
+    "build_splitter": "align.api",
     "AnalysedDocument": "align.model",
     "Document": "align.model",
     "Link": "align.model",
@@ -69,6 +83,9 @@ __all__ = [
     "align_comparable",
     "align_parallel",
     "analyse",
+    "build_detector",
+    "build_splitter",
+    "check",
     "pair",
     "read",
     "run",

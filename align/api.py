@@ -20,16 +20,33 @@ from align.pipeline import run as _run
 from align.readers import ReadResult, read_paths
 from align.settings import RunSettings
 from align.text.analysis import analyse as _analyse
-from align.text.language import build_detector
+from align.text.analysis import split_all
+from align.text.language import FixedLanguage, build_detector, detect_segments
 from align.text.sentences import build_splitter
+from glossary.check import Checker, Finding
+from glossary.model import Glossary
 from glossary.translit import match_key
+from glossary.workbook import read_workbook
+
+__all__ = [
+    "align_comparable",
+    "align_parallel",
+    "analyse",
+    "build_detector",
+    "build_splitter",
+    "check",
+    "pair",
+    "read",
+    "run",
+]
 
 
 def read(*paths: str | Path, stdin: BinaryIO | None = None) -> ReadResult:
-    """Read files and folders (recursively, in name order; `-` is standard input) into Documents.
+    """Read files and folders (recursively, in name order; `-` is standard input).
 
-    A file named explicitly must be readable (BadInputError otherwise); in a folder an unusable
-    file is skipped and listed in `skipped`.
+    Returns a ReadResult: `documents` (Document: decoded text and source) and `skipped`. A file
+    named explicitly must be readable (BadInputError otherwise); in a folder an unusable file is
+    skipped and listed in `skipped`.
     """
     return read_paths([str(p) for p in paths], stdin=stdin)
 
@@ -43,9 +60,9 @@ def analyse(
 ) -> list[AnalysedDocument]:
     """Language segments (repeats across documents marked) and sentences of each document.
 
-    `detector` and `splitter` default to lingua's and Punkt's (built here, which takes seconds:
-    pass `align.text.language.build_detector()` and `align.text.sentences.build_splitter()`
-    built once when analysing in several calls).
+    Returns one AnalysedDocument per document. `detector` and `splitter` default to lingua's and
+    Punkt's, built here, which takes seconds: for several calls build them once with
+    `align.build_detector()` and `align.build_splitter()` and pass them in.
     """
     return _analyse(
         documents,
@@ -63,7 +80,7 @@ def align_parallel(
     fr_paragraphs: Sequence[int] | None = None,
     en_paragraphs: Sequence[int] | None = None,
 ) -> list[Link]:
-    """Align a text with its translation: every sentence in exactly one link, in order.
+    """Align a text with its translation: a list of Links in order, every sentence in one.
 
     Names match through transliteration (Ouchakov anchors Ushakov); `name_key=None` turns it off.
     """
@@ -75,7 +92,8 @@ def align_parallel(
 def align_comparable(
     fr: Sequence[str], en: Sequence[str], *, name_key: NameKey | None = match_key
 ) -> list[Link]:
-    """Link only the French and English passages that report the same event, with evidence."""
+    """Links (a list) between only the French and English passages that report the same event,
+    each with its evidence; links may cross and need not cover every sentence."""
     return _align_comparable(fr, en, name_key=name_key)
 
 
@@ -88,14 +106,14 @@ def pair(
 ) -> PairResult:
     """Align two documents: decide parallel or comparable (`mode="auto"`), then align.
 
-    The result says which mode was used, why, and any warning (a requested mode overruled,
-    nothing linked).
+    Returns a PairResult: the mode used, the links, why that mode, and any warning (a requested
+    mode overruled, nothing linked). An unknown `mode` is a ValueError.
     """
     return pair_documents(fr, en, mode=mode, name_key=name_key)
 
 
 def run(
-    paths: Sequence[str | Path] = ("seeds",),
+    paths: str | Path | Sequence[str | Path] = ("seeds",),
     out: str | Path = "exports",
     *,
     glossary: str | Path | None = None,
@@ -105,9 +123,11 @@ def run(
     splitter: Any = None,
     progress: Progress | None = None,
 ) -> RunSummary:
-    """The whole pipeline, as `align run`: writes glossary.xlsx, .tbx, alignment.tmx and .xlsx.
+    """The whole pipeline, as `align run`: writes glossary.xlsx, .tbx, alignment.tmx and .xlsx
+    into `out` and returns a RunSummary (counts, document pairs, files written).
 
-    A person's edits of `glossary` (default: glossary.xlsx in `out`) are kept.
+    `paths` is one path or several. A person's edits of `glossary` (default: glossary.xlsx in
+    `out`) are kept.
     """
     settings = RunSettings(
         out_dir=Path(out),
@@ -115,6 +135,8 @@ def run(
         fr_tag=fr_tag,
         en_tag=en_tag,
     )
+    if isinstance(paths, str | Path):
+        paths = [paths]
     return _run(
         read(*paths),
         settings,
@@ -122,3 +144,38 @@ def run(
         splitter=splitter if splitter is not None else build_splitter(),
         progress=progress,
     )
+
+
+def check(
+    documents: Sequence[Document],
+    glossary: Checker | Glossary | str | Path,
+    *,
+    lang: str | None = None,
+    detector: Any = None,
+    splitter: Any = None,
+    progress: Progress | None = None,
+) -> list[Finding]:
+    """Names not written as the glossary wants, as `align check` reports them (Findings).
+
+    `glossary` is a Glossary, a Checker built once for many calls, or the path of a workbook.
+    Each sentence wants the canonical form of its own language; `lang` ("fr" or "en") forces one.
+    Repeated passages are not set aside as `run` does: a copy is still a place to correct.
+    """
+    if isinstance(glossary, Checker):
+        checker = glossary
+    elif isinstance(glossary, Glossary):
+        checker = Checker(glossary)
+    else:
+        checker = Checker(read_workbook(glossary, allow_open=True).glossary)
+    if lang is not None:
+        detector = FixedLanguage(lang)
+    elif detector is None:
+        detector = build_detector()
+    segments = {}
+    for i, doc in enumerate(documents):
+        segments[doc.source] = detect_segments(doc, detector)
+        if progress:
+            progress("detecting languages", i + 1, len(documents))
+    splitter = splitter if splitter is not None else build_splitter()
+    analysed = split_all(documents, segments, splitter, progress)
+    return checker.check([p for doc in analysed for p in doc.passages()])

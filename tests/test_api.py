@@ -96,3 +96,32 @@ def test_glossary_round_trip_and_check(tmp_path: Path) -> None:
         "Yuri Ushakov",
         "other-language",
     )
+
+
+def test_an_unknown_mode_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="bogus"):
+        align.pair(FR, EN, mode="bogus")
+
+
+def test_run_takes_one_path_as_well_as_several(
+    tmp_path: Path, seeds_dir: Path, detector: Any
+) -> None:
+    summary = align.run(str(seeds_dir / "001_157a4bdd3038f2f4.txt"), tmp_path, detector=detector)
+    assert summary.documents == 1
+
+
+def test_check_reports_what_align_check_reports(tmp_path: Path, detector: Any) -> None:
+    passages = [Passage(source="a.txt", lang="en", text="Yuri Ushakov arrived in Riyadh.")]
+    found = glossary.build_glossary(passages)
+    draft = "The adviser Iouri Ouchakov said that the talks with the delegation had been useful.\n"
+    (tmp_path / "draft.txt").write_text(draft, encoding="utf-8")
+    documents = align.read(tmp_path / "draft.txt").documents
+    for findings in (
+        align.check(documents, found, lang="en"),
+        align.check(documents, found, detector=detector),
+    ):
+        assert [(f.found, f.suggestion) for f in findings] == [("Iouri Ouchakov", "Yuri Ushakov")]
+
+
+def test_the_detector_and_splitter_builders_are_part_of_the_api() -> None:
+    assert callable(align.build_detector) and callable(align.build_splitter)

@@ -107,9 +107,7 @@ def test_english_wants_the_english_canonical(tmp_path: Path, glossary_file: str)
 def test_auto_language_follows_each_segment_of_a_mixed_document(
     tmp_path: Path, glossary_file: str, detector: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import align.text.language
-
-    monkeypatch.setattr(align.text.language, "build_detector", lambda: detector)
+    monkeypatch.setattr("align.api.build_detector", lambda: detector)
     doc = write(
         tmp_path,
         "mixed.txt",

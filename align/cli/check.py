@@ -78,9 +78,8 @@ def check_command(
 
 
 def _check(paths: list[str], glossary: Path, lang: Lang) -> tuple[list[Finding], list[str]]:
-    from align.check import FixedLanguage, check_documents
+    from align.api import check
     from align.readers import read_paths
-    from align.text.sentences import build_splitter
     from glossary.check.checker import Checker
     from glossary.workbook import read_workbook
     from glossary.workbook.file import open_elsewhere
@@ -95,14 +94,9 @@ def _check(paths: list[str], glossary: Path, lang: Lang) -> tuple[list[Finding],
     read = read_paths(paths)
     for skipped in read.skipped:
         warn(f"{skipped.source}: skipped: {skipped.reason}")
-    if lang is Lang.AUTO:
-        from align.text.language import build_detector
-
-        detector: object = build_detector()
-    else:
-        detector = FixedLanguage(lang.value)
+    fixed = None if lang is Lang.AUTO else lang.value
     with progress_bar() as progress:
-        findings = check_documents(read.documents, checker, detector, build_splitter(), progress)
+        findings = check(read.documents, checker, lang=fixed, progress=progress)
     return findings, [doc.source for doc in read.documents]
 
 

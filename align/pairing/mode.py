@@ -44,12 +44,17 @@ def choose_mode(fr: Sequence[str], en: Sequence[str]) -> Mode:
 
 
 def decide_mode(fr: Sequence[str], en: Sequence[str], requested: RequestedMode) -> ModeDecision:
-    """The mode to use: `requested`, unless auto (decide) or parallel on wildly different texts."""
-    if requested == "comparable":
+    """The mode to use: `requested`, unless auto (decide) or parallel on wildly different texts.
+
+    An unknown `requested` is a ValueError.
+    """
+    if requested != "auto":
+        requested = Mode(requested)
+    if requested is Mode.COMPARABLE:
         return ModeDecision(Mode.COMPARABLE, "requested")
     chars = _ratio(sum(len(s) for s in en), sum(len(s) for s in fr))
     count = _ratio(len(en), len(fr))
-    if requested == "parallel":
+    if requested is Mode.PARALLEL:
         if _inside(chars, WILD_CHARS) and _inside(count, WILD_SENTENCES):
             return ModeDecision(Mode.PARALLEL, "requested")
         warning = (

@@ -61,7 +61,7 @@ def pair_documents(
     if not fr_used or not en_used:
         links = [Link((i,), (), 0.0) for i in range(len(fr_used))]
         links += [Link((), (j,), 0.0) for j in range(len(en_used))]
-    elif decision.mode == "parallel":
+    elif decision.mode is Mode.PARALLEL:
         aligner = parallel if parallel is not None else align_parallel
         links = aligner(
             fr_used,
@@ -73,7 +73,7 @@ def pair_documents(
     else:
         links = align_comparable(fr_used, en_used, name_key=name_key)
     mapped = tuple(_remap(link, fr_keep, en_keep) for link in links)
-    if decision.mode == "comparable":
+    if decision.mode is Mode.COMPARABLE:
         mapped = tuple(sorted(mapped, key=lambda k: (k.fr or (-1,), k.en or (-1,))))
         if fr_used and en_used and not any(k.fr and k.en for k in mapped):
             warnings += (_nothing_linked(decision.reason, mode),)

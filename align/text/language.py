@@ -95,6 +95,22 @@ class Detector(Protocol):
 
 
 @dataclass(frozen=True)
+class FixedLanguage:
+    """A detector that gives every text one language: what `--lang fr|en` means."""
+
+    lang: str
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The single language, in the Detector protocol's shape."""
+        return (self.lang,)
+
+    def confidences(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
+        """Certainty for the one language, whatever the text."""
+        return [(1.0,)] * len(texts)
+
+
+@dataclass(frozen=True)
 class LinguaDetector:
     """The lingua detector restricted to `languages` (ISO 639-1), models preloaded."""
 

@@ -1,6 +1,6 @@
 """Checking new text against the glossary: a name not in its canonical form is a finding.
 
-The checker is built once per glossary (see checkindex). For each passage it finds known forms by
+The checker is built once per glossary (see index.py). For each passage it finds known forms by
 exact lookup of its words, then tries the capitalised runs left over against the glossary's forms
 with fuzzy matching inside small blocks, and judges each hit against the canonical form wanted by
 the passage's language.
@@ -70,10 +70,10 @@ class Checker:
         self,
         glossary: Glossary,
         *,
-        match_key: KeyFunction = match_key,
+        name_key: KeyFunction = match_key,
         min_confidence: float = MIN_CONFIDENCE,
     ) -> None:
-        self._index: FormIndex = build_index(glossary, match_key)
+        self._index: FormIndex = build_index(glossary, name_key)
         self._min_confidence = min_confidence
 
     def check(self, passages: Iterable[Passage], lang: str | None = None) -> list[Finding]:
