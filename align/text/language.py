@@ -28,7 +28,8 @@ from typing import Any, Protocol
 
 from align.errors import UsageError
 from align.model import UND, Document, Segment
-from align.text.noise import URL
+from align.text.lines import logical_lines, trim
+from align.text.noise import PICTOGRAPHS, TAG, URL, is_noise
 from glossary.model import Lang
 
 # The restricted set: French, English, the main European languages and the languages of the
@@ -64,24 +65,12 @@ _RIVALS = 3
 # Chunks this short ("2.", "G.") are folded into a neighbour.
 _TINY = 6
 
-# Telegram's interface text, copied into dumps: not part of any post.
-_INTERFACE_LINES = frozenset(
-    {
-        "view in telegram",
-        "please open telegram to view this post",
-        "media is too big",
-        "this media is not supported in your browser",
-        "show more",
-    }
-)
-
-_TAG = re.compile(r"[#@]\w+")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A sentence end followed by the start of another sentence, or a Telegram marker mid-line.
 _CHUNK_BREAK = re.compile(
     r"(?<=[.!?…])[\"»”’)\]]*\s+(?=[\"«“(\[]?[^\W\d_])"
-    r"|\s+(?=[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\U0001F1E6-\U0001F1FF])"
+    rf"|\s+(?=[{PICTOGRAPHS}])"
 )
 
 
@@ -180,7 +169,7 @@ def _chunks(text: str) -> list[_Chunk]:
     line_key = 0
     for paragraph, (p_start, p_end) in enumerate(_paragraphs(text)):
         first_line = True
-        for l_start, l_end in _logical_lines(text, p_start, p_end):
+        for l_start, l_end in logical_lines(text, p_start, p_end):
             line_key += 1
             first_chunk = True
             for c_start, c_end in _line_chunks(text, l_start, l_end):
@@ -221,35 +210,14 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Trimmed lines of a paragraph; a hard-wrapped line continuing in lower case is joined."""
-    lines: list[tuple[int, int]] = []
-    offset = start
-    for raw in text[start:end].split("\n"):
-        s, e = _trim(text, offset, offset + len(raw))
-        offset += len(raw) + 1
-        if s == e:
-            continue
-        if lines and _continues(text[lines[-1][0] : lines[-1][1]], text[s:e]):
-            lines[-1] = (lines[-1][0], e)
-        else:
-            lines.append((s, e))
-    return lines
-
-
-def _continues(previous: str, line: str) -> bool:
-    """True when `line` is the wrapped continuation of `previous` (no sentence end between)."""
-    return bool(previous) and previous[-1] not in '.!?…:;»"”)]' and line[0].islower()
-
-
 def _line_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence-like chunks of one logical line, trimmed."""
     spans: list[tuple[int, int]] = []
     cursor = start
     for brk in _CHUNK_BREAK.finditer(text, start, end):
-        spans.append(_trim(text, cursor, brk.start()))
+        spans.append(trim(text, cursor, brk.start()))
         cursor = brk.end()
-    spans.append(_trim(text, cursor, end))
+    spans.append(trim(text, cursor, end))
     # Fold tiny chunks ("2." of a numbered list, "G." of an initial) into the next chunk (the
     # previous one at the end of the line): alone they say nothing and they are not sentences.
     merged: list[tuple[int, int]] = []
@@ -268,25 +236,9 @@ def _line_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return merged
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) so that it holds no leading or trailing whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def is_noise(text: str) -> bool:
-    """True for material with no language: counters, URLs, numbers, tags, rules, Telegram chrome."""
-    if " ".join(text.split()).casefold() in _INTERFACE_LINES:
-        return True
-    return len(_LETTER.findall(_TAG.sub(" ", URL.sub(" ", text)))) < 2
-
-
 def _clean(text: str) -> str:
     """The words lingua should see: no URLs, tags, digits or symbols."""
-    text = _TAG.sub(" ", URL.sub(" ", text))
+    text = TAG.sub(" ", URL.sub(" ", text))
     return " ".join("".join(ch if ch.isalpha() or ch in "'’-" else " " for ch in text).split())
 
 

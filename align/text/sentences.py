@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from align.model import UND, Document, Segment, Sentence
-from align.text.noise import URL
+from align.text.lines import logical_lines, trim
+from align.text.noise import MARKER_CHARS, URL
 from glossary.text import TITLE_ABBREVIATIONS
 
 # Abbreviations Punkt's pretrained models lack, lower case without the final period.
@@ -36,15 +37,9 @@ ENGLISH_ABBREVIATIONS = frozenset(
     )
 )
 
-# Emoji and pictographs, flags (regional indicators), and the joiners and selectors that
-# decorate them: a Telegram post starts its items with these.
-_MARKER_CHARS = (
-    "\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2190-\u21ff\u2300-\u23ff"
-    "\U0001f1e6-\U0001f1ff\u200d\ufe0f\ufe0e\u20e3\u2049\u203c"
-)
-_MARKERS = re.compile(f"[{_MARKER_CHARS}]+")
-_LEADING_MARKERS = re.compile(f"^[{_MARKER_CHARS}\\s]+")
-_TRAILING_MARKERS = re.compile(f"[{_MARKER_CHARS}\\s]+$")
+_MARKERS = re.compile(f"[{MARKER_CHARS}]+")
+_LEADING_MARKERS = re.compile(f"^[{MARKER_CHARS}\\s]+")
+_TRAILING_MARKERS = re.compile(f"[{MARKER_CHARS}\\s]+$")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]\s*$")
 _HAS_WORD = re.compile(r"[^\W_]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -114,28 +109,11 @@ def split_sentences(
 def split_text(text: str, lang: str, splitter: Splitter) -> list[str]:
     """Sentences of a plain string; blank lines and line breaks are hard boundaries."""
     out: list[str] = []
-    offset = 0
-    lines: list[tuple[int, int]] = []
-    for raw in text.split("\n"):
-        s, e = _trim(text, offset, offset + len(raw))
-        offset += len(raw) + 1
-        if s == e:
-            lines.append((s, s))  # a blank line closes any wrapped run
-            continue
-        prev = lines[-1] if lines else (0, 0)
-        if prev[0] < prev[1] and _continues(text[prev[0] : prev[1]], text[s:e]):
-            lines[-1] = (prev[0], e)
-        else:
-            lines.append((s, e))
+    lines = logical_lines(text)
     for s, e in lines:
         if s < e:
             out.extend(text[a:b] for a, b in _split(text, s, e, lang, splitter))
     return out
-
-
-def _continues(previous: str, line: str) -> bool:
-    """True when `line` is the wrapped continuation of `previous` (no sentence end between)."""
-    return previous[-1] not in '.!?…:;»"”)]' and line[0].islower()
 
 
 def _split(text: str, start: int, end: int, lang: str, splitter: Splitter) -> list[tuple[int, int]]:
@@ -154,9 +132,9 @@ def _marker_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     for marker in _MARKERS.finditer(text, start, end):
         if marker.start() > cursor and text[marker.start() - 1].isspace():
-            pieces.append(_trim(text, cursor, marker.start()))
+            pieces.append(trim(text, cursor, marker.start()))
             cursor = marker.start()
-    pieces.append(_trim(text, cursor, end))
+    pieces.append(trim(text, cursor, end))
     return [p for p in pieces if p[0] < p[1]]
 
 
@@ -225,13 +203,4 @@ def _strip_markers(text: str, start: int, end: int) -> tuple[int, int]:
     trail = _TRAILING_MARKERS.search(piece)
     if trail:
         end = start + trail.start()
-    return start, end
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) so that it holds no leading or trailing whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
     return start, end
