@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from glossary.canonical import choose_canonical, entity_id, variant_kind
+from glossary.canonical import choose_canonical, entity_id, free_id, variant_kind
 from glossary.cluster import cluster_forms, form_stats
 from glossary.mentions import find_mentions
 from glossary.model import Entity, Glossary, Mention, Passage, Source, Variant
@@ -44,11 +44,7 @@ def glossary_from_mentions(mentions: Sequence[Mention]) -> Glossary:
         )
     )
     for canon, cluster in named:
-        base = entity_id(canon.type, canon.english)
-        ident, n = base, 1
-        while ident in taken:
-            n += 1
-            ident = f"{base}-{n}"
+        ident = free_id(entity_id(canon.type, canon.english), taken)
         taken.add(ident)
         own = [m for f in cluster.forms for m in by_form[(f.form, f.lang)]]
         entities.append(

@@ -98,6 +98,15 @@ def entity_id(kind: EntityType, english: str) -> str:
     return f"{kind.value.lower()}-{short or 'name'}"
 
 
+def free_id(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`... whichever is not taken yet."""
+    ident, number = base, 1
+    while ident in taken:
+        number += 1
+        ident = f"{base}-{number}"
+    return ident
+
+
 def variant_kind(form: str, lang: str, canon: Canonical) -> VariantKind:
     """How a form relates to the entity's canonical forms (canonical, acronym, short...)."""
     form = form.replace("’", "'")

@@ -131,6 +131,16 @@ class Entity:
     mentions: int = 0
     sources: tuple[Source, ...] = field(default=())
 
+    def canonicals(self, lang: str) -> tuple[str, ...]:
+        """The canonical forms for `lang`, first the preferred one: a person may type several
+        alternatives in one cell, separated by `|` ("USSR|Soviet Union")."""
+        cell = self.canonical_fr if lang == Lang.FR else self.canonical_en
+        return tuple(form.strip() for form in cell.split(ALTERNATIVES) if form.strip())
+
+
+# Separates the alternatives of a canonical cell.
+ALTERNATIVES = "|"
+
 
 @dataclass(frozen=True)
 class Variant:

@@ -80,9 +80,10 @@ def tbx_bytes(glossary: Glossary) -> bytes:
 def _terms(entity: Entity, variants: list[Variant]) -> dict[str, dict[str, str]]:
     """Language -> term -> status; a canonical form wins over a variant row of the same text."""
     terms: dict[str, dict[str, str]] = {}
-    for lang, canonical in (("en", entity.canonical_en), ("fr", entity.canonical_fr)):
-        if canonical.strip():
-            terms.setdefault(lang, {})[canonical.strip()] = PREFERRED
+    for canonical_lang in (Lang.EN, Lang.FR):
+        # Alternatives typed in one cell ("USSR|Soviet Union"): the first is preferred.
+        for rank, form in enumerate(entity.canonicals(canonical_lang)):
+            terms.setdefault(canonical_lang, {})[form] = PREFERRED if rank == 0 else ADMITTED
     for variant in variants:
         status = term_status(variant)
         lang = variant.lang.strip()

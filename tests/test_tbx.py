@@ -177,3 +177,15 @@ def test_write_is_reproducible(tmp_path: Path) -> None:
     write_tbx(tmp_path / "a.tbx", GLOSSARY)
     write_tbx(tmp_path / "b.tbx", Glossary(GLOSSARY.entities[::-1], GLOSSARY.variants[::-1]))
     assert (tmp_path / "a.tbx").read_bytes() == (tmp_path / "b.tbx").read_bytes()
+
+
+def test_alternatives_in_a_canonical_cell_are_separate_terms_the_first_preferred() -> None:
+    from glossary.model import Entity, EntityType, Glossary
+    from glossary.tbx import tbx_bytes
+
+    soviet = Entity("org-ussr", EntityType.ORG, "USSR|Soviet Union", "URSS")
+    text = tbx_bytes(Glossary((soviet,), ())).decode("utf-8")
+    assert "USSR|Soviet Union" not in text
+    assert text.index("<term>USSR</term>") < text.index("<term>Soviet Union</term>")
+    assert text.count("preferredTerm-admn-sts") == 2  # USSR and URSS
+    assert text.count("admittedTerm-admn-sts") == 1  # Soviet Union

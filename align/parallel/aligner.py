@@ -22,7 +22,7 @@ from align.parallel.dp import (
     group_unions,
 )
 from align.parallel.features import KeyKind, KeyTable, SentenceFeatures, sentence_features
-from align.parallel.length import LengthModel, fitted
+from align.parallel.length import LengthModel, cumulative, fitted
 from align.parallel.lexicon import learn_lexicon
 from align.parallel.weights import EVIDENCE_MIN_WEIGHT, ParallelSettings
 from glossary.translit import match_key
@@ -126,8 +126,8 @@ def _inputs(
     fr_len = [f.length for f in fr_feat]
     en_len = [e.length for e in en_feat]
     return BeadInputs(
-        fr_cum=_cumulative(fr_len),
-        en_cum=_cumulative(en_len),
+        fr_cum=cumulative(fr_len),
+        en_cum=cumulative(en_len),
         fr_groups=group_unions(fr_keys),
         en_groups=group_unions(en_keys),
         fr_numbers=group_unions([f.numbers for f in fr_feat]),
@@ -166,13 +166,6 @@ def _paragraph_starts(paragraphs: Sequence[int] | None, count: int) -> list[bool
     if len(paragraphs) != count:
         raise ValueError(f"{len(paragraphs)} paragraph numbers given for {count} sentences")
     return [False] + [paragraphs[i] != paragraphs[i - 1] for i in range(1, count)] + [False]
-
-
-def _cumulative(lengths: Sequence[int]) -> list[int]:
-    out = [0]
-    for length in lengths:
-        out.append(out[-1] + max(length, 1))
-    return out
 
 
 def _link(bead: Bead, inputs: BeadInputs, table: KeyTable, cfg: ParallelSettings) -> Link:

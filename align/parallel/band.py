@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from align.parallel.features import Key, KeyKind, SentenceFeatures
+from align.parallel.length import cumulative
 from align.parallel.weights import OUTLIER_SHARE, OUTLIER_SLACK
 
 # Number, name and cognate keys seen exactly once per side pin the two texts together.
@@ -123,8 +124,8 @@ def band_from_anchors(
 ) -> Band:
     """Band around the path through the anchors, interpolated by character position between them."""
     n, m = len(fr_lengths), len(en_lengths)
-    cum_fr = _cumulative(fr_lengths)
-    cum_en = _cumulative(en_lengths)
+    cum_fr = cumulative(fr_lengths)
+    cum_en = cumulative(en_lengths)
     # An anchor pairs sentence i with sentence j: the path runs from state (i, j) to (i+1, j+1).
     points = [(0, 0)]
     for i, j in anchors:
@@ -172,10 +173,3 @@ def band_around(spans: Sequence[tuple[int, int]], m: int, width: int) -> Band:
         hi[i] = max(hi[i], lo[i + 1] - 1, 0)
         hi[i] = min(hi[i], hi[i + 1])
     return Band(tuple(lo), tuple(hi))
-
-
-def _cumulative(lengths: Sequence[int]) -> list[int]:
-    out = [0]
-    for length in lengths:
-        out.append(out[-1] + max(length, 1))
-    return out

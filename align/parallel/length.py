@@ -61,3 +61,11 @@ def fitted(
         fr_total, en_total = sum(fr_lengths), sum(en_lengths)
     ratio = en_total / fr_total if fr_total and en_total else 1.0
     return LengthModel(ratio=min(max(ratio, RATIO_RANGE[0]), RATIO_RANGE[1]), variance=variance)
+
+
+def cumulative(lengths: Sequence[int]) -> list[int]:
+    """Running totals of sentence lengths from 0, each sentence counting at least 1 character."""
+    out = [0]
+    for length in lengths:
+        out.append(out[-1] + max(length, 1))
+    return out

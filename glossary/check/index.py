@@ -17,7 +17,6 @@ from glossary.weights import SHORT_ACRONYM
 CHECK_LANGS = ("en", "fr")
 # A canonical cell may list alternatives, "Sergey Lavrov|Sergei Lavrov": all are accepted and the
 # first is the one suggested (the development gold writes them so; a real name holds no "|").
-ALTERNATIVES = "|"
 
 
 class Case(StrEnum):
@@ -110,8 +109,8 @@ def build_index(glossary: Glossary, match_key: KeyFunction) -> FormIndex:
     canonicals: dict[tuple[str, str], tuple[str, ...]] = {}
     forms: list[Form] = []
     for entity in glossary.entities:
-        for lang, cell in (("en", entity.canonical_en), ("fr", entity.canonical_fr)):
-            alternatives = tuple(a.strip() for a in cell.split(ALTERNATIVES) if a.strip())
+        for lang in CHECK_LANGS:
+            alternatives = entity.canonicals(lang)
             canonicals[(entity.entity_id, lang)] = alternatives
             for alternative in alternatives:
                 forms.extend(

@@ -33,6 +33,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from glossary.canonical import entity_id as make_entity_id
+from glossary.canonical import free_id
 from glossary.model import (
     Entity,
     EntityStatus,
@@ -42,7 +44,6 @@ from glossary.model import (
     VariantKind,
     VariantStatus,
 )
-from glossary.text import slug
 from glossary.workbook.ownership import (
     ENTITY_STATS,
     Row,
@@ -207,7 +208,7 @@ def _match_entities(
         if entity.entity_id in prev_ids and entity.entity_id not in claimed:
             target[entity.entity_id] = entity.entity_id
         else:
-            target[entity.entity_id] = _free_id(entity.entity_id, used)
+            target[entity.entity_id] = free_id(entity.entity_id, used)
         used.add(target[entity.entity_id])
     return target
 
@@ -215,15 +216,6 @@ def _match_entities(
 def _best_match(score: Counter[str], entity_id: str) -> str:
     """Most shared variants first, then the same id, then the smallest id."""
     return min(score, key=lambda e: (-score[e], e != entity_id, e))
-
-
-def _free_id(base: str, used: set[str]) -> str:
-    if base not in used:
-        return base
-    number = 2
-    while f"{base}-{number}" in used:
-        number += 1
-    return f"{base}-{number}"
 
 
 def _place(rows: list[Row], home: str, rejected_at_home: bool, confirmed: set[str]) -> Row | None:
@@ -291,7 +283,7 @@ def _spin_off(
     canonical_en = best["en"].variant if "en" in best else ""
     canonical_fr = best["fr"].variant if "fr" in best else ""
     name = canonical_en or canonical_fr or variants[0].variant
-    entity_id = _free_id(f"{entity.type.value.lower()}-{_slug(name)}", used)
+    entity_id = free_id(make_entity_id(entity.type, name), used)
     chosen = {id(v) for v in best.values()}
     spun = [
         replace(
@@ -313,11 +305,6 @@ def _spin_off(
         ),
         spun,
     )
-
-
-def _slug(name: str) -> str:
-    """Ids look like the builder's: per-anatoli-gromyko."""
-    return slug(name) or "entity"
 
 
 def _merge_entities(
