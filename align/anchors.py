@@ -10,28 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
 from functools import lru_cache
 
 from align.model import Evidence, EvidenceKind
 from glossary.model import Lang
 
 
-class AnchorKind(StrEnum):
-    DATE = "date"
-    MONTH = "month"
-    YEAR = "year"
-    DECADE = "decade"
-    CENTURY = "century"
-    ORDINAL = "ordinal"
-    NUMBER = "number"
-
-
 @dataclass(frozen=True)
 class Anchor:
     """One date or number: `value` is language-neutral ("1935-05-02", "225000000", "1.5")."""
 
-    kind: AnchorKind
+    kind: EvidenceKind  # DATE, MONTH, YEAR, DECADE, CENTURY, ORDINAL or NUMBER
     value: str
     start: int
     end: int
@@ -39,19 +28,34 @@ class Anchor:
     @property
     def evidence(self) -> Evidence:
         """As evidence for a link: date 1935-05-02."""
-        return Evidence(EvidenceKind(self.kind.value), self.value)
+        return Evidence(self.kind, self.value)
 
     def implied(self) -> tuple[Evidence, ...]:
         """Its evidence and the coarser evidence it implies: a date implies its month and year."""
-        if self.kind is AnchorKind.DATE:
-            return (
-                self.evidence,
-                Evidence(EvidenceKind.MONTH, self.value[:7]),
-                Evidence(EvidenceKind.YEAR, self.value[:4]),
-            )
-        if self.kind is AnchorKind.MONTH:
-            return (self.evidence, Evidence(EvidenceKind.YEAR, self.value[:4]))
-        return (self.evidence,)
+        return (self.evidence, *coarser(self.evidence))
+
+
+def coarser(evidence: Evidence) -> tuple[Evidence, ...]:
+    """What a date or month implies: 1935-05-02 gives month 1935-05 and year 1935."""
+    if evidence.kind is EvidenceKind.DATE:
+        return (
+            Evidence(EvidenceKind.MONTH, evidence.value[:7]),
+            Evidence(EvidenceKind.YEAR, evidence.value[:4]),
+        )
+    if evidence.kind is EvidenceKind.MONTH:
+        return (Evidence(EvidenceKind.YEAR, evidence.value[:4]),)
+    return ()
+
+
+def is_small_number(value: str) -> bool:
+    """One digit ('2 parties', '3 jours'): too common to tell events apart."""
+    return len(value.replace(".", "").lstrip("0")) < 2
+
+
+def significant_digits(value: str) -> int:
+    """How many digits a number's value has once leading and trailing zeros are gone: '1935' 4,
+    '225000000' 3, '1000' 1. The more, the less likely two texts share it by chance."""
+    return len(value.replace(".", "").strip("0"))
 
 
 YEAR_MIN = 1000
@@ -147,31 +151,31 @@ def _anchor(match: re.Match[str], lang: str) -> Anchor | None:
             day = int(groups["day"])
             if not 1 <= day <= 31:
                 return None
-            return Anchor(AnchorKind.DATE, f"{year:04d}-{month:02d}-{day:02d}", start, end)
-        return Anchor(AnchorKind.MONTH, f"{year:04d}-{month:02d}", start, end)
+            return Anchor(EvidenceKind.DATE, f"{year:04d}-{month:02d}-{day:02d}", start, end)
+        return Anchor(EvidenceKind.MONTH, f"{year:04d}-{month:02d}", start, end)
     decade = groups.get("decade") or groups.get("decade_fr")
     if decade:
-        return Anchor(AnchorKind.DECADE, f"{decade}s", start, end)
+        return Anchor(EvidenceKind.DECADE, f"{decade}s", start, end)
     if groups.get("century"):
         century = _roman(groups["century"])
-        return Anchor(AnchorKind.CENTURY, str(century), start, end) if century else None
+        return Anchor(EvidenceKind.CENTURY, str(century), start, end) if century else None
     if groups.get("scaled"):
         value = parse_number(groups["scaled"], lang)
         if value is None:
             return None
         return Anchor(
-            AnchorKind.NUMBER, _canonical(value * _scale(groups["scale"], lang)), start, end
+            EvidenceKind.NUMBER, _canonical(value * _scale(groups["scale"], lang)), start, end
         )
     if groups.get("ordinal"):
-        return Anchor(AnchorKind.ORDINAL, str(int(groups["ordinal"])), start, end)
+        return Anchor(EvidenceKind.ORDINAL, str(int(groups["ordinal"])), start, end)
     if groups.get("number"):
         raw = groups["number"]
         value = parse_number(raw, lang)
         if value is None:
             return None
         if raw.isdigit() and len(raw) == 4 and YEAR_MIN <= int(raw) <= YEAR_MAX:
-            return Anchor(AnchorKind.YEAR, raw, start, end)
-        return Anchor(AnchorKind.NUMBER, _canonical(value), start, end)
+            return Anchor(EvidenceKind.YEAR, raw, start, end)
+        return Anchor(EvidenceKind.NUMBER, _canonical(value), start, end)
     return None
 
 

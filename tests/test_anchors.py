@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from align.anchors import AnchorKind, find_anchors, parse_number
+from align.anchors import find_anchors, parse_number
+from align.model import EvidenceKind
 
 CASES = [
     # (text, lang, expected labels)
@@ -100,7 +101,7 @@ def test_date_implies_its_month_and_year() -> None:
 
 def test_day_of_a_date_is_not_a_number_of_its_own() -> None:
     kinds = [a.kind for a in find_anchors("Le 29 novembre 1932, 3 pays", "fr")]
-    assert kinds == [AnchorKind.DATE, AnchorKind.NUMBER]
+    assert kinds == [EvidenceKind.DATE, EvidenceKind.NUMBER]
 
 
 @given(st.integers(min_value=0, max_value=10**12))

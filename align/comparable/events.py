@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from align.anchors import AnchorKind, find_anchors
+from align.anchors import coarser, find_anchors, is_small_number, significant_digits
 from align.comparable.weights import (
     COGNATE_PREFIX,
     COMMON_IDF,
@@ -131,7 +131,7 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
         keys: dict[Evidence, float] = {}
         for anchor in find_anchors(text, lang):
             weight = WEIGHTS[anchor.kind]
-            if anchor.kind is AnchorKind.NUMBER and _small(anchor.value):
+            if anchor.kind is EvidenceKind.NUMBER and is_small_number(anchor.value):
                 weight = SMALL_NUMBER_WEIGHT
             for key in anchor.implied():
                 implied = weight if key == anchor.evidence else WEIGHTS[key.kind]
@@ -139,10 +139,6 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
         anchors.append(keys)
         words.append(tuple(content_words(text)))
     return _Side(tuple(anchors), tuple(words))
-
-
-def _small(value: str) -> bool:
-    return len(value.replace(".", "").lstrip("0")) <= 1
 
 
 def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Scores:
@@ -260,7 +256,7 @@ def _support(shared: Evidence, value: float) -> float:
     """How much one piece of evidence says that two passages report the same event."""
     kind = shared.kind
     if kind is EvidenceKind.NUMBER:
-        return 1.0 if len(shared.value.replace(".", "").strip("0")) >= 3 else 0.5
+        return 1.0 if significant_digits(shared.value) >= 3 else 0.5
     if kind is EvidenceKind.TERM:
         return TERM_SUPPORT * len(shared.value.split())
     if kind is EvidenceKind.NAME:
@@ -297,15 +293,7 @@ def _items(evidence: list[_Shared], phrases: dict[Evidence, str]) -> dict[Eviden
         if shared in phrases:
             shared = Evidence(shared.kind, phrases[shared])
         best[shared] = max(best.get(shared, 0.0), value)
-    implied = set()
-    for shown in best:
-        if shown.kind is EvidenceKind.DATE:
-            implied |= {
-                Evidence(EvidenceKind.MONTH, shown.value[:7]),
-                Evidence(EvidenceKind.YEAR, shown.value[:4]),
-            }
-        elif shown.kind is EvidenceKind.MONTH:
-            implied.add(Evidence(EvidenceKind.YEAR, shown.value[:4]))
+    implied = {coarse for shown in best for coarse in coarser(shown)}
     return {shown: value for shown, value in best.items() if shown not in implied}
 
 

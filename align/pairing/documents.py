@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from align.anchors import AnchorKind, find_anchors
+from align.anchors import find_anchors, is_small_number
 from align.model import Evidence, EvidenceKind, Mode, NameKey, Sentence
 from align.pairing.mode import decide_mode
 from align.pairing.weights import (
@@ -98,11 +98,11 @@ def _features(doc: DocSentences, name_key: NameKey | None) -> dict[Evidence, flo
     found: dict[Evidence, float] = {}
     for text in doc.sentences:
         for anchor in find_anchors(text, doc.lang):
-            if anchor.kind is AnchorKind.NUMBER and len(anchor.value.replace(".", "")) < 2:
+            if anchor.kind is EvidenceKind.NUMBER and is_small_number(anchor.value):
                 continue  # "2 parties", "3 jours": too common to tell events apart
             weight = KIND_WEIGHTS[anchor.kind]
             for key in anchor.implied():
-                implied = KIND_WEIGHTS[AnchorKind(key.kind.value)]
+                implied = KIND_WEIGHTS[key.kind]
                 found[key] = max(found.get(key, 0.0), min(weight, implied))
         for match in _NAME.finditer(text):
             if match.start() == 0 or len(match.group()) < MIN_NAME:

@@ -4,18 +4,18 @@ All of them go into the settings signature of the workbooks' About sheet.
 
 from __future__ import annotations
 
-from align.anchors import AnchorKind
+from align.model import EvidenceKind
 
 # --- which French document goes with which English ones
 # Weight of a shared feature by kind, before its rarity across the collection.
 KIND_WEIGHTS = {
-    AnchorKind.DATE: 3.0,
-    AnchorKind.MONTH: 2.0,
-    AnchorKind.YEAR: 1.0,
-    AnchorKind.DECADE: 1.0,
-    AnchorKind.CENTURY: 0.5,
-    AnchorKind.ORDINAL: 0.5,
-    AnchorKind.NUMBER: 1.0,
+    EvidenceKind.DATE: 3.0,
+    EvidenceKind.MONTH: 2.0,
+    EvidenceKind.YEAR: 1.0,
+    EvidenceKind.DECADE: 1.0,
+    EvidenceKind.CENTURY: 0.5,
+    EvidenceKind.ORDINAL: 0.5,
+    EvidenceKind.NUMBER: 1.0,
 }
 # A shared name: its weight, the folded prefix it is compared on, the shortest name counted.
 NAME_WEIGHT = 1.0
