@@ -30,7 +30,7 @@ from align.comparable.weights import (
     TERM_SUPPORT,
     WEIGHTS,
 )
-from align.comparable.words import LEXICON, Token, cognates, content_words
+from align.comparable.words import LEXICON, Likeness, Token, cognates, content_words
 from align.model import Evidence, EvidenceKind, Link, NameKey
 from glossary.translit import match_key
 
@@ -220,7 +220,7 @@ def _word_matches(
         for candidate in by_start.get(key[:COGNATE_PREFIX], ()):
             likeness = cognates(key, candidate, Indel.normalized_similarity(key, candidate))
             if likeness:
-                found[candidate] = likeness == "close"
+                found[candidate] = likeness is Likeness.CLOSE
         found.update({c: True for c in LEXICON.get(key, ()) if c in en_vocab})
         if is_name and name_key is not None:
             found.update({c: True for c in en_by_name.get(name_key(form), ())})

@@ -5,18 +5,20 @@ into the settings signature of the workbooks' About sheet.
 
 from __future__ import annotations
 
+from align.model import EvidenceKind
+
 # --- event links
 # Weight of each kind of shared evidence, before the rarity factor.
 WEIGHTS = {
-    "date": 4.0,
-    "month": 3.0,
-    "year": 2.0,
-    "decade": 1.5,
-    "century": 1.5,
-    "ordinal": 1.5,
-    "number": 2.0,
-    "name": 2.0,
-    "term": 1.0,
+    EvidenceKind.DATE: 4.0,
+    EvidenceKind.MONTH: 3.0,
+    EvidenceKind.YEAR: 2.0,
+    EvidenceKind.DECADE: 1.5,
+    EvidenceKind.CENTURY: 1.5,
+    EvidenceKind.ORDINAL: 1.5,
+    EvidenceKind.NUMBER: 2.0,
+    EvidenceKind.NAME: 2.0,
+    EvidenceKind.TERM: 1.0,
 }
 # Weight of a small number (under 10): too common to say much on its own.
 SMALL_NUMBER_WEIGHT = 0.5
@@ -30,12 +32,12 @@ MAX_EVIDENCE = 8
 # Support each piece of evidence lends; a pair needs MIN_SUPPORT: a full date alone, a month
 # and a shared term, two rare names, a name and a number... but never one year or one name.
 SUPPORT = {
-    "date": 2.0,
-    "month": 1.5,
-    "year": 0.75,
-    "decade": 0.75,
-    "century": 0.75,
-    "ordinal": 0.75,
+    EvidenceKind.DATE: 2.0,
+    EvidenceKind.MONTH: 1.5,
+    EvidenceKind.YEAR: 0.75,
+    EvidenceKind.DECADE: 0.75,
+    EvidenceKind.CENTURY: 0.75,
+    EvidenceKind.ORDINAL: 0.75,
 }
 # Support a shared key term lends (a shared name's support is its rarity).
 TERM_SUPPORT = 0.75

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from enum import StrEnum
 
 from align.comparable.weights import (
     COGNATE_SIMILARITY,
@@ -78,15 +78,22 @@ def content_words(text: str) -> Iterable[Token]:
         yield Token(form, key, form[0].isupper() and position > 0, match.start(), match.end())
 
 
-def cognates(a: str, b: str, similarity: float) -> Literal["close", "loose", ""]:
-    """How alike two folded words are: 'close', 'loose' (mutuelle/mutual) or not cognates ('')."""
+class Likeness(StrEnum):
+    """How alike two folded words are, when they are cognates."""
+
+    CLOSE = "close"  # hydroélectrique/hydroelectric
+    LOOSE = "loose"  # mutuelle/mutual
+
+
+def cognates(a: str, b: str, similarity: float) -> Likeness | None:
+    """How alike two folded words are, or None when they are not cognates."""
     if a == b:
-        return "close"
+        return Likeness.CLOSE
     # Short words are too easily alike by chance (homme/home, main/man): only identical ones count.
     if min(len(a), len(b)) < MIN_FUZZY:
-        return ""
+        return None
     if similarity >= COGNATE_SIMILARITY:
-        return "close"
+        return Likeness.CLOSE
     # A looser likeness needs a shared start covering most of the shorter word (mutuelle/mutual),
     # not just its first letters (déclaration/decline).
     prefix = len(common_prefix(a, b))
@@ -95,8 +102,8 @@ def cognates(a: str, b: str, similarity: float) -> Literal["close", "loose", ""]
         and prefix >= LOOSE_COVER * min(len(a), len(b))
         and similarity >= LOOSE_SIMILARITY
     ):
-        return "loose"
-    return ""
+        return Likeness.LOOSE
+    return None
 
 
 def common_prefix(a: str, b: str) -> str:

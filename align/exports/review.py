@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from align.exports.rows import AlignedText
+from align.model import Mode
 from glossary import xlsx
 from glossary.atomicfile import write_bytes_atomic
 
@@ -28,20 +29,20 @@ SCORE_COLUMN = "I"
 MODE_COLUMN = "H"
 # Scores of the two modes live on different scales: a parallel link below 0.5 is doubtful, a
 # comparable one (never below 0.2, see align.comparable.events.MIN_SCORE) is weak below 0.25.
-LOW_SCORES = {"parallel": 0.5, "comparable": 0.25}
+LOW_SCORES = {Mode.PARALLEL: 0.5, Mode.COMPARABLE: 0.25}
 LOW_SCORE = 0.5
 LOW_FILL = "FFC7CE"
 HEADER_FILL = "DDEBF7"
 
 
 def write_review(
-    path: Path, rows: Sequence[ReviewRow], *, low_scores: dict[str, float] | None = None
+    path: Path, rows: Sequence[ReviewRow], *, low_scores: dict[Mode, float] | None = None
 ) -> None:
     """Write the review workbook to `path` atomically; weak links (LOW_SCORES) are filled red."""
     write_bytes_atomic(Path(path), review_bytes(rows, low_scores=low_scores))
 
 
-def low_score_formula(low_scores: dict[str, float] | None = None) -> str:
+def low_score_formula(low_scores: dict[Mode, float] | None = None) -> str:
     """The conditional-format formula for row 2: the row's score is low for its mode."""
     limits = LOW_SCORES if low_scores is None else low_scores
     score, mode = f"${SCORE_COLUMN}2", f"${MODE_COLUMN}2"
@@ -51,7 +52,9 @@ def low_score_formula(low_scores: dict[str, float] | None = None) -> str:
     return f"OR({','.join(cases)})"
 
 
-def review_bytes(rows: Sequence[ReviewRow], *, low_scores: dict[str, float] | None = None) -> bytes:
+def review_bytes(
+    rows: Sequence[ReviewRow], *, low_scores: dict[Mode, float] | None = None
+) -> bytes:
     """The workbook as bytes: same rows, same bytes."""
     from openpyxl import Workbook
     from openpyxl.formatting.rule import FormulaRule

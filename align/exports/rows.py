@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from align.model import Evidence, Sentence
+from align.model import Evidence, Mode, Sentence
 from align.pairing.pair import PairResult
 
 
@@ -29,7 +29,7 @@ class AlignedText:
     kind: str
     score: float
     evidence: tuple[Evidence, ...] = ()
-    mode: str = ""
+    mode: Mode | None = None
 
 
 def aligned_texts(

@@ -45,7 +45,7 @@ def tmx_bytes(units: Sequence[TmxUnit], *, fr_tag: str = "fr", en_tag: str = "en
         props = [
             ("x-score", f"{unit.score:.4f}"),
             ("x-link", unit.kind),
-            ("x-mode", unit.mode),
+            ("x-mode", unit.mode or ""),
             ("x-fr-source", unit.fr_source),
             ("x-fr-lines", unit.fr_lines),
             ("x-en-source", unit.en_source),

@@ -81,7 +81,7 @@ class KeyTable:
                 weights.append(0.0)
                 continue
             idf = min(math.log(n_fr / df_fr[k]), math.log(n_en / df_en[k]))
-            weights.append(max(idf, 0.05) * KIND_BOOST[name[0]])
+            weights.append(max(idf, 0.05) * KIND_BOOST[name[0].evidence])
         self.weights = weights
 
     def describe(self, key: int) -> Evidence:

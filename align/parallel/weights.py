@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from align.model import EvidenceKind
+
 # --- the dynamic programme
 # (French sentences, English sentences) per bead, and their prior probability. The priors are
 # close to the bead frequencies of manually aligned literary translations.
@@ -41,8 +43,13 @@ class ScoringWeights:
 
 # --- sentence features
 # How much a match of each kind of key is worth, relative to its rarity.
-# Keyed by align.parallel.features.KeyKind: number, name, cognate, lexicon word, punctuation.
-KIND_BOOST = {"n": 1.6, "p": 1.3, "c": 1.0, "w": 1.0, "q": 0.5}
+KIND_BOOST = {
+    EvidenceKind.NUMBER: 1.6,
+    EvidenceKind.NAME: 1.3,
+    EvidenceKind.COGNATE: 1.0,
+    EvidenceKind.WORD: 1.0,  # a word the learnt lexicon links across
+    EvidenceKind.PUNCTUATION: 0.5,
+}
 # Words from this many letters get a cognate key (their first letters).
 MIN_COGNATE = 4
 
