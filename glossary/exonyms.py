@@ -29,6 +29,8 @@ class Concept:
     french: str
     original: str = ""
     kinds: tuple[tuple[str, VariantKind], ...] = field(default=())
+    # A country or territory of CLDR (not a city, not a body of the curated list).
+    country: bool = False
 
     def kind_of(self, form: str) -> VariantKind | None:
         """The kind the curated list gives this form (acronym, short...), if any."""
@@ -48,12 +50,14 @@ class ExonymIndex:
 
     by_name: dict[str, tuple[Concept, ...]]
     longest_words: int
+    # Acronyms match with their case only (UN, not the French article Un).
+    acronyms: dict[str, Concept] = field(default_factory=dict)
 
     def lookup(self, form: str) -> Concept | None:
         """The one concept this name denotes, or None when unknown or ambiguous."""
-        exact = self.by_name.get("=" + form)
+        exact = self.acronyms.get(form)
         if exact:
-            return exact[0]
+            return exact
         folded = fold_words(form)
         found = self.by_name.get(folded, ())
         if len(found) == 1:
@@ -64,7 +68,7 @@ class ExonymIndex:
         long_form = _LONG_FORM.match(folded)
         if long_form:
             inner = self.by_name.get(long_form.group(1), ())
-            if len(inner) == 1 and inner[0].concept_id.startswith("cldr-"):
+            if len(inner) == 1 and inner[0].country:
                 return inner[0]
         return None
 
@@ -75,7 +79,7 @@ def _add(
     key = fold_words(name)
     if not key:
         return
-    if city and any(c.concept_id.startswith("cldr-") for c in index.get(key, [])):
+    if city and any(c.country for c in index.get(key, [])):
         return  # Singapore, Monaco: the country, not a second concept for its capital
     bucket = index.setdefault(key, [])
     if all(c.concept_id != concept.concept_id for c in bucket):
@@ -96,6 +100,7 @@ def _cldr(index: dict[str, list[Concept]]) -> None:
             english.replace("’", "'"),
             data["fr"]["territories"].get(code, english).replace("’", "'"),
             data["ru"]["territories"].get(code, ""),
+            country=True,
         )
         for loc in _LOCALES:
             name = data[loc]["territories"].get(code)
@@ -121,46 +126,60 @@ def _cldr(index: dict[str, list[Concept]]) -> None:
                 _add(index, city, concept, city=True)
 
 
-def _curated(index: dict[str, list[Concept]]) -> None:
+@dataclass(frozen=True)
+class _Row:
+    """One line of data/exonyms.tsv: a name of a concept, in a language, of a kind."""
+
+    concept_id: str
+    type: EntityType
+    lang: str
+    name: str
+    kind: VariantKind
+
+
+def _curated(index: dict[str, list[Concept]], acronyms: dict[str, Concept]) -> None:
     """Bodies, acronyms and historical names from glossary/data/exonyms.tsv."""
     text = resources.files("glossary").joinpath("data/exonyms.tsv").read_text("utf-8")
-    rows: dict[str, list[list[str]]] = {}
+    rows: dict[str, list[_Row]] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            rows.setdefault(line.split("\t")[0], []).append(line.split("\t"))
+            cells = line.split("\t")
+            row = _Row(cells[0], EntityType(cells[1]), cells[2], cells[3], VariantKind(cells[4]))
+            rows.setdefault(row.concept_id, []).append(row)
     known = {c.concept_id: c for bucket in index.values() for c in bucket}
     for concept_id, group in rows.items():
-        canon = {r[2]: r[3] for r in reversed(group) if r[4] == "canonical"}
+        canon = {r.lang: r.name for r in reversed(group) if r.kind is VariantKind.CANONICAL}
         base = known.get(concept_id)
         concept = Concept(
             concept_id if base else f"list-{concept_id}",
-            EntityType(group[0][1]),
-            canon.get("en", base.english if base else group[0][3]),
-            canon.get("fr", base.french if base else group[0][3]),
+            group[0].type,
+            canon.get("en", base.english if base else group[0].name),
+            canon.get("fr", base.french if base else group[0].name),
             base.original if base else "",
-            kinds=tuple((r[3], VariantKind(r[4])) for r in group),
+            kinds=tuple((r.name, r.kind) for r in group),
+            country=base.country if base else False,
         )
         if base is not None:
             # A CLDR territory keeps its names in other languages, now under the richer concept.
             for bucket in index.values():
                 bucket[:] = [concept if c is base else c for c in bucket]
         for row in group:
-            if row[4] == "acronym":
-                # Acronyms match by case only (UN, not the French article Un).
-                index["=" + row[3]] = [concept]
+            if row.kind is VariantKind.ACRONYM:
+                acronyms[row.name] = concept
                 continue
             # The curated entry overrides a CLDR one of the same name (United Kingdom, Britain).
-            index[fold_words(row[3])] = [concept]
+            index[fold_words(row.name)] = [concept]
 
 
 @functools.lru_cache(maxsize=1)
 def exonym_index() -> ExonymIndex:
     """Build the index once; it is read-only afterwards."""
     index: dict[str, list[Concept]] = {}
+    acronyms: dict[str, Concept] = {}
     _cldr(index)
-    _curated(index)
+    _curated(index, acronyms)
     frozen = {k: tuple(v) for k, v in index.items()}
-    return ExonymIndex(frozen, max(len(k.split()) for k in frozen if k[:1] != "="))
+    return ExonymIndex(frozen, max(len(k.split()) for k in frozen), acronyms)
 
 
 def lookup(form: str) -> Concept | None:
