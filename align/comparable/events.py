@@ -30,7 +30,7 @@ from align.comparable.weights import (
     TERM_SUPPORT,
     WEIGHTS,
 )
-from align.comparable.words import LEXICON, Likeness, Token, cognates, content_words
+from align.comparable.words import LEXICON, ContentWord, Likeness, cognates, content_words
 from align.model import Evidence, EvidenceKind, Link, NameKey
 from glossary.translit import match_key
 
@@ -41,7 +41,7 @@ _NAME_GAP = re.compile(r"[\s'’-]*(?:(?:de|du|des|la|le|van|von|der|d)[\s'’-]
 @dataclass(frozen=True)
 class _Side:
     anchors: tuple[dict[Evidence, float], ...]
-    tokens: tuple[tuple[Token, ...], ...]
+    tokens: tuple[tuple[ContentWord, ...], ...]
 
 
 def align_comparable(
@@ -265,13 +265,15 @@ def _support(shared: Evidence, value: float) -> float:
     return SUPPORT[kind]
 
 
-def _phrases(text: str, tokens: tuple[Token, ...], evidence: list[_Shared]) -> dict[Evidence, str]:
+def _phrases(
+    text: str, tokens: tuple[ContentWord, ...], evidence: list[_Shared]
+) -> dict[Evidence, str]:
     """Matched English words that stand together, as one phrase: "mutual assistance" (terms),
     "Charles de Gaulle" (names, across lower-case particles)."""
     phrases: dict[Evidence, str] = {}
     for kind, joiner in ((EvidenceKind.TERM, _TERM_GAP), (EvidenceKind.NAME, _NAME_GAP)):
         matched = {shared.value for shared, _ in evidence if shared.kind is kind}
-        runs: list[list[Token]] = []
+        runs: list[list[ContentWord]] = []
         for token in tokens:
             if token.key not in matched:
                 continue

@@ -54,7 +54,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
-class Token:
+class ContentWord:
     """A content word: its form, folded key, whether capitalised inside the sentence, offsets."""
 
     form: str
@@ -64,7 +64,7 @@ class Token:
     end: int
 
 
-def content_words(text: str) -> Iterable[Token]:
+def content_words(text: str) -> Iterable[ContentWord]:
     """The content words of `text`, in order."""
     for position, match in enumerate(_WORD.finditer(text)):
         form = match.group()
@@ -75,7 +75,7 @@ def content_words(text: str) -> Iterable[Token]:
         if key in STOPWORDS:
             continue
         # A capital at the start of a sentence says nothing about being a name.
-        yield Token(form, key, form[0].isupper() and position > 0, match.start(), match.end())
+        yield ContentWord(form, key, form[0].isupper() and position > 0, match.start(), match.end())
 
 
 class Likeness(StrEnum):

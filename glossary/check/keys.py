@@ -20,7 +20,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
 
 
-class Token(NamedTuple):
+class Word(NamedTuple):
     """One word of a text: offsets into that text, and its accent- and case-free form.
 
     A named tuple rather than a dataclass: a text has many words and this is the hot path.
@@ -54,19 +54,19 @@ class Memo(dict[str, str]):
         return self[word]
 
 
-def tokens(text: str, folder: Callable[[str], str] = fold) -> list[Token]:
+def tokens(text: str, folder: Callable[[str], str] = fold) -> list[Word]:
     """The words of `text` with their offsets, folded form and whether they start with a capital."""
     result = []
     for match in _TOKEN.finditer(text):
         word = match.group()
         start = match.start()
         result.append(
-            Token(start, start + len(word), folder(word), word[0].isupper(), word.isupper())
+            Word(start, start + len(word), folder(word), word[0].isupper(), word.isupper())
         )
     return result
 
 
-def joins_name(text: str, left: Token, right: Token) -> bool:
+def joins_name(text: str, left: Word, right: Word) -> bool:
     """Whether `left` and `right` may be two words of the same name (only a short gap between).
 
     A full stop joins only after an initial ("Dwight D. Eisenhower"), never across sentences.

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossary.check.index import Case, Form, FormIndex, KeyFunction, Role
-from glossary.check.keys import Token, compare_key, joins_name
+from glossary.check.keys import Word, compare_key, joins_name
 from glossary.text import APOSTROPHES, ELISIONS, is_particle, titles
 from glossary.weights import FUZZY_CEILING, MAX_EDITS, MAX_RUN, MIN_LETTERS, SHORT_WORD
 
@@ -26,7 +26,7 @@ class Hit:
     fuzzy: bool = False
 
 
-def exact_hits(index: FormIndex, text: str, words: Sequence[Token]) -> list[Hit]:
+def exact_hits(index: FormIndex, text: str, words: Sequence[Word]) -> list[Hit]:
     """Longest known forms, left to right, each word in one hit at most."""
     hits: list[Hit] = []
     i = 0
@@ -44,7 +44,7 @@ def exact_hits(index: FormIndex, text: str, words: Sequence[Token]) -> list[Hit]
 
 
 def _longest_at(
-    index: FormIndex, text: str, words: Sequence[Token], i: int
+    index: FormIndex, text: str, words: Sequence[Word], i: int
 ) -> tuple[int, tuple[Form, ...]] | None:
     key: tuple[str, ...] = (words[i].folded,)
     best = None
@@ -60,14 +60,14 @@ def _longest_at(
     return best
 
 
-def _capitals_match(form: Form, words: Sequence[Token]) -> bool:
+def _capitals_match(form: Form, words: Sequence[Word]) -> bool:
     return all(
         case is Case.ANY or (word.upper if case is Case.UPPER else word.capital)
         for word, case in zip(words, form.cases, strict=True)
     )
 
 
-def _someone_else(text: str, words: Sequence[Token], i: int, forms: tuple[Form, ...]) -> bool:
+def _someone_else(text: str, words: Sequence[Word], i: int, forms: tuple[Form, ...]) -> bool:
     """A bare surname after another given name ("Alexandre Ouchakov") is another person."""
     if i == 0 or not all(f.role is Role.SUFFIX for f in forms):
         return False
@@ -81,7 +81,7 @@ def _someone_else(text: str, words: Sequence[Token], i: int, forms: tuple[Form, 
 def fuzzy_hits(
     index: FormIndex,
     text: str,
-    words: Sequence[Token],
+    words: Sequence[Word],
     exact: Sequence[Hit],
     threshold: float,
 ) -> list[Hit]:
@@ -117,7 +117,7 @@ def _overlaps(
     return any(s < end and start < e for s, e in spans)
 
 
-def _runs(text: str, words: Sequence[Token]) -> list[tuple[int, int]]:
+def _runs(text: str, words: Sequence[Word]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words (particles allowed inside), elided article left out."""
     runs = []
     i = 0
@@ -138,12 +138,12 @@ def _runs(text: str, words: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-def _is_elision(text: str, words: Sequence[Token], i: int) -> bool:
+def _is_elision(text: str, words: Sequence[Word], i: int) -> bool:
     word = words[i]
     return word.folded in ELISIONS and text[word.end : word.end + 1] in APOSTROPHES
 
 
-def _subruns(first: int, last: int, words: Sequence[Token]) -> list[tuple[int, int]]:
+def _subruns(first: int, last: int, words: Sequence[Word]) -> list[tuple[int, int]]:
     """Word ranges inside a run, longest first, starting and ending on a capitalised word."""
     result = []
     for size in range(min(MAX_RUN, last - first + 1), 0, -1):
@@ -170,7 +170,7 @@ def _initials_agree(query: tuple[str, ...], known: tuple[str, ...], key: KeyFunc
 def _best_match(
     index: FormIndex,
     text: str,
-    words: Sequence[Token],
+    words: Sequence[Word],
     threshold: float,
 ) -> Hit | None:
     folded = tuple(w.folded for w in words)

@@ -1,5 +1,5 @@
 """Names in French and English passages: word tokens with their surroundings (`tokens`), cues
-around capitalised words (`cues`), what the whole corpus says about each word (`evidence`), and
+around capitalised words (`cues`), what the whole corpus says about each word (`corpus`), and
 the finder that puts them together (`finder`).
 """
 

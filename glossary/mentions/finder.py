@@ -6,6 +6,17 @@ import re
 from collections.abc import Iterable, Sequence
 
 from glossary.exonyms import exonym_index
+from glossary.mentions.corpus import (
+    CorpusEvidence,
+    WordContext,
+    collect_evidence,
+    joined,
+    language_names,
+    lone_word_is_name,
+    not_names,
+    title_line,
+    titled_name,
+)
 from glossary.mentions.cues import (
     GEO_PARTS,
     PLACE_ARTICLES,
@@ -18,17 +29,6 @@ from glossary.mentions.cues import (
     org_words,
     place_cue,
 )
-from glossary.mentions.evidence import (
-    Evidence,
-    WordContext,
-    collect_evidence,
-    joined,
-    language_names,
-    lone_word_is_name,
-    not_names,
-    title_line,
-    titled_name,
-)
 from glossary.mentions.tokens import Token, tokenize
 from glossary.model import EntityType, Mention, Passage
 from glossary.text import fold_words
@@ -39,7 +39,7 @@ _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CONTEXT = 120
 
 
-def _is_name_word(tok: Token, lang: str, heading: bool, ev: Evidence) -> bool:
+def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> bool:
     """Decide whether one capitalised word can be part of a name."""
     if tok.hashtag or tok.glued or not tok.capitalised or len(tok.text) < 2:
         return False
@@ -61,7 +61,7 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: Evidence) -> bool:
     return True
 
 
-def _name_flags(passage: Passage, tokens: Sequence[Token], ev: Evidence) -> list[bool]:
+def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -> list[bool]:
     """Which tokens can be part of a name; a surname right after a given name always can."""
     heading = title_line(passage.text, tokens)
     flags = [_is_name_word(t, passage.lang, heading, ev) for t in tokens]
@@ -268,7 +268,9 @@ def _mention(passage: Passage, start: int, end: int, kind: EntityType | None = N
     )
 
 
-def _tails(passages: Sequence[Passage], tokenised: Sequence[list[Token]], ev: Evidence) -> set[str]:
+def _tails(
+    passages: Sequence[Passage], tokenised: Sequence[list[Token]], ev: CorpusEvidence
+) -> set[str]:
     """Particle + surname endings of full names (de Gaulle from Charles de Gaulle)."""
     tails: set[str] = set()
     for passage, tokens in zip(passages, tokenised, strict=True):
@@ -290,7 +292,7 @@ def find_mentions(passages: Iterable[Passage]) -> list[Mention]:
     tokenised = [tokenize(p.text) for p in items]
     citations = citation_passages(items)
     ev = collect_evidence(items, tokenised, citations)
-    ev = Evidence(
+    ev = CorpusEvidence(
         ev.lower,
         ev.cued,
         ev.mid_cap,

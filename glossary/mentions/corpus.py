@@ -32,7 +32,7 @@ _PLURAL_CUES = frozenset({"les", "des", "aux", "the"})
 
 
 @dataclass(frozen=True)
-class Evidence:
+class CorpusEvidence:
     """What the whole corpus says about each capitalised word, per language."""
 
     lower: frozenset[tuple[str, str]]
@@ -80,8 +80,8 @@ def title_line(text: str, tokens: Sequence[Token]) -> bool:
 
 def collect_evidence(
     passages: Sequence[Passage], tokenised: Sequence[list[Token]], citations: frozenset[int]
-) -> Evidence:
-    """Evidence from every passage: lower-case uses, cues, mid-sentence capitals, adjectives."""
+) -> CorpusEvidence:
+    """What every passage says: lower-case uses, cues, mid-sentence capitals, adjectives."""
     lower, cued, mid_cap, attributive, loose = set(), set(), set(), set(), set()
     for n, (passage, tokens) in enumerate(zip(passages, tokenised, strict=True)):
         # Titles of cited works are in title case: their capitals say nothing.
@@ -105,7 +105,7 @@ def collect_evidence(
             after_article = i > 0 and fold_words(tokens[i - 1].text) == "l"
             if not tok.initial and not heading and not after_article:
                 mid_cap.add(key)
-    return Evidence(
+    return CorpusEvidence(
         frozenset(lower),
         frozenset(cued),
         frozenset(mid_cap),
@@ -163,7 +163,7 @@ class WordContext:
     passage: Passage
     flags: Sequence[bool]
     taken: Sequence[bool]
-    ev: Evidence
+    ev: CorpusEvidence
     adjectives: frozenset[str]
     # Folded word -> languages it is seen written in lower case in.
     lower_langs: Mapping[str, frozenset[str]]
