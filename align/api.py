@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 
 from align.comparable.events import align_comparable as _align_comparable
 from align.model import AnalysedDocument, Document, Link, NameKey, Progress, RequestedMode, Sentence
-from align.pairing.pair import PairResult, pair_documents
+from align.pairing.pair import PairResult, align_pair
 from align.parallel.aligner import align_parallel as _align_parallel
 from align.pipeline import RunSummary
 from align.pipeline import run as _run
@@ -109,7 +109,7 @@ def pair(
     Returns a PairResult: the mode used, the links, why that mode, and any warning (a requested
     mode overruled, nothing linked). An unknown `mode` is a ValueError.
     """
-    return pair_documents(fr, en, mode=mode, name_key=name_key)
+    return align_pair(fr, en, mode=mode, name_key=name_key)
 
 
 def run(

@@ -21,8 +21,8 @@ from align.exports.review import write_review
 from align.exports.rows import AlignedText, aligned_texts
 from align.exports.tmx import write_tmx
 from align.model import AnalysedDocument, Progress
-from align.pairing.documents import pair_documents_by_events, sides_of
-from align.pairing.pair import pair_documents
+from align.pairing.documents import find_document_pairs, sides_of
+from align.pairing.pair import align_pair
 from align.readers import ReadResult, Skipped
 from align.settings import (
     ALIGNMENT_TMX,
@@ -194,13 +194,13 @@ def export_alignment(
     """Pair French and English documents that share events, align them, write TMX and review."""
     by_source = {doc.document.source: doc for doc in analysed}
     sides = [side for doc in analysed for side in sides_of(doc.document.source, doc.sentences)]
-    pairs = pair_documents_by_events(sides, name_key=match_key)
+    pairs = find_document_pairs(sides, name_key=match_key)
     rows: list[AlignedText] = []
     done: list[tuple[str, str, str]] = []
     for i, pair in enumerate(pairs):
         fr = [s for s in by_source[pair.fr].sentences if s.lang == "fr"]
         en = [s for s in by_source[pair.en].sentences if s.lang == "en"]
-        result = pair_documents(fr, en, mode=pair.mode, name_key=match_key)
+        result = align_pair(fr, en, mode=pair.mode, name_key=match_key)
         rows.extend(aligned_texts(result, fr, en, fr_source=pair.fr, en_source=pair.en))
         done.append((pair.fr, pair.en, result.mode))
         if progress:

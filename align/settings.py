@@ -21,7 +21,7 @@ from align.pairing import weights as pairing_weights
 from align.parallel import band, features, length
 from align.parallel import weights as parallel_weights
 from align.text import language, lines, noise, repeats, sentences
-from glossary.settings import describe_modules, glossary_settings
+from glossary.signature import describe_modules, glossary_settings
 
 # The align side's stages and the modules whose constants shape each; a stage's weights live in
 # its one settings module (language.py, repeats.py, sentences.py, each package's weights.py), its

@@ -124,8 +124,8 @@ def modes() -> None:
 
 
 def seeds() -> None:
-    from align.pairing.documents import DocSentences, pair_documents_by_events
-    from align.pairing.pair import pair_documents
+    from align.pairing.documents import DocSentences, find_document_pairs
+    from align.pairing.pair import align_pair
     from align.readers import read_paths
     from align.text.analysis import analyse
     from align.text.language import build_detector
@@ -143,13 +143,13 @@ def seeds() -> None:
         for lang in ("fr", "en")
     ]
     print("\n## Seeds: document pairing (inverted index of dates, numbers, names)")
-    for pair in pair_documents_by_events(sides, name_key=match_key):
+    for pair in find_document_pairs(sides, name_key=match_key):
         shared = ", ".join(map(str, pair.shared))
         print(f"- {pair.fr} <-> {pair.en}: {pair.mode}, score {pair.score}; shared {shared}")
     for fr_name, en_name in SEED_PAIRS + SEED_EXTRA:
         fr = [s for s in by_name[fr_name].sentences if s.lang == "fr"]
         en = [s for s in by_name[en_name].sentences if s.lang == "en"]
-        result = pair_documents(fr, en, mode="comparable", name_key=match_key)
+        result = align_pair(fr, en, mode="comparable", name_key=match_key)
         sizes = f"{fr_name} (fr, {len(fr)}) x {en_name} (en, {len(en)})"
         print(f"\n## Seeds: {sizes}: {len(result.links)} links")
         for link in result.links:

@@ -1,7 +1,7 @@
 """Every numeric setting of the glossary side, in one place: when two forms are one entity, when a
 capitalised word is a name, and when `check` reports an unknown form. The rules (word lists,
 patterns, data tables) stay beside the code that reads them; all of it goes into the settings
-signature of the workbooks' About sheet (glossary.settings).
+signature of the workbooks' About sheet (glossary.signature).
 """
 
 from __future__ import annotations

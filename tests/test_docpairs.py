@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from align.pairing.documents import DocSentences, pair_documents_by_events, sides_of
+from align.pairing.documents import DocSentences, find_document_pairs, sides_of
 
 TREATY_FR = DocSentences(
     "traite.txt",
@@ -33,19 +33,19 @@ SPORT_FR = DocSentences(
 
 
 def test_french_document_is_paired_with_the_english_one_sharing_events() -> None:
-    pairs = pair_documents_by_events([TREATY_FR, WEATHER_EN, SPORT_FR, TREATY_EN])
+    pairs = find_document_pairs([TREATY_FR, WEATHER_EN, SPORT_FR, TREATY_EN])
     assert [(p.fr, p.en) for p in pairs] == [("traite.txt", "treaty.txt")]
     shared = [str(e) for e in pairs[0].shared]
     assert "date 1935-05-02" in shared and "date 1932-11-29" in shared
 
 
 def test_a_common_city_and_year_do_not_make_a_pair() -> None:
-    assert pair_documents_by_events([TREATY_FR, WEATHER_EN]) == []
+    assert find_document_pairs([TREATY_FR, WEATHER_EN]) == []
 
 
 def test_without_both_languages_there_is_nothing_to_pair() -> None:
-    assert pair_documents_by_events([TREATY_FR, SPORT_FR]) == []
-    assert pair_documents_by_events([]) == []
+    assert find_document_pairs([TREATY_FR, SPORT_FR]) == []
+    assert find_document_pairs([]) == []
 
 
 def test_separately_written_documents_are_comparable() -> None:
@@ -64,7 +64,7 @@ def test_separately_written_documents_are_comparable() -> None:
             "It was renounced in 1955.",
         ),
     )
-    (pair,) = pair_documents_by_events([TREATY_FR, article])
+    (pair,) = find_document_pairs([TREATY_FR, article])
     assert pair.mode == "comparable"
 
 
@@ -80,13 +80,13 @@ def test_translation_is_marked_parallel() -> None:
         "en",
         tuple(f"On {d} May {y}, minister Nom{y} signed." for d, y in enumerate(years, 1)),
     )
-    (pair,) = pair_documents_by_events([fr, en])
+    (pair,) = find_document_pairs([fr, en])
     assert pair.mode == "parallel"
 
 
 def test_pairs_are_sorted_and_each_french_document_may_have_several() -> None:
     copy = DocSentences("treaty2.txt", "en", TREATY_EN.sentences)
-    pairs = pair_documents_by_events([copy, TREATY_FR, TREATY_EN])
+    pairs = find_document_pairs([copy, TREATY_FR, TREATY_EN])
     assert [(p.fr, p.en) for p in pairs] == [
         ("traite.txt", "treaty.txt"),
         ("traite.txt", "treaty2.txt"),

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from align.settings import STAGES, RunSettings
-from glossary.settings import CHECK_STAGE, GLOSSARY_STAGES, check_settings, constants, render
+from glossary.signature import CHECK_STAGE, GLOSSARY_STAGES, check_settings, constants, render
 
 RUN_STAGES = {**STAGES, **GLOSSARY_STAGES}
 ALL_STAGES = {**RUN_STAGES, "check": CHECK_STAGE}

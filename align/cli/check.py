@@ -102,7 +102,7 @@ def _check(paths: list[str], glossary: Path, lang: Lang) -> tuple[list[Finding],
 
 def _about(glossary: Path, documents: list[str], lang: Lang) -> dict[str, str]:
     from align import __version__
-    from glossary.settings import check_settings
+    from glossary.signature import check_settings
 
     about = {"tool": f"align-glossary {__version__}", "glossary": str(glossary), "lang": lang.value}
     about["settings"] = check_settings()
@@ -122,7 +122,7 @@ def _print(findings: list[Finding], fmt: Format, documents: list[str]) -> None:
 
 
 def _render(findings: list[Finding], fmt: Format, documents: list[str], *, colour: bool) -> str:
-    """The report as text (grouped by file, then a summary) or as the JSON array of DESIGN.md."""
+    """The report as text (grouped by file, then a summary) or as the JSON array of the README."""
     if fmt is Format.JSON:
         import dataclasses
         import json

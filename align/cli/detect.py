@@ -58,7 +58,7 @@ def detect_command(
 
 
 def segment_record(seg: Segment) -> dict[str, object]:
-    """The DESIGN.md JSON object of a segment, plus `duplicate_of` (null unless a repeat)."""
+    """The JSON object of a segment, as the README shows, plus `duplicate_of` (null or the copy)."""
     original = None
     if seg.original is not None:
         original = {

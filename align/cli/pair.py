@@ -69,12 +69,12 @@ def pair_command(
         usage("only one of FR and EN can be '-' (standard input)")
     check_language_tags(fr_tag, en_tag)
     from align.exports.rows import aligned_texts
-    from align.pairing.pair import pair_documents
+    from align.pairing.pair import align_pair
 
     with reported_errors():
         fr_items, fr_name = _load(fr, "fr", presplit)
         en_items, en_name = _load(en, "en", presplit)
-        result = pair_documents(fr_items, en_items, mode=mode.value)
+        result = align_pair(fr_items, en_items, mode=mode.value)
         for warning in result.warnings:
             warn(warning)
         rows = aligned_texts(result, fr_items, en_items, fr_source=fr_name, en_source=en_name)
@@ -116,7 +116,7 @@ def format_json(
     fr_name: str,
     en_name: str,
 ) -> str:
-    """The JSON document of DESIGN.md: mode, both sides' sentences, links with evidence."""
+    """The JSON document the README shows: mode, both sides' sentences, links with evidence."""
     document = {
         "mode": result.mode,
         "fr": {"file": fr_name, "sentences": [_text(s) for s in fr_items]},

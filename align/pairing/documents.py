@@ -52,7 +52,7 @@ class DocPair:
     shared: tuple[Evidence, ...]
 
 
-def pair_documents_by_events(
+def find_document_pairs(
     docs: Sequence[DocSentences], *, name_key: NameKey | None = match_key
 ) -> list[DocPair]:
     """Every French/English document pair sharing events, sorted by French then English source."""

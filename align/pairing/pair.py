@@ -37,7 +37,7 @@ class PairResult:
     warnings: tuple[str, ...] = ()
 
 
-def pair_documents(
+def align_pair(
     fr: Sequence[Sentence] | Sequence[str],
     en: Sequence[Sentence] | Sequence[str],
     *,

@@ -1,6 +1,6 @@
 """glossary.xlsx's shape: sheet names, columns, and the records a workbook is read into.
 
-Sheets, in order: Entities, Variants, About (the contract in DESIGN.md), then any extra sheets a
+Sheets, in order: Entities, Variants, About (the contract the README documents), then extra sheets a
 person added, then two very hidden sheets (`_tool_entities`, `_tool_variants`) that record, for
 each row the tool wrote, its values and the columns a person owns. The merge compares the
 visible sheets with them to tell a person's edits from the tool's own values.
