@@ -17,7 +17,8 @@ The modules: `model` (the types), `text` (the one fold, particles, elisions, tit
 entity or not), `canonical` (canonical forms, ids, variant kinds), `mentions` (names in passages),
 `build` (mentions to entities), `workbook` (glossary.xlsx and the round trip of a person's edits),
 `tbx` (TBX export), `check` (names spelled off-glossary), `xlsx` (the one workbook writer),
-`signature` (settings signatures), `weights` (every numeric setting). `glossary` never imports `align`.
+`signature` (settings signatures), `weights` (every numeric setting). `glossary` never
+imports `align`.
 """
 
 from glossary.build import build_glossary
