@@ -13,7 +13,8 @@ from importlib import resources
 _LIGATURES = str.maketrans(
     {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "þ": "th", "ð": "d", "ı": "i"}
 )
-_CYRILLIC_RUN = re.compile(r"([\u0400-\u04ff]+)")
+CYRILLIC = "\u0400-\u04ff"  # the Cyrillic block, as a character range for patterns
+_CYRILLIC_RUN = re.compile(f"([{CYRILLIC}]+)")
 _WORD = re.compile(r"[^\W\d_]+")
 
 # Lower-case words that stand inside a name without ending it: Charles de Gaulle, Ludwig van
@@ -25,7 +26,9 @@ PARTICLES = frozenset(
 ARTICLES = frozenset({"la", "le", "l"})
 # French words elided before a vowel: l'URSS, d'Ouchakov, qu'Ignatiev, jusqu'à Moscou.
 ELISIONS = frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"})
-APOSTROPHES = "'\u2019"
+# The apostrophes French and English texts use: typewriter, typographic, the modifier letter and
+# the backtick of careless typing.
+APOSTROPHES = "'\u2019\u2018\u02bc`"
 # Abbreviated titles: they always precede a name, so their period never ends a sentence.
 TITLE_ABBREVIATIONS = frozenset(
     [

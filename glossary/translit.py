@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from glossary.text import fold, is_particle
+from glossary.text import CYRILLIC, fold, is_particle
 
 # Schemes whose output French and English sources actually use for Russian names.
 _FR_SCHEMES = ("MVD_310_FR",)
@@ -34,7 +34,7 @@ _REDUCE = str.maketrans(
 )
 _DOUBLE = re.compile(r"(.)\1+")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _FRENCH_MARK = re.compile(r"ou|tch|j|gu[eiy]|[ïë]|[aeiouy]ss[aeiouy]|ine$")
 _FOREIGN = re.compile(r"w|q|c(?!h)|(?<![kzcs])h|ph")
 _RU_SURNAME = re.compile(

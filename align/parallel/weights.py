@@ -86,9 +86,9 @@ class ParallelSettings:
     first_shapes: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (0, 1), (1, 0))
     second_band: int = 6
     realign_passes: int = 1
-    length_variance: float = 6.8
+    length_variance: float = DEFAULT_VARIANCE
     lexicon_min_match: float = 2.0
-    lexicon_min_dice: float = 0.3
+    lexicon_min_dice: float = MIN_DICE
     score_coverage: float = 6.0
     score_length: float = 1.5
     score_offset: float = 0.0

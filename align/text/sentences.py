@@ -20,20 +20,20 @@ from align.text.lines import logical_lines, trim
 from align.text.noise import MARKER_CHARS, URL
 from glossary.text import TITLE_ABBREVIATIONS
 
-# Abbreviations Punkt's pretrained models lack, lower case without the final period.
-# French: civilities, months, references; English: titles, references, months.
-FRENCH_ABBREVIATIONS = frozenset(
+# Abbreviations Punkt's pretrained models lack, lower case without the final period: the titles
+# of glossary.text, then for French civilities, months, references; for English titles,
+# references, months.
+FRENCH_ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
     str.split(
-        """m mm mme mmes mlle mlles me mgr dr pr st ste av apr j.-c env art al chap p pp vol n no
-    t éd ed coll fig ex cf op cit ibid réf gén col cdt cne lt adm janv févr avr juil sept oct
-    nov déc s.e s.m l.l.a.a dir trad hab min max resp sq suiv"""
+        """me st ste av apr j.-c env art al chap p pp vol n no t éd ed coll fig ex cf op cit ibid
+    réf gén cdt cne janv févr avr juil sept oct nov déc s.e s.m l.l.a.a dir trad hab min max
+    resp sq suiv"""
     )
 )
-ENGLISH_ABBREVIATIONS = frozenset(
+ENGLISH_ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
     str.split(
-        """mr mrs ms dr prof st gen col lt capt sgt adm gov sen rep jr sr no nos vol vols pp ed eds
-    cf e.g i.e al fig ch approx ca est jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.s.s.r u.n vs"""
+        """st rep jr sr no nos vol vols pp ed eds cf e.g i.e al fig ch approx ca est jan feb mar apr
+    jun jul aug sep sept oct nov dec u.s u.k u.s.s.r u.n vs"""
     )
 )
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
 
-from glossary.text import ELISIONS, fold
+from glossary.text import APOSTROPHES, ELISIONS, fold
 from glossary.weights import MIN_DELETION_WORD
 
 # Letters and digits; apostrophes, hyphens, dots and spaces separate tokens.
@@ -16,7 +16,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 # sentence), a hyphen, an apostrophe, a dot ("Dwight D. Eisenhower", "Jean-Noël", "Europe de
 # l'Est"); a comma or a paragraph break may not.
 _NAME_GAP = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011'\u2019.]{0,3}\n?[ \t\u00a0\u202f]{0,3}")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
 
 
