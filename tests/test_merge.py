@@ -19,7 +19,7 @@ from glossary.model import (
     VariantStatus,
 )
 from glossary.workbook import read_workbook, sort_glossary, write_workbook
-from glossary.workbook.merge import merge_glossaries, merge_workbook, update_workbook
+from glossary.workbook.merge import merge_workbook, update_workbook
 
 PER, LOC = EntityType.PER, EntityType.LOC
 CANONICAL, SHORT = VariantKind.CANONICAL, VariantKind.SHORT
@@ -278,7 +278,7 @@ def test_tool_placed_variant_follows_the_new_clustering(tmp_path: Path) -> None:
 
 
 def test_no_previous_workbook_gives_the_fresh_glossary() -> None:
-    assert merge_glossaries(None, _fresh()) == sort_glossary(_fresh())
+    assert merge_workbook(None, _fresh()).glossary == sort_glossary(_fresh())
 
 
 def test_merge_is_deterministic(edited: Path) -> None:

@@ -81,11 +81,6 @@ class Merge:
         )
 
 
-def merge_glossaries(previous: Workbook | None, fresh: Glossary) -> Glossary:
-    """The glossary to write: `fresh` merged into the workbook a person left (edits win)."""
-    return merge_workbook(previous, fresh).glossary
-
-
 def update_workbook(
     target: Path,
     fresh: Glossary,
