@@ -90,7 +90,7 @@ def run(
     analysed = analyse(read.documents, detector, splitter, progress)
     summary = summarise_analysis(read, analysed)
     glossary_stage = export_glossary(analysed, previous, settings, progress)
-    alignment_stage = export_alignment(analysed, glossary_stage.glossary, settings, progress)
+    alignment_stage = export_alignment(analysed, settings, progress)
     return RunSummary(
         documents=summary.documents,
         skipped=summary.skipped,
@@ -187,11 +187,14 @@ def export_glossary(
 
 def export_alignment(
     analysed: Sequence[AnalysedDocument],
-    glossary: Glossary,
     settings: RunSettings,
     progress: Progress | None = None,
 ) -> AlignmentStage:
-    """Pair French and English documents that share events, align them, write TMX and review."""
+    """Pair French and English documents that share events, align them, write TMX and review.
+
+    Names match through their transliteration keys (glossary.translit.match_key); the entities of
+    the run's glossary, and a person's merges in it, do not reach the aligners yet.
+    """
     by_source = {doc.document.source: doc for doc in analysed}
     sides = [side for doc in analysed for side in sides_of(doc.document.source, doc.sentences)]
     pairs = find_document_pairs(sides, name_key=match_key)
