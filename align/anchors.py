@@ -78,7 +78,7 @@ def _month_names() -> dict[str, int]:
     from babel.dates import get_month_names
 
     names: dict[str, int] = {}
-    for locale in ("fr", "en"):
+    for locale in (Lang.FR, Lang.EN):
         for width in ("wide", "abbreviated"):
             for number, name in get_month_names(width, locale=locale).items():
                 names[name.lower().rstrip(".")] = int(number)
@@ -200,9 +200,11 @@ def parse_number(raw: str, lang: str = Lang.UND) -> Decimal | None:
         text = text.replace(thousands, "").replace(decimal, ".")
     elif "," in text:
         text = (
-            text.replace(",", "") if _is_grouping(text, ",", lang, "en") else text.replace(",", ".")
+            text.replace(",", "")
+            if _is_grouping(text, ",", lang, Lang.EN)
+            else text.replace(",", ".")
         )
-    elif "." in text and _is_grouping(text, ".", lang, "fr"):
+    elif "." in text and _is_grouping(text, ".", lang, Lang.FR):
         text = text.replace(".", "")
     try:
         return Decimal(text)
@@ -219,7 +221,7 @@ def _is_grouping(text: str, mark: str, lang: str, grouping_lang: str) -> bool:
     # One mark before three digits is ambiguous ("1,500"): the language decides, English by default.
     if lang == grouping_lang:
         return three
-    if lang in ("fr", "en"):
+    if lang in (Lang.FR, Lang.EN):
         return False
     return three and mark == ","
 
@@ -228,7 +230,7 @@ def _scale(word: str, lang: str) -> int:
     stem = word.lower().rstrip("s")
     if stem == "mille" or stem == "mill":
         return 1000
-    if lang == "fr" and stem in _SCALES_FR:
+    if lang == Lang.FR and stem in _SCALES_FR:
         return _SCALES_FR[stem]
     return _SCALES_EN.get(stem, _SCALES_FR.get(stem, 1))
 

@@ -41,6 +41,15 @@ class Span:
     line_end: int
 
 
+class DocumentFormat(StrEnum):
+    """What a document was read from: its offsets and lines are those of its extracted text."""
+
+    TXT = "txt"
+    MD = "md"
+    HTML = "html"
+    DOCX = "docx"
+
+
 @dataclass(frozen=True)
 class Document:
     """A decoded document: NFC text with '\\n' line endings, and where it came from."""
@@ -48,7 +57,7 @@ class Document:
     source: str
     text: str
     encoding: str = "utf-8"
-    fmt: str = "txt"
+    fmt: DocumentFormat = DocumentFormat.TXT
 
     @cached_property
     def _line_starts(self) -> list[int]:

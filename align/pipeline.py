@@ -35,7 +35,7 @@ from align.text.analysis import analyse
 from glossary.atomicfile import ensure_folder
 from glossary.build import build_glossary
 from glossary.errors import GlossaryError
-from glossary.model import Glossary
+from glossary.model import Glossary, Lang
 from glossary.tbx import write_tbx
 from glossary.translit import match_key
 from glossary.workbook import Workbook, merge_workbook, read_workbook, write_workbook
@@ -201,8 +201,8 @@ def export_alignment(
     rows: list[AlignedText] = []
     done: list[tuple[str, str, str]] = []
     for i, pair in enumerate(pairs):
-        fr = [s for s in by_source[pair.fr].sentences if s.lang == "fr"]
-        en = [s for s in by_source[pair.en].sentences if s.lang == "en"]
+        fr = [s for s in by_source[pair.fr].sentences if s.lang == Lang.FR]
+        en = [s for s in by_source[pair.en].sentences if s.lang == Lang.EN]
         result = align_pair(fr, en, mode=pair.mode, name_key=match_key)
         rows.extend(aligned_texts(result, fr, en, fr_source=pair.fr, en_source=pair.en))
         done.append((pair.fr, pair.en, result.mode))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from glossary.cluster import Cluster, FormStats
 from glossary.exonyms import Concept, lookup
-from glossary.model import EntityType, VariantKind
+from glossary.model import EntityType, Lang, VariantKind
 from glossary.similarity import name_parts
 from glossary.text import fold_words, slug
 from glossary.translit import is_russian_name, match_key, to_cyrillic, to_english, to_french
@@ -79,16 +79,16 @@ def choose_canonical(cluster: Cluster) -> Canonical:
     full = [f for f in forms if _words(f) == most] or forms
     # The full names say what the entity is; a bare surname is often untyped (Ribbentrop).
     kind = _entity_type(full)
-    main = [f for f in full if f.lang in ("en", "fr")] or full
+    main = [f for f in full if f.lang in (Lang.EN, Lang.FR)] or full
     russian = kind == EntityType.PER and any(is_russian_name(f.form) for f in full)
     if not russian:
-        en, fr = _pick_spelling(main, forms, "en"), _pick_spelling(main, forms, "fr")
+        en, fr = _pick_spelling(main, forms, Lang.EN), _pick_spelling(main, forms, Lang.FR)
         return Canonical(kind, en, fr, "", None, False)
-    english = [f for f in main if f.lang == "en"]
-    french = [f for f in main if f.lang == "fr"]
+    english = [f for f in main if f.lang == Lang.EN]
+    french = [f for f in main if f.lang == Lang.FR]
     en = _best(english).form if english else to_english(_best(main).form)
     fr = _best(french).form if french else to_french(_best(main).form)
-    original = to_cyrillic(fr, "fr") if french else to_cyrillic(en, "en")
+    original = to_cyrillic(fr, Lang.FR) if french else to_cyrillic(en, Lang.EN)
     return Canonical(kind, en, fr, original or "", None, True)
 
 
@@ -110,7 +110,8 @@ def free_id(base: str, taken: set[str]) -> str:
 def variant_kind(form: str, lang: str, canon: Canonical) -> VariantKind:
     """How a form relates to the entity's canonical forms (canonical, acronym, short...)."""
     form = form.replace("’", "'")
-    own = {"en": canon.english, "fr": canon.french}.get(lang)
+    canonicals: dict[str, str] = {Lang.EN: canon.english, Lang.FR: canon.french}
+    own = canonicals.get(lang)
     if form in (own, canon.english, canon.french) and (own is None or form == own):
         return VariantKind.CANONICAL
     if canon.concept is not None:
@@ -128,7 +129,7 @@ def variant_kind(form: str, lang: str, canon: Canonical) -> VariantKind:
         # A short form spelt otherwise than the full name is a spelling slip first (Bartoux).
         keys = set(whole.keys) | set(name_parts(canon.english).keys)
         return VariantKind.SHORT if set(parts.keys) <= keys else VariantKind.SPELLING
-    if canon.concept is not None or lang not in ("en", "fr"):
+    if canon.concept is not None or lang not in (Lang.EN, Lang.FR):
         return VariantKind.TRANSLITERATION if canon.russian else VariantKind.EXONYM
     if match_key(form) == match_key(reference) and fold_words(form) != fold_words(reference):
         return VariantKind.TRANSLITERATION if canon.russian else VariantKind.SPELLING

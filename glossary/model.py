@@ -95,7 +95,7 @@ class Passage:
     """
 
     source: str
-    lang: str
+    lang: Lang
     text: str
     start: int = 0
     line: int = 1
@@ -107,7 +107,7 @@ class Mention:
     """One occurrence of a name: `form` is text[start:end] of the source, elision stripped."""
 
     form: str
-    lang: str
+    lang: Lang
     type: EntityType
     source: str
     start: int

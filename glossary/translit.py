@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from glossary.model import Lang
 from glossary.text import CYRILLIC, fold, is_particle
 
 # Schemes whose output French and English sources actually use for Russian names.
@@ -233,7 +234,7 @@ def to_cyrillic(form: str, lang: str | None = None) -> str | None:
         if not word.isalpha():
             out.append(raw)
             continue
-        french = lang == "fr" if lang else bool(_FRENCH_MARK.search(raw.lower()))
+        french = lang == Lang.FR if lang else bool(_FRENCH_MARK.search(raw.lower()))
         cyr = _to_cyrillic_word(word, french)
         out.append(cyr.capitalize() if raw[:1].isupper() else cyr)
     result = "".join(out)
@@ -251,7 +252,7 @@ def _romanise(form: str, lang: str, scheme: str) -> str:
         word = fold(raw)
         known = given_name(word)
         if known:
-            out.append(known.english if lang == "en" else known.french)
+            out.append(known.english if lang == Lang.EN else known.french)
             continue
         if not word.isalpha() or is_particle(word) or _FOREIGN.search(word):
             out.append(raw)
@@ -261,7 +262,7 @@ def _romanise(form: str, lang: str, scheme: str) -> str:
         else:
             cyr = _to_cyrillic_word(word, bool(_FRENCH_MARK.search(raw.lower())))
         latin = str(getattr(iuliia, scheme).translate(cyr))
-        if lang == "fr":
+        if lang == Lang.FR:
             latin = re.sub("(?<=[aeiouy])s(?=[aeiy])", "ss", latin)
             # MVD_310_FR spells -ий, -ия as -ii, -iia; French usage keeps one i (Gorki, Maria).
             latin = re.sub("ii(?=a?$)", "i", latin)
@@ -271,9 +272,9 @@ def _romanise(form: str, lang: str, scheme: str) -> str:
 
 def to_english(form: str) -> str:
     """English spelling of a Russian name (Iouri Ouchakov -> Yuri Ushakov); others unchanged."""
-    return _romanise(form, "en", "WIKIPEDIA")
+    return _romanise(form, Lang.EN, "WIKIPEDIA")
 
 
 def to_french(form: str) -> str:
     """French spelling of a Russian name (Nikita Khrushchev -> Nikita Khrouchtchev)."""
-    return _romanise(form, "fr", "MVD_310_FR")
+    return _romanise(form, Lang.FR, "MVD_310_FR")

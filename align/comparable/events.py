@@ -32,6 +32,7 @@ from align.comparable.weights import (
 )
 from align.comparable.words import LEXICON, ContentWord, Likeness, cognates, content_words
 from align.model import Evidence, EvidenceKind, Link, NameKey
+from glossary.model import Lang
 from glossary.translit import match_key
 
 _TERM_GAP = re.compile(r"\s+")
@@ -51,7 +52,7 @@ def align_comparable(
 
     Names match through `name_key` (transliteration-aware by default; None compares spellings).
     """
-    french, english = _side(fr, "fr"), _side(en, "en")
+    french, english = _side(fr, Lang.FR), _side(en, Lang.EN)
     scores = _pair_scores(french, english, name_key)
     if not scores.raw:
         return []

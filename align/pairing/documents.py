@@ -26,6 +26,7 @@ from align.pairing.weights import (
     NAME_PREFIX,
     NAME_WEIGHT,
 )
+from glossary.model import Lang
 from glossary.text import fold
 from glossary.translit import match_key
 
@@ -56,8 +57,8 @@ def find_document_pairs(
     docs: Sequence[DocSentences], *, name_key: NameKey | None = match_key
 ) -> list[DocPair]:
     """Every French/English document pair sharing events, sorted by French then English source."""
-    french = [d for d in docs if d.lang == "fr" and d.sentences]
-    english = [d for d in docs if d.lang == "en" and d.sentences]
+    french = [d for d in docs if d.lang == Lang.FR and d.sentences]
+    english = [d for d in docs if d.lang == Lang.EN and d.sentences]
     if not french or not english:
         return []
     features = {id(d): _features(d, name_key) for d in (*french, *english)}
@@ -121,7 +122,7 @@ def _name_key(form: str, name_key: NameKey | None) -> str:
 def sides_of(source: str, sentences: Sequence[Sentence]) -> list[DocSentences]:
     """The French and the English side of one document; other languages and `und` left out."""
     sides = []
-    for lang in ("fr", "en"):
+    for lang in (Lang.FR, Lang.EN):
         texts = tuple(s.text for s in sentences if s.lang == lang)
         if texts:
             sides.append(DocSentences(source, lang, texts))

@@ -25,6 +25,7 @@ from align.parallel.features import KeyKind, KeyTable, SentenceFeatures, sentenc
 from align.parallel.length import LengthModel, cumulative, fitted
 from align.parallel.lexicon import learn_lexicon
 from align.parallel.weights import EVIDENCE_MIN_WEIGHT, ParallelSettings
+from glossary.model import Lang
 from glossary.translit import match_key
 
 
@@ -73,8 +74,8 @@ def _align(
 ) -> list[Link]:
     n, m = len(fr), len(en)
     table = KeyTable()
-    fr_feat = sentence_features(fr, table, name_key, "fr")
-    en_feat = sentence_features(en, table, name_key, "en")
+    fr_feat = sentence_features(fr, table, name_key, Lang.FR)
+    en_feat = sentence_features(en, table, name_key, Lang.EN)
     fr_keys = [f.keys for f in fr_feat]
     en_keys = [e.keys for e in en_feat]
     table.set_weights(fr_keys, en_keys)

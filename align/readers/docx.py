@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from align.errors import BadInputError
-from align.model import Document
+from align.model import Document, DocumentFormat
 from align.readers.encoding import normalise_text
 
 
@@ -26,7 +26,7 @@ def docx_document(data: bytes, source: str) -> Document:
     text = normalise_text("\n\n".join(p for p in paragraphs if p.strip()))
     if not text.strip():
         raise BadInputError(source, "document has no text", "give a document with text in it")
-    return Document(source=source, text=text, encoding="docx", fmt="docx")
+    return Document(source=source, text=text, encoding="docx", fmt=DocumentFormat.DOCX)
 
 
 def _blocks(container: Any) -> Iterator[str]:

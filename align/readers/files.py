@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from align.errors import BadInputError
-from align.model import Document
+from align.model import Document, DocumentFormat
 from align.readers.docx import docx_document
 from align.readers.encoding import decode_bytes, normalise_text
 from align.readers.html import visible_text
@@ -134,28 +134,34 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
     suffix = path.suffix.lower()
     if suffix in DOCX_SUFFIXES:
         return docx_document(data, source)
-    fmt = "html" if suffix in HTML_SUFFIXES else "md" if suffix in {".md", ".markdown"} else "txt"
+    if suffix in HTML_SUFFIXES:
+        fmt = DocumentFormat.HTML
+    elif suffix in {".md", ".markdown"}:
+        fmt = DocumentFormat.MD
+    else:
+        fmt = DocumentFormat.TXT
     return decode_document(data, source, fmt)
 
 
-def sniff_format(data: bytes) -> str:
+def sniff_format(data: bytes) -> DocumentFormat:
     """The format of nameless bytes (standard input): docx, html or txt, from how they start."""
     if data.startswith(_ZIP_MAGIC):
-        return "docx"
+        return DocumentFormat.DOCX
     head = data[:1024].lstrip(codecs.BOM_UTF8).lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")):
-        return "html"
-    return "txt"
+        return DocumentFormat.HTML
+    return DocumentFormat.TXT
 
 
-def decode_document(data: bytes, source: str, fmt: str = "txt") -> Document:
+def decode_document(data: bytes, source: str, fmt: DocumentFormat = DocumentFormat.TXT) -> Document:
     """Decode bytes into a Document; html is reduced to its visible text, docx to its paragraphs."""
-    if fmt == "docx":
+    fmt = DocumentFormat(fmt)
+    if fmt is DocumentFormat.DOCX:
         return docx_document(data, source)
     if not data.strip():
         raise BadInputError(source, "file is empty", "give a file with text in it")
     text, encoding = decode_bytes(data, source)
-    if fmt == "html":
+    if fmt is DocumentFormat.HTML:
         text = visible_text(text)
     text = normalise_text(text)
     if not text.strip():

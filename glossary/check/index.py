@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from glossary.check.keys import Memo, block_keys, compare_key, fold, strip_elision, tokens
-from glossary.model import Entity, EntityType, Glossary, Variant, VariantKind, VariantStatus
+from glossary.model import Entity, EntityType, Glossary, Lang, Variant, VariantKind, VariantStatus
 from glossary.weights import SHORT_ACRONYM
 
-CHECK_LANGS = ("en", "fr")
+CHECK_LANGS = (Lang.EN, Lang.FR)
 # A canonical cell may list alternatives, "Sergey Lavrov|Sergei Lavrov": all are accepted and the
 # first is the one suggested (the development gold writes them so; a real name holds no "|").
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from glossary.mentions.tokens import Token
-from glossary.model import Passage
+from glossary.model import Lang, Passage
 from glossary.text import fold_words
 from glossary.weights import SHORTEST_ADJECTIVE
 
@@ -117,7 +117,7 @@ def place_cue(text: str, tokens: Sequence[Token], k: int, lang: str = "") -> boo
     if k < 1:
         return False
     before = tokens[k - 1].text
-    if lang == "fr" and before == "en" and text[tokens[k - 1].end : tokens[k].start] == " ":
+    if lang == Lang.FR and before == "en" and text[tokens[k - 1].end : tokens[k].start] == " ":
         return True  # en France, en Normandie
     if before.lower() not in _OF:
         return False

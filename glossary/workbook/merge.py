@@ -39,6 +39,7 @@ from glossary.model import (
     Entity,
     EntityStatus,
     Glossary,
+    Lang,
     Source,
     Variant,
     VariantKind,
@@ -272,11 +273,11 @@ def _spin_off(
     """An entity of their own for names a person rejected from the entity the tool chose."""
     best = {
         lang: min((v for v in variants if v.lang == lang), key=lambda v: (-v.count, v.variant))
-        for lang in ("en", "fr")
+        for lang in (Lang.EN, Lang.FR)
         if any(v.lang == lang for v in variants)
     }
-    canonical_en = best["en"].variant if "en" in best else ""
-    canonical_fr = best["fr"].variant if "fr" in best else ""
+    canonical_en = best[Lang.EN].variant if Lang.EN in best else ""
+    canonical_fr = best[Lang.FR].variant if Lang.FR in best else ""
     name = canonical_en or canonical_fr or variants[0].variant
     entity_id = free_id(make_entity_id(entity.type, name), used)
     chosen = {id(v) for v in best.values()}
