@@ -72,5 +72,5 @@ def glossary_from_mentions(mentions: Sequence[Mention]) -> Glossary:
                 )
             )
     entities.sort(key=lambda e: e.entity_id)
-    variants.sort(key=lambda v: (v.entity_id, v.variant, v.lang))
+    variants.sort(key=lambda v: v.key)
     return Glossary(tuple(entities), tuple(variants))

@@ -155,6 +155,11 @@ class Variant:
     example: str = ""
     sources: tuple[Source, ...] = field(default=())
 
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """A Variants row's identity, and the order of the sheet: (entity_id, variant, lang)."""
+        return self.entity_id, self.variant, self.lang
+
 
 @dataclass(frozen=True)
 class Glossary:

@@ -115,3 +115,13 @@ def titles() -> frozenset[str]:
     they do not make it part of the name ("Président Poutine", "M. Lavrov", "the adviser Ushakov").
     """
     return listed_words().get("title", frozenset()) | TITLE_ABBREVIATIONS
+
+
+def snippet(text: str, start: int, end: int, width: int) -> str:
+    """text[start:end] in its context, on one line, about `width` characters, cuts marked '…'."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    left = max(0, start - (width - (end - start)) // 2)
+    inner = " ".join(text[left : left + width].split())
+    return ("…" if left else "") + inner + ("…" if left + width < len(text) else "")

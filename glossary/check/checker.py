@@ -16,6 +16,7 @@ from glossary.check.index import CHECK_LANGS, Form, FormIndex, KeyFunction, Role
 from glossary.check.keys import compare_key, tokens
 from glossary.check.match import Hit, exact_hits, fuzzy_hits
 from glossary.model import EntityType, Glossary, Passage, VariantKind, VariantStatus
+from glossary.text import snippet
 from glossary.translit import match_key
 from glossary.weights import MIN_CONFIDENCE, SHORT_CONFIDENCE
 
@@ -230,7 +231,7 @@ class Checker:
             lang=lang,
             kind=verdict.kind,
             confidence=round(verdict.confidence, 3),
-            context=_context(passage.text, hit.start, hit.end),
+            context=snippet(passage.text, hit.start, hit.end, CONTEXT_CHARS),
         )
 
 
@@ -249,11 +250,3 @@ def _position(passage: Passage, offset: int) -> tuple[int, int]:
     if not breaks:
         return passage.line, passage.column + offset
     return passage.line + breaks, offset - passage.text.rfind("\n", 0, offset)
-
-
-def _context(text: str, start: int, end: int) -> str:
-    """The passage around the finding, on one line, at most CONTEXT_CHARS long."""
-    margin = max(0, (CONTEXT_CHARS - (end - start)) // 2)
-    left, right = max(0, start - margin), min(len(text), end + margin)
-    snippet = " ".join(text[left:right].split())
-    return ("…" if left else "") + snippet + ("…" if right < len(text) else "")

@@ -31,12 +31,13 @@ from glossary.mentions.cues import (
 )
 from glossary.mentions.tokens import Token, tokenize
 from glossary.model import EntityType, Mention, Passage
-from glossary.text import fold_words
+from glossary.text import fold_words, snippet
 from glossary.translit import given_name, is_russian_name
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_CONTEXT = 120
+# The example cell shows about this many characters around a mention.
+CONTEXT = 120
 
 
 def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> bool:
@@ -235,16 +236,6 @@ def _type_of(
     return EntityType.PER if len(caps) >= 2 else EntityType.MISC
 
 
-def _context(text: str, start: int, end: int) -> str:
-    """The sentence around a mention, trimmed to about 120 characters."""
-    flat = " ".join(text.split())
-    if len(flat) <= _CONTEXT:
-        return flat
-    left = max(0, start - (_CONTEXT - (end - start)) // 2)
-    snippet = " ".join(text[left : left + _CONTEXT].split())
-    return ("…" if left else "") + snippet + ("…" if left + _CONTEXT < len(text) else "")
-
-
 def _mention(passage: Passage, start: int, end: int, kind: EntityType | None = None) -> Mention:
     text = passage.text
     form = text[start:end]
@@ -264,7 +255,7 @@ def _mention(passage: Passage, start: int, end: int, kind: EntityType | None = N
         end=passage.start + end,
         line=line,
         column=column,
-        context=_context(text, start, end),
+        context=snippet(text, start, end, CONTEXT),
     )
 
 

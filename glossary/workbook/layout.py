@@ -87,7 +87,7 @@ def build_workbook(
         (*VARIANT_COLUMNS, *extra.headers),
         _with_extras(
             [variant_values(v) for v in glossary.variants],
-            [(v.entity_id, v.variant, v.lang) for v in glossary.variants],
+            [v.key for v in glossary.variants],
             extra,
         ),
     )
@@ -144,9 +144,7 @@ def _sorted_entities(baseline: Baseline) -> list[Any]:
 
 
 def _sorted_variants(baseline: Baseline) -> list[Any]:
-    return sorted(
-        baseline.variants, key=lambda r: (r.variant.entity_id, r.variant.variant, r.variant.lang)
-    )
+    return sorted(baseline.variants, key=lambda r: r.variant.key)
 
 
 def _owned(columns: frozenset[str]) -> str:

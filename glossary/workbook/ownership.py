@@ -29,7 +29,7 @@ class Row:
 
 def row_key(variant: Variant) -> tuple[str, str, str]:
     """A Variants row's identity: (entity_id, variant, lang)."""
-    return variant.entity_id, variant.variant, variant.lang
+    return variant.key
 
 
 def _blank(value: object) -> bool:

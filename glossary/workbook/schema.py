@@ -99,5 +99,5 @@ def sort_glossary(glossary: Glossary) -> Glossary:
     """Entities by entity_id, variants by entity_id, variant, lang: the order of every sheet."""
     return Glossary(
         entities=tuple(sorted(glossary.entities, key=lambda e: e.entity_id)),
-        variants=tuple(sorted(glossary.variants, key=lambda v: (v.entity_id, v.variant, v.lang))),
+        variants=tuple(sorted(glossary.variants, key=lambda v: v.key)),
     )
