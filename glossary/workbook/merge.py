@@ -49,7 +49,6 @@ from glossary.workbook.ownership import (
     ENTITY_STATS,
     Row,
     entity_ownership,
-    row_key,
     variant_rows_of,
 )
 from glossary.workbook.readwrite import read_workbook, sort_glossary, write_workbook
@@ -162,14 +161,14 @@ def merge_workbook(previous: Workbook | None, fresh: Glossary) -> Merge:
     )
     _check_consistent(glossary)
     owned_entities = {e.entity_id: owned for e, owned in entities}
-    owned_variants = {row_key(r.variant): r.owned for r in variant_rows}
+    owned_variants = {r.variant.key: r.owned for r in variant_rows}
     return Merge(glossary, _baseline_of(glossary, owned_entities, owned_variants))
 
 
 def _check_consistent(glossary: Glossary) -> None:
     """The merged glossary must read back: unique rows, every variant's entity present."""
     ids = [e.entity_id for e in glossary.entities]
-    keys = [row_key(v) for v in glossary.variants]
+    keys = [v.key for v in glossary.variants]
     if (
         len(set(ids)) != len(ids)
         or len(set(keys)) != len(keys)
@@ -381,7 +380,5 @@ def _baseline_of(
         tuple(
             EntityRecord(e, entity_owned.get(e.entity_id, frozenset())) for e in glossary.entities
         ),
-        tuple(
-            VariantRecord(v, variant_owned.get(row_key(v), frozenset())) for v in glossary.variants
-        ),
+        tuple(VariantRecord(v, variant_owned.get(v.key, frozenset())) for v in glossary.variants),
     )

@@ -27,11 +27,6 @@ class Row:
     matched: bool = False
 
 
-def row_key(variant: Variant) -> tuple[str, str, str]:
-    """A Variants row's identity: (entity_id, variant, lang)."""
-    return variant.key
-
-
 def _blank(value: object) -> bool:
     return value in ("", 0, ())
 
@@ -64,8 +59,8 @@ def variant_rows_of(previous: Workbook) -> list[Row]:
     variants = previous.glossary.variants
     if previous.baseline is None:
         return [Row(v, content - {"count", "sources"}) for v in variants]
-    records = {row_key(r.variant): r for r in previous.baseline.variants}
-    present = {row_key(v) for v in variants}
+    records = {r.variant.key: r for r in previous.baseline.variants}
+    present = {v.key for v in variants}
     # Records whose row is gone may have moved: same name and language, another entity.
     gone: dict[tuple[str, str], list[VariantRecord]] = {}
     for key, old in sorted(records.items()):
@@ -73,7 +68,7 @@ def variant_rows_of(previous: Workbook) -> list[Row]:
             gone.setdefault((old.variant.variant, old.variant.lang), []).append(old)
     rows = []
     for variant in variants:
-        record: VariantRecord | None = records.get(row_key(variant))
+        record: VariantRecord | None = records.get(variant.key)
         if record is None and gone.get((variant.variant, variant.lang)):
             record = gone[(variant.variant, variant.lang)].pop(0)
         if record is None:
