@@ -83,7 +83,7 @@ def niagara(score: ModuleType) -> None:
         return [(frozenset(k.fr), frozenset(k.en)) for k in links]
 
     def ours_without_names() -> list[Pair]:
-        return [(frozenset(k.fr), frozenset(k.en)) for k in align_comparable(fr, en)]
+        return [(frozenset(k.fr), frozenset(k.en)) for k in align_comparable(fr, en, name_key=None)]
 
     print(
         f"## niagara_falls: {len(fr)} fr x {len(en)} en segments, {len(gold)} gold links (extended)"
