@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from align.model import Link
 from align.parallel.aligner import align_parallel
-from align.parallel.band import band_around
+from align.parallel.band import _without_outliers, band_around
 from align.parallel.dp import (
     BEAD_PRIORS,
     BeadInputs,
@@ -274,3 +274,26 @@ def test_transliteration_is_the_default_name_key() -> None:
     links = align_parallel(fr, en)
     assert pairs(links) == [((), (0,)), ((0,), (1,)), ((1,), (2,)), ((2,), (3,))]
     assert "name ushakov" in links[1].labels
+
+
+def test_anchor_filtering_survives_when_every_early_anchor_is_off_the_line() -> None:
+    # From ../shared/dev/events 05 x 07, where `align pair` used to end in an IndexError.
+    chain = [(7, 15), (16, 16), (19, 25), (30, 36), (39, 59), (44, 62), (49, 94)]
+    kept = _without_outliers(chain)
+    assert kept == [p for p in chain if p in kept]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 40), st.integers(1, 40)), max_size=25).map(
+        lambda steps: [
+            (sum(s[0] for s in steps[: i + 1]), sum(s[1] for s in steps[: i + 1]))
+            for i in range(len(steps))
+        ]
+    )
+)
+def test_anchor_filtering_accepts_any_increasing_chain(chain: list[tuple[int, int]]) -> None:
+    kept = _without_outliers(chain)
+    assert kept == [p for p in chain if p in kept]  # a sub-chain, in order
+    if len(chain) < 3:
+        assert kept == chain

@@ -92,7 +92,7 @@ def _without_outliers(
             # or a tail the other lacks).
             if kept and k + 1 < len(points):
                 a, b = kept[-1], points[k + 1]
-            elif not kept:
+            elif not kept and k + 2 < len(points):
                 a, b = points[k + 1], points[k + 2]
             elif len(kept) >= 2:
                 a, b = kept[-2], kept[-1]
