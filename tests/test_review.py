@@ -125,3 +125,11 @@ def test_a_sentence_that_looks_like_a_formula_stays_text(tmp_path: Path, text: s
     sheet = load(path).active
     for cell in (sheet["E2"], sheet["F2"]):
         assert (cell.value, cell.data_type) == (text, "s")
+
+
+def test_a_control_character_in_a_file_name_does_not_break_the_workbook(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    path = tmp_path / "alignment.xlsx"
+    write_review(path, [replace(row(0.9), fr_source="seeds/a\x07b.txt")])
+    assert load(path).active["A2"].value == "seeds/ab.txt"

@@ -406,3 +406,20 @@ def test_workbook_is_read_whatever_its_file_name(written: Path) -> None:
     renamed = written.with_name("glossary-backup")
     written.rename(renamed)
     assert read_workbook(renamed).glossary == GLOSSARY
+
+
+@pytest.mark.parametrize("typed", ["=1+1", "=cmd|' /C calc'!A0", "+33 1 23", "@SUM(A1)"])
+def test_a_formula_typed_in_a_sheet_a_person_added_comes_back_as_text(
+    written: Path, typed: str
+) -> None:
+    book = openpyxl.load_workbook(written)
+    cell = book.create_sheet("Notes")["A1"]
+    cell.value, cell.data_type = typed, "s"
+    book.save(written)
+    for _ in range(2):  # read and written again twice, as two runs would
+        workbook = read_workbook(written)
+        write_workbook(
+            written, workbook.glossary, {"tool": "test"}, baseline=None, previous=workbook
+        )
+    sheet = openpyxl.load_workbook(written)["Notes"]
+    assert (sheet["A1"].value, sheet["A1"].data_type) == (typed, "s")
