@@ -1,0 +1,126 @@
+"""Comparable links, mode decisions and document pairing on the events development set (issue 11).
+
+Run from the repository root:  python benchmarks/events_dev.py
+
+Data: ../shared/dev/events: 38 French and English documents written separately about ten events,
+events_gold.tsv (64 events with every line reporting them), pairs.txt (the 35 FR/EN document pairs
+that share an event) and score_events.py.
+1. Comparable links: `align pair docs/FR docs/EN --mode comparable --format json` for each pair of
+   pairs.txt, made through the library (one detector for all; the JSON is checked identical to the
+   CLI's on the first pair), scored by score_events.py. Baseline .576 precision, .312 recall;
+   targets: link precision >= .85, event recall >= .70.
+2. Mode decisions: how many of the 35 pairs `--mode auto` calls parallel (target 0).
+3. Document pairing: the pairs `align run` reports over the 38 documents: gold pairs found
+   (target >= 32 of 35) and pairs that share no gold event (target <= 5).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EVENTS = SHARED / "dev" / "events"
+DOCS = EVENTS / "docs"
+sys.path.insert(0, str(ROOT))
+
+import align  # noqa: E402
+from align.cli.pair import format_json  # noqa: E402
+from align.model import Mode, Sentence  # noqa: E402
+
+SUMMARY_PAIR = re.compile(r"^\s*(.+?) ⇄ (.+?) \((\w+)\)$")
+
+
+def gold_pairs() -> list[tuple[str, str]]:
+    lines = (EVENTS / "pairs.txt").read_text(encoding="utf-8").splitlines()
+    return [(fr, en) for fr, en in (line.split() for line in lines if line.strip())]
+
+
+def sentences(name: str, lang: str, detector: Any, splitter: Any) -> list[Sentence]:
+    """The sentences `align pair` takes from docs/<name> in `lang` (without --presplit)."""
+    (document,) = align.read(DOCS / name).documents
+    (analysed,) = align.analyse([document], detector=detector, splitter=splitter)
+    return [s for s in analysed.sentences if s.lang == lang]
+
+
+def links_and_modes(pairs: list[tuple[str, str]], out: Path) -> None:
+    start = time.perf_counter()
+    detector, splitter = align.build_detector(), align.build_splitter()
+    parallel, auto_seconds = [], 0.0
+    for k, (fr_name, en_name) in enumerate(pairs):
+        fr = sentences(fr_name, "fr", detector, splitter)
+        en = sentences(en_name, "en", detector, splitter)
+        result = align.pair(fr, en, mode="comparable")
+        text = format_json(result, fr, en, f"docs/{fr_name}", f"docs/{en_name}")
+        (out / f"{fr_name}__{en_name}.json").write_text(text, encoding="utf-8")
+        if k == 0:
+            cli = [sys.executable, "-m", "align", "pair", f"docs/{fr_name}", f"docs/{en_name}"]
+            cli += ["--mode", "comparable", "--format", "json"]
+            same = subprocess.run(cli, cwd=EVENTS, capture_output=True, text=True).stdout == text
+            print(f"JSON of {fr_name}__{en_name} identical to the CLI's: {same}")
+        auto_start = time.perf_counter()
+        auto = align.pair(fr, en, mode="auto")
+        auto_seconds += time.perf_counter() - auto_start
+        if auto.mode is Mode.PARALLEL:
+            parallel.append(f"{fr_name} x {en_name}: {auto.reason}")
+    score = subprocess.run(
+        [sys.executable, str(EVENTS / "score_events.py"), "events_gold.tsv", "docs", str(out)],
+        cwd=EVENTS,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MIN_P": "0.85", "MIN_R": "0.70"},
+    )
+    print((score.stdout + score.stderr).strip())
+    print(f"targets (precision >= .85, recall >= .70) met: {score.returncode == 0}")
+    links_seconds = time.perf_counter() - start - auto_seconds
+    print(f"part 1: {links_seconds:.1f} s (reading, analysis, links, CLI check, scoring)")
+    print(f"\n## 2. --mode auto: {len(parallel)} of {len(pairs)} pairs called parallel (target 0)")
+    for line in parallel:
+        print(f"- {line}")
+    print(f"part 2: {auto_seconds:.1f} s (on the sentences of part 1)")
+
+
+def document_pairing(pairs: list[tuple[str, str]], out: Path) -> None:
+    start = time.perf_counter()
+    command = [sys.executable, "-m", "align", "run", str(DOCS), "--out", str(out)]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    found = {}
+    for line in run.stdout.splitlines():
+        if match := SUMMARY_PAIR.match(line):
+            fr, en = Path(match[1]).name, Path(match[2]).name
+            found[frozenset((fr, en))] = f"{fr} x {en} ({match[3]})"
+    gold = {frozenset(p) for p in pairs}
+    false = sorted(found[p] for p in found.keys() - gold)
+    print(f"\n## 3. align run (exit {run.returncode}): {len(found)} document pairs reported")
+    print(f"gold pairs found: {len(gold & found.keys())} of {len(gold)} (target >= 32)")
+    for fr, en in pairs:
+        if frozenset((fr, en)) not in found:
+            print(f"- missed: {fr} x {en}")
+    print(f"pairs sharing no gold event: {len(false)} (target <= 5)")
+    for line in false:
+        print(f"- false: {line}")
+    print(f"part 3: {time.perf_counter() - start:.1f} s")
+
+
+def main() -> None:
+    if not EVENTS.is_dir():
+        print(f"{EVENTS} not found: the shared/ folder must sit beside the repository")
+        sys.exit(2)
+    pairs = gold_pairs()
+    with tempfile.TemporaryDirectory(prefix="events_dev_") as tmp:
+        links, run = Path(tmp) / "links", Path(tmp) / "run"
+        links.mkdir()
+        print(f"## 1. comparable links over the {len(pairs)} pairs of pairs.txt")
+        links_and_modes(pairs, links)
+        document_pairing(pairs, run)
+
+
+if __name__ == "__main__":
+    main()
