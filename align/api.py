@@ -151,6 +151,7 @@ def check(
     glossary: Checker | Glossary | str | Path,
     *,
     lang: str | None = None,
+    strict: bool = False,
     detector: Any = None,
     splitter: Any = None,
     progress: Progress | None = None,
@@ -159,14 +160,16 @@ def check(
 
     `glossary` is a Glossary, a Checker built once for many calls, or the path of a workbook.
     Each sentence wants the canonical form of its own language; `lang` ("fr" or "en") forces one.
+    `strict` reports every non-canonical form (short forms, acronyms, alternative names too);
+    it applies when `glossary` is not already a Checker (which was built with its own policy).
     Repeated passages are not set aside as `run` does: a copy is still a place to correct.
     """
     if isinstance(glossary, Checker):
         checker = glossary
     elif isinstance(glossary, Glossary):
-        checker = Checker(glossary)
+        checker = Checker(glossary, strict=strict)
     else:
-        checker = Checker(read_workbook(glossary, allow_open=True).glossary)
+        checker = Checker(read_workbook(glossary, allow_open=True).glossary, strict=strict)
     if lang is not None:
         detector = FixedLanguage(lang)
     elif detector is None:

@@ -57,6 +57,11 @@ def _pick_spelling(main: Sequence[FormStats], forms: Sequence[FormStats], lang: 
     return _best(pool).form
 
 
+def _own_spelling(main: Sequence[FormStats], forms: Sequence[FormStats], lang: str) -> str:
+    """The spelling `lang`'s own sources write most, bare surnames included (Milinkevitch)."""
+    return _pick_spelling(main, [f for f in forms if f.lang == lang], lang)
+
+
 def _entity_type(forms: Sequence[FormStats]) -> EntityType:
     """Vote of the mentions, full names weighing double; PER, LOC, ORG, MISC on ties."""
     votes: Counter[EntityType] = Counter()
@@ -86,8 +91,9 @@ def choose_canonical(cluster: Cluster) -> Canonical:
         return Canonical(kind, en, fr, "", None, False)
     english = [f for f in main if f.lang == Lang.EN]
     french = [f for f in main if f.lang == Lang.FR]
-    en = _best(english).form if english else to_english(_best(main).form)
-    fr = _best(french).form if french else to_french(_best(main).form)
+    # Each language's own spelling, the one its forms (bare surnames too) write most.
+    en = _own_spelling(english, forms, Lang.EN) if english else to_english(_best(main).form)
+    fr = _own_spelling(french, forms, Lang.FR) if french else to_french(_best(main).form)
     original = to_cyrillic(fr, Lang.FR) if french else to_cyrillic(en, Lang.EN)
     return Canonical(kind, en, fr, original or "", None, True)
 

@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from glossary.exonyms import lookup
 from glossary.text import fold_words, is_particle
 from glossary.translit import given_name, match_key
-from glossary.weights import GIVEN_MIN, LENGTH_RATIO, SHORT_FACTOR, TWO_SLIPS_LENGTH
+from glossary.weights import (
+    GIVEN_MIN,
+    LENGTH_RATIO,
+    ONE_SLIP_LENGTH,
+    SHORT_FACTOR,
+    TWO_SLIPS_LENGTH,
+)
 
 # Dutch romanisation (image captions: Chroestsjev, Joeri), folded to the French/English letters.
 _DUTCH = {"tsj": "tch", "sj": "ch", "oe": "ou", "ch": "kh", "j": "y"}
@@ -58,7 +64,7 @@ def word_similarity(a_key: str, b_key: str, a_fold: str, b_fold: str) -> float:
     if shorter / longer < LENGTH_RATIO:
         return 0.0  # Lenin/Leningrad
     slips = min(Levenshtein.distance(a_key, b_key), Levenshtein.distance(a_fold, b_fold))
-    if slips == 1:
+    if slips == 1 and longer >= ONE_SLIP_LENGTH:
         return 0.95
     if slips == 2 and longer >= TWO_SLIPS_LENGTH:
         return 0.9

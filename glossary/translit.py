@@ -191,7 +191,8 @@ def is_russian_name(form: str) -> bool:
         return False
     if _CYRILLIC.search(form):
         return True
-    if any(given_name(w) for w in words):
+    # A Russian given name in the given-name slot: "Peter" ends "Samuel Peter" as a surname.
+    if any(given_name(w) for w in words[:-1]):
         return True
     last = words[-1]
     if _FOREIGN.search(last):

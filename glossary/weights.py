@@ -15,6 +15,9 @@ GIVEN_MIN = 0.85
 SHORT_FACTOR = 0.95
 # Two spellings of one name differ in length by at most this ratio (shorter / longer).
 LENGTH_RATIO = 0.75
+# One slip is a misspelling only in a word of this length (Busch/Bush); in shorter words it is
+# another name as often as not (Chen/Chan, Kim/Kin, Lien/Lion).
+ONE_SLIP_LENGTH = 5
 # Two slips are a misspelling only in a word long enough to carry them (Bartoux, not Mira/Mark).
 TWO_SLIPS_LENGTH = 6
 

@@ -126,3 +126,41 @@ def test_official_and_older_names_join_the_country_or_city(
     found = entity(glossary, entity_id)
     assert (found.canonical_en, found.canonical_fr) == canonical
     assert {v.variant for v in glossary.variants if v.entity_id == entity_id} == forms
+
+
+@pytest.mark.parametrize(
+    ("french", "english", "expected"),
+    [
+        # Each language's canonical form is the spelling its own sources write most, surnames
+        # included; English mentions of "Putin" do not make "Vladimir Putin" the French form.
+        (
+            [
+                "Le député Alexandre Milinkievitch a parlé.",
+                "Selon Alexandre Milinkevitch, rien.",
+                "Milinkevitch a ajouté : non.",
+                "Milinkevitch est parti.",
+            ],
+            ["Alexander Milinkevich spoke.", "Milinkevich left."],
+            ("Alexander Milinkevich", "Alexandre Milinkevitch"),
+        ),
+        (
+            [
+                "Le président Vladimir Poutine a parlé.",
+                "Selon Vladimir Putin, rien.",
+                "Poutine a ajouté : non.",
+                "Poutine est parti.",
+            ],
+            [f"Then Putin said {word}." for word in ("yes", "no", "maybe", "never", "again")]
+            + ["Vladimir Putin spoke."],
+            ("Vladimir Putin", "Vladimir Poutine"),
+        ),
+    ],
+)
+def test_canonical_forms_follow_each_languages_own_sources(
+    french: list[str], english: list[str], expected: tuple[str, str]
+) -> None:
+    passages = [Passage("fr.txt", "fr", s, line=i + 1) for i, s in enumerate(french)]
+    passages += [Passage("en.txt", "en", s, line=i + 1) for i, s in enumerate(english)]
+    glossary = glossary_from_mentions(find_mentions(passages))
+    canon = {(e.canonical_en, e.canonical_fr) for e in glossary.entities if e.type == "PER"}
+    assert expected in canon

@@ -42,6 +42,7 @@ SAME = [
     ("Ignatiev", "Alexeï Ignatiev"),
     ("de Gaulle", "Charles de Gaulle"),
     ("Staline", "Joseph Staline"),
+    ("Busch", "George Bush"),
 ]
 
 DIFFERENT = [
@@ -53,6 +54,9 @@ DIFFERENT = [
     ("Autriche", "Australie"),
     ("Aleksandr Ivanov", "Aleksey Ivanov"),
     ("Mira Rubio", "Mark Rubio"),
+    # one slip in a short word is another name as often as not
+    ("Chen", "Lien Chan"),
+    ("Kim", "Kin"),
 ]
 
 

@@ -112,6 +112,9 @@ def test_cyrillic_original_is_rebuilt_only_for_russian_names(
         ("Jean-Noël Barrot", False),
         ("Burlington Magazine", False),
         ("Steve Whitkoff", False),
+        # a Russian given name (Пётр) as a surname says nothing: "Samuel Peter"
+        ("Samuel Peter", False),
+        ("Piotr Stolypine", True),
     ],
 )
 def test_russian_names_are_recognised(form: str, russian: bool) -> None:

@@ -54,20 +54,30 @@ def check_command(
             "--output", "-o", help="Write the report here (required for xlsx).", dir_okay=False
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Report every non-canonical form: short forms, acronyms, alternative names.",
+        ),
+    ] = False,
 ) -> None:
-    """Report every name not written in the glossary's canonical form for its language.
+    """Report names likely misspelt or in the wrong language, against the glossary.
 
-    Exit 0 when there is nothing to report, 1 when there are findings.
+    By default: deprecated variants, spelling and transliteration variants, the other language's
+    forms and unknown names close to a known person's. Correct short forms, acronyms and
+    alternative names are not reported unless --strict. Exit 0 when there is nothing to report,
+    1 when there are findings.
     """
     if fmt is Format.XLSX and output is None:
         usage("--format xlsx writes a workbook: add --output FILE.xlsx")
     with reported_errors():
-        findings, documents = _check(paths, glossary, lang)
+        findings, documents = _check(paths, glossary, lang, strict=strict)
         if fmt is Format.XLSX:
             from glossary.check.report import write_check_report
 
             assert output is not None
-            write_check_report(output, findings, _about(glossary, documents, lang))
+            write_check_report(output, findings, _about(glossary, documents, lang, strict=strict))
         elif output is not None:
             from glossary.atomicfile import write_text_atomic
 
@@ -77,7 +87,9 @@ def check_command(
     raise typer.Exit(EXIT_FINDINGS if findings else EXIT_OK)
 
 
-def _check(paths: list[str], glossary: Path, lang: Lang) -> tuple[list[Finding], list[str]]:
+def _check(
+    paths: list[str], glossary: Path, lang: Lang, *, strict: bool
+) -> tuple[list[Finding], list[str]]:
     from align.api import check
     from align.readers import read_paths
     from glossary.check.checker import Checker
@@ -90,7 +102,7 @@ def _check(paths: list[str], glossary: Path, lang: Lang) -> tuple[list[Finding],
             f"{glossary}: open in another program (lock file {lock}); checking against its "
             "last saved version"
         )
-    checker = Checker(read_workbook(glossary, allow_open=True).glossary)
+    checker = Checker(read_workbook(glossary, allow_open=True).glossary, strict=strict)
     read = read_paths(paths)
     for skipped in read.skipped:
         warn(f"{skipped.source}: skipped: {skipped.reason}")
@@ -100,11 +112,12 @@ def _check(paths: list[str], glossary: Path, lang: Lang) -> tuple[list[Finding],
     return findings, [doc.source for doc in read.documents]
 
 
-def _about(glossary: Path, documents: list[str], lang: Lang) -> dict[str, str]:
+def _about(glossary: Path, documents: list[str], lang: Lang, *, strict: bool) -> dict[str, str]:
     from align import __version__
     from glossary.signature import check_settings
 
     about = {"tool": f"align-glossary {__version__}", "glossary": str(glossary), "lang": lang.value}
+    about["policy"] = "strict" if strict else "default"
     about["settings"] = check_settings()
     about.update({f"input.{i}": source for i, source in enumerate(documents, start=1)})
     return about

@@ -8,17 +8,19 @@ the passage's language.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import groupby
 
 from glossary.check.index import CHECK_LANGS, Form, FormIndex, KeyFunction, Role, build_index
-from glossary.check.keys import compare_key, tokens
+from glossary.check.keys import Word, compare_key, joins_name, tokens
 from glossary.check.match import Hit, exact_hits, fuzzy_hits
-from glossary.model import EntityType, Glossary, Passage, VariantKind, VariantStatus
-from glossary.text import snippet
+from glossary.model import EntityType, Glossary, Lang, Passage, VariantKind, VariantStatus
+from glossary.text import fold_words, listed_words, snippet, titles
 from glossary.translit import match_key
-from glossary.weights import MIN_CONFIDENCE, SHORT_CONFIDENCE
+from glossary.weights import MAX_EDITS, MIN_CONFIDENCE, SHORT_CONFIDENCE, SHORT_WORD
 
 CONTEXT_CHARS = 160
 
@@ -73,25 +75,36 @@ class Checker:
         *,
         name_key: KeyFunction = match_key,
         min_confidence: float = MIN_CONFIDENCE,
+        strict: bool = False,
     ) -> None:
         self._index: FormIndex = build_index(glossary, name_key)
         self._min_confidence = min_confidence
+        self._strict = strict
 
     def check(self, passages: Iterable[Passage], lang: str | None = None) -> list[Finding]:
-        """Findings in document order; `lang` ("fr"/"en") overrides every passage's language."""
+        """Findings in document order; `lang` ("fr"/"en") overrides every passage's language.
+
+        A passage of no clear language (a short, name-heavy line is often `und`) is checked
+        against its document's language; in a document with none, against both canonicals.
+        """
         findings: list[Finding] = []
         introduced: dict[str, set[str]] = {}
         order: dict[str, int] = {}
-        for passage in passages:
-            order.setdefault(passage.source, len(order))
-            wanted = lang or passage.lang
-            if wanted not in CHECK_LANGS:
-                continue  # no canonical form to want in an undetermined or third language
-            seen = introduced.setdefault(passage.source, set())
-            findings.extend(self._check_passage(passage, wanted, seen))
+        for source, group in groupby(passages, key=lambda p: p.source):
+            document = list(group)
+            order.setdefault(source, len(order))
+            main = lang or _document_language(document)
+            seen = introduced.setdefault(source, set())
+            for passage in document:
+                wanted: str | None = lang or passage.lang
+                if wanted not in CHECK_LANGS:
+                    if passage.lang not in (Lang.UND, ""):
+                        continue  # a third language: no canonical form to want
+                    wanted = main
+                findings.extend(self._check_passage(passage, wanted, seen))
         return sorted(findings, key=lambda f: (order[f.file], f.line, f.column))
 
-    def _check_passage(self, passage: Passage, lang: str, seen: set[str]) -> list[Finding]:
+    def _check_passage(self, passage: Passage, lang: str | None, seen: set[str]) -> list[Finding]:
         words = tokens(passage.text, self._index.fold.__getitem__)
         exact = exact_hits(self._index, passage.text, words)
         fuzzy = fuzzy_hits(self._index, passage.text, words, exact, self._min_confidence)
@@ -99,14 +112,26 @@ class Checker:
         kept = [h for h in exact if not any(s <= h.start and h.end <= e for s, e in fuzzy_spans)]
         result = []
         for hit in sorted([*kept, *fuzzy], key=lambda h: h.start):
-            verdict = self._judge(hit, lang, seen)
+            if not self._strict and not hit.fuzzy and _inside_longer_name(passage.text, hit, words):
+                continue  # "London" of "London Marathon", "Arabia" of "Saudi Arabia"
+            wanted, verdict = self._judge_in(hit, lang, seen)
             if verdict is None:
                 continue
             if verdict.introduces:
                 seen.add(verdict.entity_id)
             if verdict.kind is not None:
-                result.append(self._finding(passage, hit, lang, verdict))
+                result.append(self._finding(passage, hit, wanted, verdict))
         return result
+
+    def _judge_in(self, hit: Hit, lang: str | None, seen: set[str]) -> tuple[str, _Verdict | None]:
+        """The verdict in `lang`; with no language, a form right in either one is right."""
+        if lang is not None:
+            return lang, self._judge(hit, lang, seen)
+        verdicts = [(code, self._judge(hit, code, seen)) for code in CHECK_LANGS]
+        for code, verdict in verdicts:
+            if verdict is None or verdict.kind is None:
+                return code, verdict
+        return max(verdicts, key=lambda cv: cv[1].confidence if cv[1] else 0.0)
 
     def _judge(self, hit: Hit, lang: str, seen: set[str]) -> _Verdict | None:
         found = compare_key(hit.found)
@@ -171,23 +196,92 @@ class Checker:
             )
         ]
         if tails:
-            if entity_id in seen:
-                return verdict(None, tails[0])
+            if entity_id in seen or not self._strict:
+                return verdict(None, tails[0])  # a correct short form: Merkel, Poutine
             # Reported once per entity and document: the fix is to write the full name first.
             return _Verdict(entity_id, FindingKind.SHORT, canon[0], SHORT_CONFIDENCE, True, True)
         if variants:
-            ref = max(variants, key=lambda f: f.count)
+            ref = max(variants, key=lambda f: (f.count, f.lang == lang))
             if self._is_abbreviation(ref, lang):
-                if entity_id in seen:
+                if entity_id in seen or not self._strict:
                     return verdict(None, ref)
                 return _Verdict(entity_id, _variant_kind(ref, lang), canon[0], 1.0, True, False)
-            return verdict(_variant_kind(ref, lang), ref)
-        if same:
+            kind = _variant_kind(ref, lang)
+        elif same:
             ref = min(same, key=lambda f: (f.role is Role.SUFFIX, f.lang == lang))
-            return verdict(_variant_kind(ref, lang), ref)
-        # Equal to a known form but for accents: "Serguei Lavrov" for "Sergueï Lavrov".
-        ref = min(forms, key=lambda f: (f.lang != lang, f.role is not Role.CANONICAL))
-        return verdict(FindingKind.SPELLING, ref)
+            kind = _variant_kind(ref, lang)
+        else:
+            # Equal to a known form but for accents: "Serguei Lavrov" for "Sergueï Lavrov".
+            ref = min(forms, key=lambda f: (f.lang != lang, f.role is not Role.CANONICAL))
+            kind = FindingKind.SPELLING
+        if not self._strict:
+            kind_or_none = self._wrong_by_default(kind, ref, same, hit, entity_id, lang)
+            if kind_or_none is None:
+                return verdict(None, ref)
+            kind = kind_or_none
+        return verdict(kind, ref)
+
+    def _wrong_by_default(
+        self,
+        kind: FindingKind,
+        ref: Form,
+        same: list[Form],
+        hit: Hit,
+        entity_id: str,
+        lang: str,
+    ) -> FindingKind | None:
+        """What the default policy reports of a known non-canonical form (None: it is correct).
+
+        A style guide's view: deprecated forms, spelling and transliteration variants and the
+        other language's forms are wrong; correct short forms, acronyms and same-language
+        alternative names (Czech Republic for Czechia, URSS for Union soviétique) are not, unless
+        they are spelt like the canonical form with a slip (Etats-Unis for États-Unis).
+        """
+        if kind in (FindingKind.DEPRECATED, FindingKind.SPELLING, FindingKind.TRANSLITERATION):
+            return kind
+        if kind is FindingKind.OTHER_LANGUAGE or ref.lang not in (lang, ""):
+            # "URSS" in English, "Moscow" in French: unless this language's sources write it
+            # so and never write the canonical form (Kiev where English sources lack Kyiv).
+            return FindingKind.OTHER_LANGUAGE if self._foreign(entity_id, hit, lang) else None
+        target = self._suggest(entity_id, ref, lang)
+        if kind is FindingKind.SHORT and self._other_tail(entity_id, hit, lang):
+            return FindingKind.OTHER_LANGUAGE  # "Lukashenko" for "Loukachenko" in French
+        if kind in (FindingKind.SHORT, FindingKind.EXONYM) and spelled_alike(hit.found, target):
+            return FindingKind.SPELLING
+        return None
+
+    def _foreign(self, entity_id: str, hit: Hit, lang: str) -> bool:
+        """Whether the form belongs to the other language in the glossary's own sources.
+
+        It does when this language never writes it, or writes the canonical form too and the
+        other language writes this form at least as often.
+        """
+        index = self._index
+        here = index.count(entity_id, hit.found, lang)
+        if not here:
+            return True
+        there = sum(index.count(entity_id, hit.found, c) for c in CHECK_LANGS if c != lang)
+        canonical_here = any(
+            index.count(entity_id, c, lang) for c in index.canonical(entity_id, lang)
+        )
+        return canonical_here and there >= here
+
+    def _other_tail(self, entity_id: str, hit: Hit, lang: str) -> bool:
+        """The found words end the other language's canonical form, not this language's."""
+        found = compare_key(hit.found)
+        other = [
+            c
+            for code in CHECK_LANGS
+            if code != lang
+            for c in self._index.canonical(entity_id, code)
+        ]
+        own = self._index.canonical(entity_id, lang)
+
+        def ends(name: str) -> bool:
+            key = compare_key(name)
+            return key == found or key.endswith(" " + found) or key.endswith("-" + found)
+
+        return any(ends(c) for c in other) and not any(ends(c) for c in own)
 
     def _is_abbreviation(self, form: Form, lang: str) -> bool:
         """An acronym or short form of a place or body, in the segment's language (l'URSS, ONU).
@@ -233,6 +327,69 @@ class Checker:
             confidence=round(verdict.confidence, 3),
             context=snippet(passage.text, hit.start, hit.end, CONTEXT_CHARS),
         )
+
+
+def _document_language(passages: Sequence[Passage]) -> str | None:
+    """The language most of a document's text is in (French or English), None if neither."""
+    sizes = {code: 0 for code in CHECK_LANGS}
+    for passage in passages:
+        if passage.lang in sizes:
+            sizes[passage.lang] += len(passage.text)
+    best = max(CHECK_LANGS, key=lambda code: sizes[code])
+    return best if sizes[best] else None
+
+
+def spelled_alike(form: str, target: str) -> bool:
+    """The same words written with a slip: accents, hyphens, spaces or one letter apart.
+
+    "Etats-Unis"/"États-Unis", "Teheran"/"Tehran" are; "Great Britain"/"United Kingdom" and
+    "État d'Israël"/"Israël" (another name, other words) are not.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = fold_words(form).split(), fold_words(target).split()
+    if not a or not b:
+        return False
+    joined_a, joined_b = "".join(a), "".join(b)
+    if joined_a == joined_b:
+        return True
+    if len(a) != len(b):
+        return False
+    budget = 1 if len(joined_b) <= SHORT_WORD else MAX_EDITS - 1
+    return Levenshtein.distance(joined_a, joined_b, score_cutoff=budget) <= budget
+
+
+def _inside_longer_name(text: str, hit: Hit, words: Sequence[Word]) -> bool:
+    """Whether a capitalised word joins the hit into a longer name the glossary does not know.
+
+    "London" in "le London Marathon" or "Arabia" in "Saudi Arabia" is part of another name, not
+    the glossary's London written in English. Titles ("Président Poutine") and a sentence's first
+    word ("Hier Poutine...") do not lengthen a name.
+    """
+    at = {w.start: i for i, w in enumerate(words)}
+    first = at.get(hit.start)
+    last = next((i for i, w in enumerate(words) if w.end == hit.end), None)
+    if first is None or last is None:
+        return False
+    neighbours = []
+    if first > 0 and joins_name(text, words[first - 1], words[first]):
+        before = first - 1
+        if before > 0 and not _ends_sentence(text[words[before - 1].end : words[before].start]):
+            neighbours.append(words[before])
+    if last + 1 < len(words) and joins_name(text, words[last], words[last + 1]):
+        neighbours.append(words[last + 1])
+    ordinary = _ordinary_capitals()
+    return any(w.capital and w.folded not in ordinary for w in neighbours)
+
+
+def _ends_sentence(gap: str) -> bool:
+    return any(mark in gap for mark in '.!?:;«»"“”\n')
+
+
+@functools.cache
+def _ordinary_capitals() -> frozenset[str]:
+    """Capitalised words that stand beside names without being part of them: titles, etc."""
+    return frozenset().union(*listed_words().values(), titles())
 
 
 def _variant_kind(form: Form, lang: str) -> FindingKind:

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from glossary.check.keys import Memo, block_keys, compare_key, fold, strip_elision, tokens
 from glossary.model import Entity, EntityType, Glossary, Lang, Variant, VariantKind, VariantStatus
+from glossary.text import is_particle
 from glossary.weights import SHORT_ACRONYM
 
 CHECK_LANGS = (Lang.EN, Lang.FR)
@@ -78,6 +79,12 @@ class FormIndex:
     # Fuzzy lookups already made: comparison key -> (form index, confidence) or None.
     closest: dict[str, tuple[int, float] | None] = field(default_factory=dict)
     word_blocks: dict[str, frozenset[int]] = field(default_factory=dict)
+    # Mentions of each form in the glossary's own sources: (entity, comparison key, lang) -> n.
+    attested: dict[tuple[str, str, str], int] = field(default_factory=dict)
+
+    def count(self, entity_id: str, form: str, lang: str) -> int:
+        """How often the glossary's sources in `lang` write `form` for the entity."""
+        return self.attested.get((entity_id, compare_key(form), str(lang)), 0)
 
     def canonical(self, entity_id: str, lang: str) -> tuple[str, ...]:
         """The accepted canonical forms of an entity in `lang` (the other language's if empty)."""
@@ -134,7 +141,12 @@ def build_index(glossary: Glossary, match_key: KeyFunction) -> FormIndex:
         forms.extend(_variant_forms(owner, variant, folder))
     forms = [f for f in forms if f.entity_id not in rejected.get(f.compare, ())]
     forms = _deduplicate(forms)
-    return _assemble(entities, canonicals, forms, rejected, keys, folder)
+    index = _assemble(entities, canonicals, forms, rejected, keys, folder)
+    for variant in glossary.variants:
+        if variant.status is not VariantStatus.REJECTED and variant.count:
+            key = (variant.entity_id, compare_key(variant.variant), str(variant.lang))
+            index.attested[key] = index.attested.get(key, 0) + variant.count
+    return index
 
 
 def _variant_forms(entity: Entity, variant: Variant, folder: Memo) -> list[Form]:
@@ -167,7 +179,13 @@ def _forms_of(
     if not toks:
         return []
     words = tuple(t.folded for t in toks)
-    cases = tuple(_case(surface[t.start : t.end]) for t in toks)
+    # A particle inside a name may be written either way: "al-Qaeda" is "Al-Qaeda".
+    cases = tuple(
+        Case.ANY if i and is_particle(t.folded) else _case(surface[t.start : t.end])
+        for i, t in enumerate(toks)
+    )
+    if len(toks) > 1 and is_particle(toks[0].folded):
+        cases = (Case.ANY, *cases[1:])
     whole = Form(
         entity.entity_id,
         surface,

@@ -176,6 +176,10 @@ def _best_match(
     folded = tuple(w.folded for w in words)
     if sum(len(w) for w in folded) < MIN_LETTERS or folded in index.exact:
         return None  # too short to judge, or a known form the exact pass has already judged
+    if tuple(w for w in folded[1:-1] if len(w) > 1) != folded[1:-1] and (
+        (folded[0], *(w for w in folded[1:-1] if len(w) > 1), folded[-1]) in index.exact
+    ):
+        return None  # a known name with a middle initial: "George W. Bush" is George Bush
     start, end = words[0].start, words[-1].end
     found = text[start:end]
     # Names recur: the closest form depends only on the words (and on the rejections of the
