@@ -368,6 +368,7 @@ POLICY = Glossary(
         Entity("london", LOC, "London", "Londres"),
         Entity("qaeda", ORG, "al-Qaeda", "Al-Qaïda"),
         Entity("bush", PER, "George Bush", "George Bush"),
+        Entity("times", ORG, "Times", "Times"),
     ),
     (
         Variant("cz", "Czech Republic", "en", VariantKind.EXONYM, 3),
@@ -382,6 +383,7 @@ POLICY = Glossary(
         Variant("moscow", "Moscow", "fr", VariantKind.OTHER_LANGUAGE, 1),
         Variant("moscow", "Moscou", "fr", VariantKind.CANONICAL, 20),
         Variant("moscow", "Moscow", "en", VariantKind.CANONICAL, 20),
+        Variant("times", "Time", "en", VariantKind.SPELLING, 1),
     ),
 )
 
@@ -401,12 +403,15 @@ POLICY = Glossary(
         # a particle in either case, a middle initial
         ("en", "Attacks by al-Qaeda.", []),
         ("en", "George W. Bush spoke.", []),
+        # only names: a word the document also writes in lower case is a common word
+        ("en", "Time will tell.|It is time.", []),
+        ("en", "Time will tell.", [("Time", "Times", "spelling")]),
     ],
 )
 def test_default_policy_reports_what_a_style_guide_would(
     lang: str, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    findings = check(Checker(POLICY), lang, text)
+    findings = check(Checker(POLICY), lang, *text.split("|"))
     assert [(f.found, f.suggestion, f.kind) for f in findings] == expected
 
 

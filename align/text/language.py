@@ -66,6 +66,9 @@ _RIVALS = 3
 _TINY = 6
 
 _LETTER = re.compile(r"[^\W\d_]")
+# What lingua is not shown: anything but letters, apostrophes and hyphens (one regex pass: a
+# character loop in Python cost a fifth of `check`'s time).
+_NOT_LETTERS = re.compile(r"(?:[^\w'’-]|[\d_])+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A sentence end followed by the start of another sentence, or a Telegram marker mid-line.
 _CHUNK_BREAK = re.compile(
@@ -119,7 +122,11 @@ class LinguaDetector:
 
 
 def build_detector(languages: Sequence[str] | None = None) -> LinguaDetector:
-    """Build the lingua detector once, restricted to `languages` (default DEFAULT_LANGUAGES)."""
+    """Build the lingua detector once, restricted to `languages` (default DEFAULT_LANGUAGES).
+
+    Full models, preloaded: lingua's low-accuracy mode builds ten times faster but takes short
+    name-heavy French lines for Portuguese (BENCHMARKS.md, issue 10).
+    """
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     codes = tuple(dict.fromkeys(code.lower() for code in (languages or DEFAULT_LANGUAGES)))
@@ -239,7 +246,7 @@ def _line_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _clean(text: str) -> str:
     """The words lingua should see: no URLs, tags, digits or symbols."""
     text = TAG.sub(" ", URL.sub(" ", text))
-    return " ".join("".join(ch if ch.isalpha() or ch in "'’-" else " " for ch in text).split())
+    return " ".join(_NOT_LETTERS.sub(" ", text).split())
 
 
 def _label(

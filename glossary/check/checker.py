@@ -95,25 +95,39 @@ class Checker:
             order.setdefault(source, len(order))
             main = lang or _document_language(document)
             seen = introduced.setdefault(source, set())
-            for passage in document:
+            fold = self._index.fold.__getitem__
+            words = [tokens(passage.text, fold) for passage in document]
+            # Words the document also writes in lower case are common words when alone
+            # (Time/time, Affaires/affaires): only names are matched.
+            common = {w.folded for ws in words for w in ws if not w.capital}
+            for passage, passage_words in zip(document, words, strict=True):
                 wanted: str | None = lang or passage.lang
                 if wanted not in CHECK_LANGS:
                     if passage.lang not in (Lang.UND, ""):
                         continue  # a third language: no canonical form to want
                     wanted = main
-                findings.extend(self._check_passage(passage, wanted, seen))
+                findings.extend(self._check_passage(passage, passage_words, wanted, seen, common))
         return sorted(findings, key=lambda f: (order[f.file], f.line, f.column))
 
-    def _check_passage(self, passage: Passage, lang: str | None, seen: set[str]) -> list[Finding]:
-        words = tokens(passage.text, self._index.fold.__getitem__)
+    def _check_passage(
+        self,
+        passage: Passage,
+        words: list[Word],
+        lang: str | None,
+        seen: set[str],
+        common: set[str],
+    ) -> list[Finding]:
         exact = exact_hits(self._index, passage.text, words)
         fuzzy = fuzzy_hits(self._index, passage.text, words, exact, self._min_confidence)
         fuzzy_spans = [(h.start, h.end) for h in fuzzy]
         kept = [h for h in exact if not any(s <= h.start and h.end <= e for s, e in fuzzy_spans)]
         result = []
         for hit in sorted([*kept, *fuzzy], key=lambda h: h.start):
-            if not self._strict and not hit.fuzzy and _inside_longer_name(passage.text, hit, words):
-                continue  # "London" of "London Marathon", "Arabia" of "Saudi Arabia"
+            if not self._strict and (
+                (not hit.fuzzy and _inside_longer_name(passage.text, hit, words))
+                or _common_word(hit, common)
+            ):
+                continue  # "London" of "London Marathon", "Arabia" of "Saudi Arabia", "Time"
             wanted, verdict = self._judge_in(hit, lang, seen)
             if verdict is None:
                 continue
@@ -357,6 +371,12 @@ def spelled_alike(form: str, target: str) -> bool:
         return False
     budget = 1 if len(joined_b) <= SHORT_WORD else MAX_EDITS - 1
     return Levenshtein.distance(joined_a, joined_b, score_cutoff=budget) <= budget
+
+
+def _common_word(hit: Hit, common: set[str]) -> bool:
+    """A one-word hit on a word its document also writes in lower case, not as a name."""
+    words = tokens(hit.found)
+    return len(words) == 1 and words[0].folded in common
 
 
 def _inside_longer_name(text: str, hit: Hit, words: Sequence[Word]) -> bool:
