@@ -213,3 +213,34 @@ def test_short_foreign_sentence_keeps_its_language_in_a_paragraph(  # type: igno
 ):
     doc = Document("x", f"{context}\n{line}\n{context}")
     assert [s.lang for s in detect_segments(doc, detector)][1] == lang
+
+
+@dataclass
+class _Recorder:
+    """A detector that says French to everything and keeps what it was shown."""
+
+    shown: list[str]
+    languages: tuple[str, ...] = ("fr", "en")
+
+    def confidences(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
+        self.shown.extend(texts)
+        return [(0.9, 0.1)] * len(texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 1_000_000,  # one endless word: lingua's cost grows faster than its length
+        "Le traité " + "fut signé et ratifié " * 5_000 + "à Moscou.",  # one endless sentence
+        ("Le traité fut signé. " * 10 + "\n") * 50,
+    ],
+)
+def test_detector_sees_a_bounded_sample_of_each_chunk(text: str) -> None:
+    from align.text.language import LONGEST_WORD, SAMPLE_CHARS
+
+    recorder = _Recorder([])
+    segments = detect_segments(Document("long.txt", text), recorder)
+    assert segments and recorder.shown
+    assert all(len(t) <= SAMPLE_CHARS for t in recorder.shown)
+    assert all(len(w) <= LONGEST_WORD for t in recorder.shown for w in t.split())
+    assert segments[0].lang == "fr"
