@@ -182,6 +182,64 @@ def exonym_index() -> ExonymIndex:
     return ExonymIndex(frozen, max(len(k.split()) for k in frozen), acronyms)
 
 
+# Endings a country's or region's name drops before a demonym suffix: Albania/Albanians,
+# Belgium/Belgian, Belgique/Belge, Europe/Européens, Italy/Italian, Kenya/Kenyan.
+_NAME_ENDINGS = ("ique", "ium", "ia", "ie", "a", "e", "y", "o")
+# Demonym suffixes of English and French, folded (Européens -> europ + eens), longest first.
+_DEMONYM_ENDINGS = tuple(
+    sorted(
+        """ians ian eans ean ans an ese ish is i iens ienne iennes ien eens eenne eennes een
+        ais aise aises ois oise oises ains aine aines ain es e s""".split(),  # noqa: SIM905
+        key=len,
+        reverse=True,
+    )
+)
+_BARE_ENDINGS = frozenset({"e", "es", "s"})
+_SINGULAR_ENDINGS = frozenset({"is", "ais", "ois"})  # Israelis is plural, but ends like Anglais
+# A stem must keep this many letters: "as" of Asia is too short to tell Asians from a name.
+_SHORTEST_STEM = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _country_stems() -> frozenset[str]:
+    """Stems of country and region names that demonym suffixes attach to.
+
+    A whole name takes the longer suffixes only (Iran-ian, Israel-is); the bare e/es/s attach to
+    a cut stem (Russ-es, German-s), so that "Frances" is not France's people.
+    """
+    stems: set[str] = set()
+    for key, concepts in exonym_index().by_name.items():
+        if " " in key or not any(c.country for c in concepts):
+            continue
+        stems.add(key)
+        for ending in _NAME_ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= _SHORTEST_STEM:
+                stems.add(key[: -len(ending)] + "-")
+                break
+    return frozenset(stems)
+
+
+@functools.lru_cache(maxsize=100_000)
+def demonym(word: str) -> str:
+    """ "plural" or "singular" for a nationality or regional word made from a country's name
+    (CLDR): Albanians, Européens; Belgian, Français. "" for anything else: the name itself (Iran),
+    other words (Christian). French -ais and -ois words count as singular."""
+    folded = fold_words(word)
+    if " " in folded or lookup(word) is not None:
+        return ""
+    stems = _country_stems()
+    if folded.endswith("s") and folded[:-1] in stems:
+        return ""  # the name with an s (Frances), not its people (Russes)
+    for ending in _DEMONYM_ENDINGS:
+        stem = folded[: -len(ending)]
+        if not folded.endswith(ending) or len(stem) < _SHORTEST_STEM:
+            continue
+        if stem + "-" in stems or (ending not in _BARE_ENDINGS and stem in stems):
+            plural = ending.endswith("s") and ending not in _SINGULAR_ENDINGS
+            return "plural" if plural else "singular"
+    return ""
+
+
 def lookup(form: str) -> Concept | None:
     """The known concept a name denotes (Allemagne, Germany, URSS -> one concept each)."""
     return exonym_index().lookup(form)

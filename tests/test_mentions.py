@@ -315,3 +315,55 @@ def test_given_name_at_sentence_start_joins_the_surname(sentence: str, expected:
 def test_titles_heads_and_derived_nouns_alone_are_not_names(sentence: str) -> None:
     lang = "fr" if sentence.startswith("Les") else "en"
     assert forms(sentence, lang=lang) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Many Albanians and Belarusians voted for the first time.", "en", []),
+        ("The Europeans and the Israelis met in Paris on Monday.", "en", ["Paris"]),
+        ("Les Européens et les Russes ont signé hier.", "fr", []),
+        ("Selon la Hongroise, rien ne change.", "fr", []),
+        (
+            "George Bush et François Richier sont arrivés.",
+            "fr",
+            ["George Bush", "François Richier"],
+        ),
+        (
+            "The European Union and the Union Européenne.",
+            "en",
+            ["European Union", "Union Européenne"],
+        ),
+        ("The Georgian Dream party won the vote.", "en", ["Georgian Dream"]),
+        (
+            "The meeting was chaired by Frances Perkins in Washington.",
+            "en",
+            ["Frances Perkins", "Washington"],
+        ),
+    ],
+)
+def test_demonyms_are_not_names(sentence: str, lang: str, expected: list[str]) -> None:
+    assert forms(sentence, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Albanians", "plural"),
+        ("Européens", "plural"),
+        ("Russes", "plural"),
+        ("Germans", "plural"),
+        ("Belgian", "singular"),
+        ("Hongroise", "singular"),
+        ("Français", "singular"),
+        ("Iran", ""),
+        ("France", ""),
+        ("Frances", ""),
+        ("Christian", ""),
+        ("Lukashenko", ""),
+    ],
+)
+def test_demonyms_come_from_country_names(word: str, expected: str) -> None:
+    from glossary.exonyms import demonym
+
+    assert demonym(word) == expected

@@ -257,7 +257,8 @@ def _clean(text: str) -> str:
     """
     text = TAG.sub(" ", URL.sub(" ", text[: SAMPLE_CHARS * 4]))
     words = [w[:LONGEST_WORD] for w in _NOT_LETTERS.sub(" ", text).split()]
-    sample, size = [], 0
+    sample: list[str] = []
+    size = 0
     for word in words:
         size += len(word) + 1
         if size > SAMPLE_CHARS and sample:

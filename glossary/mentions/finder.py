@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from glossary.exonyms import exonym_index
+from glossary.exonyms import demonym, exonym_index
 from glossary.mentions.corpus import (
     CorpusEvidence,
     WordContext,
@@ -47,6 +47,8 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     folded = fold_words(tok.text)
     if folded in not_names() or folded.removesuffix("s") in not_names():
         return False
+    if not tok.acronym and demonym(tok.text) == "plural":
+        return False  # a people (Albanians, Européens), not a name
     if tok.acronym:
         # In a heading, capitals are shouting (VIEW IN TELEGRAM); roman numerals are numbers.
         known = exonym_index().lookup(tok.text) is not None
@@ -106,6 +108,15 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
         dashed = start > 0 and text[tokens[start].start - 1] in "–—-"
         if joined(text, tokens[i - 1], tok) and not dashed:
             flags[i] = True
+    for i, tok in enumerate(tokens):
+        # A singular demonym stays only inside a longer name (Georgian Dream, Union
+        # Européenne); so do given names shaped like one (George Bush, François Richier).
+        if not flags[i] or tok.acronym or not demonym(tok.text):
+            continue
+        after = i + 1 < len(tokens) and flags[i + 1] and joined(text, tok, tokens[i + 1])
+        before = i > 0 and flags[i - 1] and joined(text, tokens[i - 1], tok)
+        if not (after or before):
+            flags[i] = False
     return flags
 
 
