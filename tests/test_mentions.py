@@ -367,3 +367,20 @@ def test_demonyms_come_from_country_names(word: str, expected: str) -> None:
     from glossary.exonyms import demonym
 
     assert demonym(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Il a battu Juan Carlos Gomez de Cuba hier.", "fr", ["Juan Carlos Gomez", "Cuba"]),
+        ("He beat Chris Arreola des USA in June.", "en", ["Chris Arreola", "USA"]),
+        ("La Syrie de Bachar al-Assad refuse.", "fr", ["Syrie", "Bachar al-Assad"]),
+        # one name: a one-word head (a monarch, a particle name), a body, a known whole
+        ("Alexandre de Yougoslavie est assassiné.", "fr", ["Alexandre de Yougoslavie"]),
+        ("They visited the United States of America.", "en", ["United States of America"]),
+    ],
+)
+def test_two_names_joined_by_a_particle_are_two(
+    sentence: str, lang: str, expected: list[str]
+) -> None:
+    assert forms(sentence, lang=lang) == expected

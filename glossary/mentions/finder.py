@@ -172,6 +172,39 @@ def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> int:
     return 0
 
 
+def _split_at_particle(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """Two names joined by de/du/des/of: a full name and a place (Juan Carlos Gomez de Cuba,
+    Chris Arreola des USA), or a place and a full name (Syrie de Bachar al-Assad).
+
+    One name stays one when its head is a single word (Alexandre de Yougoslavie, Charles de
+    Gaulle), names a body (Central Bank of Russia) or the whole is a known name.
+    """
+    index = exonym_index()
+    if index.lookup(text[run[0].start : run[-1].end]) is not None:
+        return None
+    for p in range(1, len(run) - 1):
+        if fold_words(run[p].text) not in _JOINING:
+            continue
+        head, tail = run[:p], run[p + 1 :]
+        while tail and tail[0].particle and len(tail) > 1:
+            tail = tail[1:]  # du, de la, de l'
+        head_text = text[head[0].start : head[-1].end]
+        tail_text = text[tail[0].start : tail[-1].end]
+        bodies = any(fold_words(t.text) in head_words() for t in run)
+        if bodies or any(t.particle for t in head):
+            return None
+        if len(head) >= 2 and index.lookup(tail_text) is not None:
+            return head, tail
+        if index.lookup(head_text) is not None and len(tail) >= 2:
+            return head, tail
+        return None
+    return None
+
+
+# The particles that join two names into a longer one, or stand between two names.
+_JOINING = frozenset({"de", "du", "des", "d", "of"})
+
+
 def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[Token]]:
     """Cut a run where a known place ends (Russie | Iouri Ouchakov) or a place name leads."""
     while run and run[0].particle:
@@ -201,6 +234,9 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
         lone = len(tail) == 1 and index.lookup(tail[0].text) is None
         if not lone or given_name(tail[0].text) is not None:
             return [run[:cut], *_split_run(text, tail, tails)]
+    joined_pair = _split_at_particle(text, run)
+    if joined_pair is not None:
+        return [piece for part in joined_pair for piece in _split_run(text, part, tails)]
     # "le Moyen-Orient Steve Whitkoff": a hyphenated place before a two-word personal name.
     hyphenated = "-" in run[0].text and not given_name(run[0].text)
     if len(run) >= 3 and hyphenated and all(not t.particle for t in run[1:]):
