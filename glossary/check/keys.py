@@ -56,14 +56,11 @@ class Memo(dict[str, str]):
 
 def tokens(text: str, folder: Callable[[str], str] = fold) -> list[Word]:
     """The words of `text` with their offsets, folded form and whether they start with a capital."""
-    result = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        start = match.start()
-        result.append(
-            Word(start, start + len(word), folder(word), word[0].isupper(), word.isupper())
-        )
-    return result
+    return [
+        Word(m.start(), m.end(), folder(word), word[0].isupper(), word.isupper())
+        for m in _TOKEN.finditer(text)
+        if (word := m.group())
+    ]
 
 
 def joins_name(text: str, left: Word, right: Word) -> bool:
