@@ -112,10 +112,18 @@ def merge_workbook(previous: Workbook | None, fresh: Glossary) -> Merge:
     gone_entities = deleted_entities(previous)
     entity_owned = entity_ownership(previous)
     refused_forms = kept_out(previous)
-    fresh = Glossary(
-        fresh.entities,
-        tuple(v for v in fresh.variants if not refused_forms.excludes(v.variant, v.lang)),
-    )
+    if refused_forms:
+        kept = tuple(v for v in fresh.variants if not refused_forms.excludes(v.variant, v.lang))
+        with_forms = {v.entity_id for v in kept}
+        had_forms = {v.entity_id for v in fresh.variants}
+        fresh = Glossary(
+            tuple(
+                e
+                for e in fresh.entities
+                if e.entity_id in with_forms or e.entity_id not in had_forms
+            ),
+            kept,
+        )
     _fill_languages(previous, rows, fresh)
     prev_ids = {e.entity_id for e in previous.glossary.entities}
     fresh_variants: dict[str, list[Variant]] = {}
@@ -190,14 +198,23 @@ def kept_out(previous: Workbook) -> KeptOut:
     else: the tool must not find them again, as an entity or as a variant."""
     rows, deleted_variants = variant_rows_of(previous)
     entities = previous.glossary.entities
+    owned = entity_ownership(previous)
     rejected_ids = {e.entity_id for e in entities if e.rejected}
+    confirmed_ids = {e.entity_id for e in entities if e.status == EntityStatus.CONFIRMED}
+    # Forms a person still lists somewhere (a row or canonical cell of theirs, or a confirmed
+    # entity) stay; the tool's own rows do not veto what a person threw away.
     alive: set[tuple[str, str]] = set()
     for row in rows:
-        if not row.variant.rejected and row.variant.entity_id not in rejected_ids:
-            alive.add((form_key(row.variant.variant), row.variant.lang))
+        variant = row.variant
+        if variant.rejected or variant.entity_id in rejected_ids:
+            continue
+        if row.owned or variant.entity_id in confirmed_ids:
+            alive.add((form_key(variant.variant), variant.lang))
     for entity in entities:
-        if not entity.rejected:
-            for lang in (Lang.EN, Lang.FR):
+        if entity.rejected:
+            continue
+        for lang, column in ((Lang.EN, "canonical_en"), (Lang.FR, "canonical_fr")):
+            if column in owned[entity.entity_id] or entity.entity_id in confirmed_ids:
                 alive.update((form_key(f), lang) for f in entity.canonicals(lang))
     alive_forms = {form for form, _ in alive}
 
