@@ -425,3 +425,13 @@ def test_a_workbook_missing_a_sheet_part_gives_one_line_and_no_warnings(
     assert result.exit_code == 3
     [line] = result.stderr.splitlines()
     assert line.startswith(f"align: error: {broken}: ")
+
+
+def test_a_staging_folder_a_killed_run_left_is_removed_by_the_next_run(
+    runner: CliRunner, docs: Path, out: Path
+) -> None:
+    stale = out / ".align-run-killed"
+    stale.mkdir()
+    (stale / "glossary.xlsx").write_bytes(b"half written")
+    _run(runner, docs, out)
+    assert sorted(p.name for p in out.iterdir()) == sorted(EXPORTS)

@@ -2,26 +2,32 @@
 
 Who owns a cell. The workbook keeps, in very hidden sheets, each row as the tool last wrote it
 and the columns a person owns. A cell that differs from that record is a person's edit and
-stays theirs for good; a row absent from the record is a person's row (its empty count,
-sources and example cells excepted, which the tool fills). Without the record (a person deleted
+stays theirs for good; a row absent from the record is a person's row, whose blank cells the
+tool fills. Type, kind and language cells left blank or holding an unknown word are always the
+tool's to fill (the unknown word is written back as typed). Without the record (a person deleted
 it), every cell is treated as a person's except the counts and sources.
 
 What the tool does with what it owns:
 - It refreshes its own cells of every row from the fresh glossary: counts, sources, examples,
-  kinds, canonical forms, types. A person's cells are never touched.
+  kinds, canonical forms, types. A person's cells are never touched. After a person changed an
+  entity's canonical form, the kinds of its variants are worked out again against it.
 - A fresh entity is matched to the previous one that shares most of its (variant, lang) pairs,
   so an entity keeps its id when a person changed its canonical form; failing that, to the one
   with the same id.
 - A variant row stays where it is when a person placed it (changed its entity_id) or set its
-  status; a row the tool placed follows the tool's new clustering.
-- A rejected variant is never attached to that entity again: if the tool still finds it in the
-  same entity, it goes to an entity of its own. Rejected rows are left exactly as they are.
+  status; a row the tool placed follows the tool's new clustering. A row whose text or language
+  a person retyped stands for the form the tool found (recorded beside it), so that form never
+  comes back beside it.
+- A rejected variant is never attached to that entity again, nor listed as a new entity. An
+  entity whose status is `rejected` keeps its rows exactly as they are, and none of its forms is
+  listed again anywhere. Rows a person deleted are recorded as deleted and treated alike: the
+  same evidence never brings them back. A form a person still lists elsewhere (a row of theirs,
+  a canonical form they typed) is not thrown away.
 - An entity whose status is `confirmed` is never changed, not even its mentions or sources, and
   keeps its variant rows (the tool neither moves nor drops them); new variants may still be
   attached to it as `auto` rows for a person to review.
 - Tool rows the sources no longer give are removed; rows with a person's edit are kept, with
-  count 0 and no sources. Deleted rows come back if the sources still give them: to get rid of
-  a variant, set its status to `rejected` rather than deleting it.
+  count 0 and no sources.
 """
 
 from __future__ import annotations

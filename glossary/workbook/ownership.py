@@ -1,9 +1,11 @@
 """Who owns each cell of the workbook a person left: the tool (it may update it) or the person.
 
 A cell that differs from the tool's record of what it wrote is a person's edit and stays theirs
-for good; a row absent from the record is a person's row, except its empty count, sources and
-example cells, which the tool fills. Without the record (a person deleted it), every cell is the
-person's except the counts and sources.
+for good; a row absent from the record is a person's row, except its blank cells, which the tool
+fills. Blank or unreadable type, kind and language cells are the tool's in every row. A record
+whose row is gone was moved (same name, another entity), retyped (same entity, example and
+sources, another text or language) or deleted. Without the record (a person deleted it), every
+cell is the person's except the counts and sources.
 """
 
 from __future__ import annotations

@@ -118,10 +118,6 @@ class Workbook:
     tool_cells: tuple[ToolCell, ...] = ()
     warnings: tuple[str, ...] = ()
 
-    def tool_columns(self, sheet: str, key: tuple[str, ...]) -> frozenset[str]:
-        """Columns of a row that a person left for the tool to fill (blank or unknown word)."""
-        return frozenset(c.column for c in self.tool_cells if c.sheet == sheet and c.key == key)
-
 
 def sort_glossary(glossary: Glossary) -> Glossary:
     """Entities by entity_id, variants by entity_id, variant, lang: the order of every sheet."""
