@@ -63,7 +63,6 @@ from glossary.workbook.readwrite import read_workbook, sort_glossary, write_work
 from glossary.workbook.schema import (
     ENTITY_COLUMNS,
     VARIANT_COLUMNS,
-    VARIANTS,
     Baseline,
     EntityRecord,
     VariantRecord,
@@ -130,7 +129,7 @@ def merge_workbook(previous: Workbook | None, fresh: Glossary) -> Merge:
             ),
             kept,
         )
-    _fill_languages(previous, rows, fresh)
+    _fill_languages(rows, fresh)
     prev_ids = {e.entity_id for e in previous.glossary.entities}
     fresh_variants: dict[str, list[Variant]] = {}
     for variant in fresh.variants:
@@ -177,7 +176,7 @@ def merge_workbook(previous: Workbook | None, fresh: Glossary) -> Merge:
     ]
     variant_rows += new_rows.values()
     entities = _merge_entities(previous, fresh, target, entity_owned, variant_rows)
-    _recompute_kinds(previous, entities, variant_rows)
+    _recompute_kinds(entities, variant_rows)
     glossary = sort_glossary(
         Glossary(tuple(e for e, _ in entities), tuple(r.variant for r in variant_rows))
     )
@@ -247,17 +246,16 @@ def _row_keys(row: Row) -> tuple[FormKey, ...]:
     return (own,) if origin == own else (own, origin)
 
 
-def _fill_languages(previous: Workbook, rows: list[Row], fresh: Glossary) -> None:
+def _fill_languages(rows: list[Row], fresh: Glossary) -> None:
     """A variant a person typed without a language takes the one the sources give that form."""
-    blank = {c.key for c in previous.tool_cells if c.sheet == VARIANTS and c.column == "lang"}
-    if not blank:
+    if not any("lang" in row.tool for row in rows):
         return
     langs: dict[str, Counter[str]] = {}
     for variant in fresh.variants:
         langs.setdefault(form_key(variant.variant), Counter())[variant.lang] += variant.count
     taken = {r.variant.key for r in rows}
     for row in rows:
-        if row.variant.key not in blank or "lang" in row.owned:
+        if "lang" not in row.tool or "lang" in row.owned:
             continue
         found = langs.get(form_key(row.variant.variant))
         if not found:
@@ -270,12 +268,9 @@ def _fill_languages(previous: Workbook, rows: list[Row], fresh: Glossary) -> Non
             row.variant = moved
 
 
-def _recompute_kinds(
-    previous: Workbook, entities: list[tuple[Entity, frozenset[str]]], rows: list[Row]
-) -> None:
+def _recompute_kinds(entities: list[tuple[Entity, frozenset[str]]], rows: list[Row]) -> None:
     """The tool's kinds, against the canonical forms as written: after a person changed a
     canonical form, and for kinds a person left blank or unreadable."""
-    left = {c.key for c in previous.tool_cells if c.sheet == VARIANTS and c.column == "kind"}
     edited = {
         e.entity_id: e
         for e, owned in entities
@@ -291,7 +286,7 @@ def _recompute_kinds(
         if "kind" in row.owned or variant.rejected:
             continue
         entity = edited.get(variant.entity_id)
-        if entity is None and variant.key in left:
+        if entity is None and "kind" in row.tool:
             entity = by_id.get(variant.entity_id)
         if entity is None:
             continue

@@ -40,6 +40,8 @@ class Row:
     owned: frozenset[str]
     matched: bool = False
     origin: tuple[str, str] | None = None
+    # Cells a person left blank or unreadable, for the tool to fill (lang, kind).
+    tool: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,12 @@ def variant_rows_of(previous: Workbook) -> tuple[list[Row], tuple[Variant, ...]]
     tool = _tool_columns(previous, VARIANTS)
     if previous.baseline is None:
         return [
-            Row(v, content - {"count", "sources"} - tool.get(v.key, frozenset())) for v in variants
+            Row(
+                v,
+                content - {"count", "sources"} - tool.get(v.key, frozenset()),
+                tool=tool.get(v.key, frozenset()),
+            )
+            for v in variants
         ], ()
     records = {r.variant.key: r for r in previous.baseline.variants if not r.deleted}
     present = {v.key for v in variants}
@@ -150,7 +157,7 @@ def variant_rows_of(previous: Workbook) -> tuple[list[Row], tuple[Variant, ...]]
             origin = (record.variant.variant, record.variant.lang)
         if origin == (variant.variant, variant.lang):
             origin = None
-        rows.append(Row(variant, owned, origin=origin))
+        rows.append(Row(variant, owned, origin=origin, tool=tool.get(variant.key, frozenset())))
     deleted = {r.variant.key: r.variant for r in previous.baseline.variants if r.deleted}
     deleted.update({key: r.variant for key, r in gone.items()})
     return rows, tuple(deleted[k] for k in sorted(deleted) if k not in present)
