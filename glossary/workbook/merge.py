@@ -116,7 +116,7 @@ def merge_workbook(previous: Workbook | None, fresh: Glossary) -> Merge:
     rows, deleted_variants = variant_rows_of(previous)
     gone_entities = deleted_entities(previous)
     entity_owned = entity_ownership(previous)
-    refused_forms = kept_out(previous)
+    refused_forms = _kept_out(previous, rows, deleted_variants, entity_owned, gone_entities)
     if refused_forms:
         kept = tuple(v for v in fresh.variants if not refused_forms.excludes(v.variant, v.lang))
         with_forms = {v.entity_id for v in kept}
@@ -202,8 +202,19 @@ def kept_out(previous: Workbook) -> KeptOut:
     """Forms a person threw away (rejected or deleted entities and variants) and lists nowhere
     else: the tool must not find them again, as an entity or as a variant."""
     rows, deleted_variants = variant_rows_of(previous)
+    return _kept_out(
+        previous, rows, deleted_variants, entity_ownership(previous), deleted_entities(previous)
+    )
+
+
+def _kept_out(
+    previous: Workbook,
+    rows: list[Row],
+    deleted_variants: tuple[Variant, ...],
+    owned: Mapping[str, frozenset[str]],
+    gone_entities: tuple[Entity, ...],
+) -> KeptOut:
     entities = previous.glossary.entities
-    owned = entity_ownership(previous)
     rejected_ids = {e.entity_id for e in entities if e.rejected}
     confirmed_ids = {e.entity_id for e in entities if e.status == EntityStatus.CONFIRMED}
     # Forms a person still lists somewhere (a row or canonical cell of theirs, or a confirmed
@@ -223,7 +234,7 @@ def kept_out(previous: Workbook) -> KeptOut:
                 alive.update((form_key(f), lang) for f in entity.canonicals(lang))
     alive_forms = {form for form, _ in alive}
 
-    thrown = [e for e in entities if e.rejected] + list(deleted_entities(previous))
+    thrown = [e for e in entities if e.rejected] + list(gone_entities)
     thrown_ids = {e.entity_id for e in thrown}
     forms = {form_key(f) for e in thrown for lang in (Lang.EN, Lang.FR) for f in e.canonicals(lang)}
     forms |= {form_key(r.variant.variant) for r in rows if r.variant.entity_id in thrown_ids}
@@ -472,14 +483,13 @@ def _baseline_of(
 ) -> Baseline:
     # Owned columns stay owned for good, so the recorded value of a non-owned cell is the one
     # written: recording the written rows is recording the tool's values.
+    origins = origins or {}
     return Baseline(
         tuple(
             EntityRecord(e, entity_owned.get(e.entity_id, frozenset())) for e in glossary.entities
         ),
         tuple(
-            VariantRecord(
-                v, variant_owned.get(v.key, frozenset()), origin=(origins or {}).get(v.key)
-            )
+            VariantRecord(v, variant_owned.get(v.key, frozenset()), origin=origins.get(v.key))
             for v in glossary.variants
         ),
     )
