@@ -435,3 +435,21 @@ def test_a_staging_folder_a_killed_run_left_is_removed_by_the_next_run(
     (stale / "glossary.xlsx").write_bytes(b"half written")
     _run(runner, docs, out)
     assert sorted(p.name for p in out.iterdir()) == sorted(EXPORTS)
+
+
+def test_a_form_typed_without_a_language_takes_the_one_the_sources_give(
+    runner: CliRunner, docs: Path, out: Path
+) -> None:
+    def edit(entities: Sheet, variants: Sheet) -> None:
+        # Not an entity of its own: the person deletes it and types the form where it belongs.
+        entities.delete(entities.row(entity_id="per-selon-ushakov"))
+        variants.delete(variants.row(entity_id="per-selon-ushakov"))
+        variants.append(entity_id="per-yuri-ushakov", variant="Selon Ouchakov")
+
+    _edit(out / "glossary.xlsx", edit)
+    _run(runner, docs, out, times=2)
+    glossary = _glossary(out)
+    assert _forms(glossary)["Selon Ouchakov"] == {("per-yuri-ushakov", "fr", "auto")}
+    [typed] = [v for v in glossary.variants if v.variant == "Selon Ouchakov"]
+    assert (typed.count, typed.kind.value) == (1, "spelling")
+    assert "per-selon-ushakov" not in {e.entity_id for e in glossary.entities}

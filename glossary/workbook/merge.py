@@ -157,19 +157,22 @@ def merge_workbook(previous: Workbook | None, fresh: Glossary) -> Merge:
     new_rows: dict[tuple[str, FormKey], Row] = {}
     for entity in fresh.entities:
         home = target[entity.entity_id]
+        # The canonical forms the fresh kinds were worked out against.
+        fed_by = (entity.canonical_en, entity.canonical_fr)
         for fresh_variant in fresh_variants.get(entity.entity_id, []):
             key = _form_key(fresh_variant)
             placed = _place(by_form.get(key, []), home, (home, key) in refused, confirmed)
-            if placed is not None:
-                _refresh(placed, fresh_variant)
-            elif (home, key) in refused or home in rejected_entities:
+            if placed is None and ((home, key) in refused or home in rejected_entities):
                 continue  # a person said no: not this entity, and not a new one either
-            elif (home, key) in new_rows:
-                _refresh(new_rows[(home, key)], fresh_variant)
-            else:
+            if placed is None and (home, key) not in new_rows:
                 new_rows[(home, key)] = Row(
                     replace(fresh_variant, entity_id=home), frozenset(), matched=True
                 )
+                placed = new_rows[(home, key)]
+            else:
+                placed = placed or new_rows[(home, key)]
+                _refresh(placed, fresh_variant)
+            placed.fed_by = fed_by
 
     variant_rows = [
         r for r in (_settle(row, confirmed, rejected_entities) for row in rows) if r is not None
@@ -288,6 +291,16 @@ def _recompute_kinds(entities: list[tuple[Entity, frozenset[str]]], rows: list[R
         if not e.rejected and owned & {"canonical_en", "canonical_fr"}
     }
     by_id = {e.entity_id: e for e, _ in entities}
+    # Kinds the fresh glossary worked out against other canonical forms than the entity's now
+    # (a row another fresh entity fed, or whose entity the tool renamed) are worked out again.
+    stale = {
+        id(row)
+        for row in rows
+        if row.fed_by is not None
+        and row.variant.entity_id in by_id
+        and row.fed_by
+        != (by_id[row.variant.entity_id].canonical_en, by_id[row.variant.entity_id].canonical_fr)
+    }
     forms: dict[str, list[str]] = {}
     for row in rows:
         forms.setdefault(row.variant.entity_id, []).append(row.variant.variant)
@@ -297,7 +310,7 @@ def _recompute_kinds(entities: list[tuple[Entity, frozenset[str]]], rows: list[R
         if "kind" in row.owned or variant.rejected:
             continue
         entity = edited.get(variant.entity_id)
-        if entity is None and "kind" in row.tool:
+        if entity is None and ("kind" in row.tool or id(row) in stale):
             entity = by_id.get(variant.entity_id)
         if entity is None:
             continue

@@ -42,6 +42,8 @@ class Row:
     origin: tuple[str, str] | None = None
     # Cells a person left blank or unreadable, for the tool to fill (lang, kind).
     tool: frozenset[str] = frozenset()
+    # Canonical (en, fr) of the fresh entity whose variant last updated this row.
+    fed_by: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -130,9 +132,11 @@ def variant_rows_of(previous: Workbook) -> tuple[list[Row], tuple[Variant, ...]]
         by_name.setdefault((old.variant.variant, old.variant.lang), []).append(old)
     rows = []
     for variant in variants:
-        record: VariantRecord | None = records.get(variant.key)
-        if record is None and by_name.get((variant.variant, variant.lang)):
-            record = by_name[(variant.variant, variant.lang)].pop(0)
+        key = variant.key
+        left = tool.get(key, frozenset())
+        record: VariantRecord | None = records.get(key)
+        if record is None and by_name.get(key[1:]):
+            record = by_name[key[1:]].pop(0)
             gone.pop(record.variant.key, None)
         if record is None:
             record = _retyped(variant, gone)
@@ -142,22 +146,16 @@ def variant_rows_of(previous: Workbook) -> tuple[list[Row], tuple[Variant, ...]]
                     if record in name:
                         name.remove(record)
         if record is None:
-            rows.append(
-                Row(variant, _written(variant, content) - tool.get(variant.key, frozenset()))
-            )
+            rows.append(Row(variant, _written(variant, content) - left, tool=left))
             continue
-        owned = (record.owned | _differs(variant, record.variant, content)) - tool.get(
-            variant.key, frozenset()
-        )
+        owned = (record.owned | _differs(variant, record.variant, content)) - left
         origin = record.origin
-        if origin is None and (variant.variant, variant.lang) != (
-            record.variant.variant,
-            record.variant.lang,
-        ):
-            origin = (record.variant.variant, record.variant.lang)
-        if origin == (variant.variant, variant.lang):
+        tool_form = (record.variant.variant, record.variant.lang)
+        if origin is None and tool_form != key[1:]:
+            origin = tool_form
+        if origin == key[1:]:
             origin = None
-        rows.append(Row(variant, owned, origin=origin, tool=tool.get(variant.key, frozenset())))
+        rows.append(Row(variant, owned, origin=origin, tool=left))
     deleted = {r.variant.key: r.variant for r in previous.baseline.variants if r.deleted}
     deleted.update({key: r.variant for key, r in gone.items()})
     return rows, tuple(deleted[k] for k in sorted(deleted) if k not in present)
