@@ -263,6 +263,8 @@ def test_rows_a_person_deleted_do_not_come_back(runner: CliRunner, docs: Path, o
         for number in reversed(variants.rows(entity_id="per-charles-de-gaulle")):
             variants.delete(number)
         variants.delete(variants.row(variant="Moscou"))
+        for number in reversed(variants.rows(entity_id="loc-paris")):
+            variants.delete(number)
 
     _edit(out / "glossary.xlsx", edit)
     _run(runner, docs, out, times=2)
@@ -272,6 +274,9 @@ def test_rows_a_person_deleted_do_not_come_back(runner: CliRunner, docs: Path, o
     assert "Charles de Gaulle" not in forms
     assert "Moscou" not in forms
     assert forms["Moscow"] == {("loc-moscow", "en", "auto")}
+    # The entity row a person left in place stays, without the variants they deleted.
+    assert _entity(glossary, "loc-paris").canonical_fr == "Paris"
+    assert "Paris" not in forms
 
 
 def test_a_retyped_variant_text_or_language_replaces_the_original(

@@ -119,13 +119,13 @@ def merge_workbook(previous: Workbook | None, fresh: Glossary) -> Merge:
     refused_forms = _kept_out(previous, rows, deleted_variants, entity_owned, gone_entities)
     if refused_forms:
         kept = tuple(v for v in fresh.variants if not refused_forms.excludes(v.variant, v.lang))
+        # A fresh entity made only of forms of an entity a person rejected or deleted is that
+        # entity again: it goes. One whose variants a person refused one by one stays.
         with_forms = {v.entity_id for v in kept}
-        had_forms = {v.entity_id for v in fresh.variants}
+        thrown = {v.entity_id for v in fresh.variants if form_key(v.variant) in refused_forms.forms}
         fresh = Glossary(
             tuple(
-                e
-                for e in fresh.entities
-                if e.entity_id in with_forms or e.entity_id not in had_forms
+                e for e in fresh.entities if e.entity_id in with_forms or e.entity_id not in thrown
             ),
             kept,
         )
@@ -178,7 +178,9 @@ def merge_workbook(previous: Workbook | None, fresh: Glossary) -> Merge:
         r for r in (_settle(row, confirmed, rejected_entities) for row in rows) if r is not None
     ]
     variant_rows += new_rows.values()
-    entities = _merge_entities(previous, fresh, target, entity_owned, variant_rows)
+    # Entities a person refused variants of are theirs to keep, even left with no variant.
+    touched = {entity_id for entity_id, _ in refused}
+    entities = _merge_entities(previous, fresh, target, entity_owned, variant_rows, touched)
     _recompute_kinds(entities, variant_rows)
     glossary = sort_glossary(
         Glossary(tuple(e for e, _ in entities), tuple(r.variant for r in variant_rows))
@@ -428,6 +430,7 @@ def _merge_entities(
     target: Mapping[str, str],
     owned: Mapping[str, frozenset[str]],
     variant_rows: list[Row],
+    touched: set[str],
 ) -> list[tuple[Entity, frozenset[str]]]:
     """Entities to write, each with the columns a person owns."""
     mapped: dict[str, list[Entity]] = {}
@@ -446,7 +449,7 @@ def _merge_entities(
         if entity.status in (EntityStatus.CONFIRMED, EntityStatus.REJECTED):
             result.append((entity, mine))
             continue
-        if not mine and not found and entity.entity_id not in holding:
+        if not (mine or found or entity.entity_id in holding or entity.entity_id in touched):
             continue  # the tool's own entity, no longer in the sources
         best = (
             min(found, key=lambda f: (f.entity_id != entity.entity_id, -f.mentions, f.entity_id))
