@@ -12,8 +12,8 @@ and English documents (`pairing.documents`), aligns each pair (`pairing.pair`, t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from align.exports.review import write_review
 from align.exports.rows import AlignedText, aligned_texts
 from align.exports.tmx import write_tmx
 from align.model import AnalysedDocument, Progress
+from align.outfolder import Staging, hold_folder, staged
 from align.pairing.documents import find_document_pairs, sides_of
 from align.pairing.pair import align_pair
 from align.readers import ReadResult, Skipped
@@ -39,7 +40,14 @@ from glossary.model import Glossary, Lang
 from glossary.tbx import write_tbx
 from glossary.translit import match_key
 from glossary.workbook import Workbook, merge_workbook, read_workbook, write_workbook
-from glossary.workbook.file import ensure_closed
+from glossary.workbook.file import (
+    FileState,
+    changed_since,
+    ensure_closed,
+    file_state,
+    open_elsewhere,
+)
+from glossary.workbook.merge import kept_out
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,8 @@ class RunSummary:
     document_pairs: tuple[tuple[str, str, str], ...] = ()
     links: int = 0
     outputs: tuple[Path, ...] = field(default=())
+    # Cells of the workbook the tool could not read (unknown words), one line each.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,9 @@ class GlossaryStage:
     glossary: Glossary
     kept_edits: int
     outputs: tuple[Path, ...]
+    fresh: Glossary = field(default_factory=Glossary)
+    about: Mapping[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,15 +95,31 @@ def run(
     splitter: Any,
     progress: Progress | None = None,
 ) -> RunSummary:
-    """The whole pipeline over documents already read; writes the exports into settings.out_dir."""
+    """The whole pipeline over documents already read; writes the exports into settings.out_dir.
+
+    The output folder is held for the whole run (a second run on it stops at once). Every export
+    is written into a staging folder first; just before they replace the old ones, the workbook
+    is checked again: if a person saved it during the run, their edits are merged again; if it
+    was opened in Excel or LibreOffice meanwhile, the run stops (exit 3) and nothing is replaced.
+    """
     # Check the output folder and read the translators' workbook first: an unwritable folder
     # or a corrupt or locked workbook stops the run before the long work, with nothing written.
     ensure_folder(settings.out_dir)
-    previous = load_previous_glossary(settings)
-    analysed = analyse(read.documents, detector, splitter, progress)
-    summary = summarise_analysis(read, analysed)
-    glossary_stage = export_glossary(analysed, previous, settings, progress)
-    alignment_stage = export_alignment(analysed, settings, progress)
+    with hold_folder(settings.out_dir):
+        previous = _read_previous(settings)
+        analysed = analyse(read.documents, detector, splitter, progress)
+        summary = summarise_analysis(read, analysed)
+        with staged(settings.out_dir) as staging:
+            glossary_stage = export_glossary(
+                analysed, previous.workbook, settings, progress, folder=staging.folder
+            )
+            alignment_stage = export_alignment(
+                analysed, replace(settings, out_dir=staging.folder), progress
+            )
+            glossary_stage = _merge_again_if_saved(previous, glossary_stage, settings, staging)
+            outputs = staging.commit(
+                [p.name for p in glossary_stage.outputs + alignment_stage.outputs]
+            )
     return RunSummary(
         documents=summary.documents,
         skipped=summary.skipped,
@@ -103,8 +132,69 @@ def run(
         kept_edits=glossary_stage.kept_edits,
         document_pairs=alignment_stage.document_pairs,
         links=alignment_stage.links,
-        outputs=glossary_stage.outputs + alignment_stage.outputs,
+        outputs=outputs,
+        warnings=glossary_stage.warnings,
     )
+
+
+@dataclass(frozen=True)
+class _Previous:
+    """The workbook a person may have edited, as read, and the state of its file then."""
+
+    workbook: Workbook | None
+    path: Path
+    state: FileState | None
+
+
+def _read_previous(settings: RunSettings) -> _Previous:
+    path = workbook_path(settings)
+    for _ in range(_READ_ATTEMPTS):
+        before = file_state(path)
+        workbook = load_previous_glossary(settings)
+        # Saved while it was being read: read it again, so the state matches what was read.
+        if not changed_since(path, before):
+            return _Previous(workbook, path, before)
+    raise _keeps_changing(path)
+
+
+# How many times a workbook a person keeps saving is read again before the run gives up.
+_READ_ATTEMPTS = 3
+
+
+def _keeps_changing(path: Path) -> GlossaryError:
+    return GlossaryError(
+        str(path),
+        "the workbook kept changing while the run read it; nothing was written",
+        "save and close it in Excel or LibreOffice, then run again",
+    )
+
+
+def _check_still_closed(settings: RunSettings) -> None:
+    """Stop, writing nothing, if the workbook was opened in another program during the run."""
+    for path in dict.fromkeys((settings.out_dir / GLOSSARY_XLSX, workbook_path(settings))):
+        lock = open_elsewhere(path)
+        if lock is not None:
+            raise GlossaryError(
+                str(path),
+                f"the workbook was opened in another program during the run (lock file {lock}); "
+                "nothing was written",
+                "save and close it there, then run again",
+            )
+
+
+def _merge_again_if_saved(
+    previous: _Previous, stage: GlossaryStage, settings: RunSettings, staging: Staging
+) -> GlossaryStage:
+    """The glossary stage, merged again with the workbook as a person saved it during the run."""
+    for _ in range(_READ_ATTEMPTS):
+        _check_still_closed(settings)
+        if not changed_since(previous.path, previous.state):
+            return stage
+        previous = _read_previous(settings)
+        stage = write_glossary(
+            stage.fresh, previous.workbook, settings, stage.about, folder=staging.folder
+        )
+    raise _keeps_changing(previous.path)
 
 
 def summarise_analysis(read: ReadResult, analysed: Sequence[AnalysedDocument]) -> RunSummary:
@@ -164,25 +254,47 @@ def export_glossary(
     previous: Workbook | None,
     settings: RunSettings,
     progress: Progress | None = None,
+    *,
+    folder: Path | None = None,
 ) -> GlossaryStage:
-    """Find names, build entities, keep the translators' edits, write glossary.xlsx and .tbx."""
+    """Find names, build entities, keep the translators' edits, write glossary.xlsx and .tbx
+    (into `folder`, by default settings.out_dir).
+
+    Forms a person rejected or deleted in the workbook are kept out of the build."""
     if progress:
         progress("building the glossary", 0, 1)
-    fresh = build_glossary([p for doc in analysed for p in doc.passages()])
-    merged = merge_workbook(previous, fresh)
-    xlsx = settings.out_dir / GLOSSARY_XLSX
-    tbx = settings.out_dir / GLOSSARY_TBX
-    write_workbook(
-        xlsx,
-        merged.glossary,
-        about_rows(settings, analysed),
-        baseline=merged.baseline,
-        previous=previous,
+    fresh = build_glossary(
+        [p for doc in analysed for p in doc.passages()],
+        kept_out=kept_out(previous) if previous is not None else None,
     )
-    write_tbx(tbx, merged.glossary)
+    stage = write_glossary(fresh, previous, settings, about_rows(settings, analysed), folder=folder)
     if progress:
         progress("building the glossary", 1, 1)
-    return GlossaryStage(merged.glossary, merged.edited_rows, (xlsx, tbx))
+    return stage
+
+
+def write_glossary(
+    fresh: Glossary,
+    previous: Workbook | None,
+    settings: RunSettings,
+    about: Mapping[str, str],
+    *,
+    folder: Path | None = None,
+) -> GlossaryStage:
+    """Merge the fresh glossary with a person's workbook and write glossary.xlsx and .tbx."""
+    merged = merge_workbook(previous, fresh)
+    folder = settings.out_dir if folder is None else folder
+    xlsx, tbx = folder / GLOSSARY_XLSX, folder / GLOSSARY_TBX
+    write_workbook(xlsx, merged.glossary, about, baseline=merged.baseline, previous=previous)
+    write_tbx(tbx, merged.glossary)
+    return GlossaryStage(
+        merged.glossary,
+        merged.edited_rows,
+        (xlsx, tbx),
+        fresh=fresh,
+        about=dict(about),
+        warnings=previous.warnings if previous is not None else (),
+    )
 
 
 def export_alignment(

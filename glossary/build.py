@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from glossary.canonical import choose_canonical, entity_id, free_id, variant_kind
 from glossary.cluster import cluster_forms, form_stats
 from glossary.mentions import find_mentions
-from glossary.model import Entity, Glossary, Mention, Passage, Source, Variant
+from glossary.model import Entity, Glossary, KeptOut, Mention, Passage, Source, Variant
 
 
 def _sources(mentions: Iterable[Mention]) -> tuple[Source, ...]:
@@ -18,9 +18,17 @@ def _sources(mentions: Iterable[Mention]) -> tuple[Source, ...]:
     )
 
 
-def build_glossary(passages: Iterable[Passage]) -> Glossary:
-    """Find the names of `passages` and group them into entities with canonical forms."""
-    return glossary_from_mentions(find_mentions(list(passages)))
+def build_glossary(passages: Iterable[Passage], *, kept_out: KeptOut | None = None) -> Glossary:
+    """Find the names of `passages` and group them into entities with canonical forms.
+
+    `kept_out`: forms a person rejected or deleted in the workbook; their mentions are dropped
+    before clustering, so they are neither listed nor chosen as canonical, and never bridge two
+    entities.
+    """
+    mentions = find_mentions(list(passages))
+    if kept_out:
+        mentions = [m for m in mentions if not kept_out.excludes(m.form, m.lang)]
+    return glossary_from_mentions(mentions)
 
 
 def glossary_from_mentions(mentions: Sequence[Mention]) -> Glossary:

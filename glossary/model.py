@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -37,8 +38,12 @@ class EntityType(StrEnum):
 
 
 class EntityStatus(StrEnum):
+    """`auto`: the tool's; `confirmed`: a person's, never changed; `rejected`: not a name, or not
+    wanted (its forms are never listed again, and `check` ignores it)."""
+
     AUTO = "auto"
     CONFIRMED = "confirmed"
+    REJECTED = "rejected"
 
 
 class VariantKind(StrEnum):
@@ -131,6 +136,11 @@ class Entity:
     mentions: int = 0
     sources: tuple[Source, ...] = field(default=())
 
+    @property
+    def rejected(self) -> bool:
+        """A person said this is not a name, or not wanted: ignore it everywhere."""
+        return self.status == EntityStatus.REJECTED
+
     def canonicals(self, lang: str) -> tuple[str, ...]:
         """The canonical forms for `lang`, first the preferred one: a person may type several
         alternatives in one cell, separated by `|` ("USSR|Soviet Union")."""
@@ -156,6 +166,11 @@ class Variant:
     sources: tuple[Source, ...] = field(default=())
 
     @property
+    def rejected(self) -> bool:
+        """A person said this form is not this entity: never attach it again."""
+        return self.status == VariantStatus.REJECTED
+
+    @property
     def key(self) -> tuple[str, str, str]:
         """A Variants row's identity, and the order of the sheet: (entity_id, variant, lang)."""
         return self.entity_id, self.variant, self.lang
@@ -167,3 +182,29 @@ class Glossary:
 
     entities: tuple[Entity, ...] = ()
     variants: tuple[Variant, ...] = ()
+
+
+def form_key(form: str) -> str:
+    """A form as typed or found, compared: NFC, outer spaces dropped, one apostrophe."""
+    return unicodedata.normalize("NFC", form).strip().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class KeptOut:
+    """Forms a person threw away, which the tool must not list again.
+
+    `forms`: every form of a rejected or deleted entity, in any language; `variants`: (form,
+    lang) of a variant rejected or deleted from its entity. Forms a person still lists elsewhere
+    (a live row of another entity) are not in either set.
+    """
+
+    forms: frozenset[str] = frozenset()
+    variants: frozenset[tuple[str, str]] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.forms or self.variants)
+
+    def excludes(self, form: str, lang: str) -> bool:
+        """Whether the form met in `lang` is one a person threw away."""
+        key = form_key(form)
+        return key in self.forms or (key, lang) in self.variants

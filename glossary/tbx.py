@@ -70,6 +70,8 @@ def tbx_bytes(glossary: Glossary) -> bytes:
         variants.setdefault(variant.entity_id, []).append(variant)
     used: set[str] = set()
     for entity in sorted(glossary.entities, key=lambda e: e.entity_id):
+        if entity.rejected:
+            continue  # not a name, or not wanted: no concept for it
         terms = _terms(entity, variants.get(entity.entity_id, []))
         if terms:
             _term_entry(body, entity, terms, _xml_id(entity.entity_id, used))

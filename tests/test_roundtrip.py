@@ -193,3 +193,38 @@ def test_any_person_edit_survives_two_reruns(data: st.DataObject, recount: int) 
             if v.status == VariantStatus.REJECTED:
                 assert variants[(v.entity_id, v.variant, v.lang)].status == VariantStatus.REJECTED
         workbook = Workbook(merged.glossary, {}, merged.baseline)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data(), recount=st.integers(0, 5))
+def test_rows_a_person_deletes_never_come_back_and_the_others_stay(
+    data: st.DataObject, recount: int
+) -> None:
+    fresh = _seed_glossary()
+    first = merge_workbook(None, fresh)
+    ids = [e.entity_id for e in first.glossary.entities]
+    gone_ids = data.draw(st.sets(st.sampled_from(ids), max_size=len(ids) - 1))
+    left = [v for v in first.glossary.variants if v.entity_id not in gone_ids]
+    gone_rows = data.draw(
+        st.sets(st.sampled_from([v.key for v in left])) if left else st.just(set())
+    )
+    edited = Glossary(
+        tuple(e for e in first.glossary.entities if e.entity_id not in gone_ids),
+        tuple(v for v in left if v.key not in gone_rows),
+    )
+    later = replace(
+        fresh, variants=tuple(replace(v, count=v.count + recount) for v in fresh.variants)
+    )
+    workbook = Workbook(edited, {}, first.baseline)
+    gone_forms = {v.variant for v in first.glossary.variants if v.entity_id in gone_ids}
+    for _ in range(2):
+        merged = merge_workbook(workbook, later)
+        keys = {v.key for v in merged.glossary.variants}
+        assert not gone_rows & keys
+        assert not gone_ids & {e.entity_id for e in merged.glossary.entities}
+        assert not gone_forms & {v.variant for v in merged.glossary.variants}
+        assert {v.key for v in edited.variants} <= keys
+        assert {e.entity_id for e in edited.entities} <= {
+            e.entity_id for e in merged.glossary.entities
+        }
+        workbook = Workbook(merged.glossary, {}, merged.baseline)

@@ -122,7 +122,7 @@ def test_header_is_frozen_filtered_and_columns_sized(written: Path) -> None:
     ("sheet", "column", "allowed"),
     [
         ("Entities", "B", "PER,LOC,ORG,MISC"),
-        ("Entities", "F", "auto,confirmed"),
+        ("Entities", "F", "auto,confirmed,rejected"),
         ("Variants", "D", "canonical,transliteration,spelling,short,acronym,exonym,other-language"),
         ("Variants", "F", "auto,approved,deprecated,rejected"),
     ],
@@ -245,30 +245,6 @@ BAD_SHEETS = [
     (
         "Variants",
         VARIANT_HEADER,
-        [["moscow", "Moscou", "fr", "exonim"]],
-        ["row 2", "column kind", "'exonim'", "exonym", "other-language"],
-    ),
-    (
-        "Variants",
-        VARIANT_HEADER,
-        [["moscow", "Moscou", "fr", "exonym", 1, "ok"]],
-        ["row 2", "column status", "'ok'", "approved", "rejected"],
-    ),
-    (
-        "Entities",
-        ENTITY_HEADER,
-        [["moscow", "CITY", "Moscow"]],
-        ["row 2", "column type", "'CITY'", "PER, LOC, ORG, MISC"],
-    ),
-    (
-        "Entities",
-        ENTITY_HEADER,
-        [["moscow", "LOC", "Moscow", "", "", "done"]],
-        ["row 2", "column status", "'done'", "auto, confirmed"],
-    ),
-    (
-        "Variants",
-        VARIANT_HEADER,
         [["moscow", "Moscou", "fr", "exonym", "many"]],
         ["row 2", "column count", "'many'", "whole number"],
     ),
@@ -279,6 +255,59 @@ BAD_SHEETS = [
         ["row 2", "column variant", "empty"],
     ),
 ]
+
+
+UNKNOWN_WORDS = [
+    # (sheet, rows, words the warning must contain, what the tool reads instead)
+    (
+        "Variants",
+        [["moscow", "Moscou", "fr", "exonim"], ["ushakov", "Iouri Ouchakov", "fr", "canonical"]],
+        ["row 2", "column kind", "'exonim'", "exonym, other-language"],
+        ("Moscou", "kind", VariantKind.CANONICAL),
+    ),
+    (
+        "Variants",
+        [["moscow", "Moscou", "fr", "exonym", 1, "ok"]],
+        ["row 2", "column status", "'ok'", "approved, deprecated, rejected"],
+        ("Moscou", "status", VariantStatus.AUTO),
+    ),
+    (
+        "Entities",
+        [["moscow", "CITY", "Moscow", "Moscou"], ["ushakov", "PER", "Yuri Ushakov"]],
+        ["row 2", "column type", "'CITY'", "PER, LOC, ORG, MISC"],
+        ("moscow", "type", EntityType.LOC),
+    ),
+    (
+        "Entities",
+        [["moscow", "LOC", "Moscow", "", "", "done"], ["ushakov", "PER", "Yuri Ushakov"]],
+        ["row 2", "column status", "'done'", "auto, confirmed, rejected"],
+        ("moscow", "status", EntityStatus.AUTO),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sheet", "rows", "words", "read_as"), UNKNOWN_WORDS)
+def test_an_unknown_word_in_an_optional_cell_warns_and_is_read_as_the_tools_value(
+    written: Path,
+    sheet: str,
+    rows: list[list[object]],
+    words: list[str],
+    read_as: tuple[str, str, object],
+) -> None:
+    _edit(written, sheet, rows, header=ENTITY_HEADER if sheet == "Entities" else VARIANT_HEADER)
+    workbook = read_workbook(written)
+    [warning] = workbook.warnings
+    assert warning.startswith(f"{written}: sheet '{sheet}'")
+    for word in words:
+        assert word in warning
+    name, column, value = read_as
+    rows_read = workbook.glossary.entities if sheet == "Entities" else workbook.glossary.variants
+    [row] = [
+        r for r in rows_read if name in (getattr(r, "entity_id", ""), r.__dict__.get("variant"))
+    ]
+    assert getattr(row, column) == value
+    [cell] = workbook.tool_cells
+    assert (cell.sheet, cell.column, cell.typed) == (sheet, column, words[2].strip("'"))
 
 
 @pytest.mark.parametrize(("sheet", "header", "rows", "words"), BAD_SHEETS)

@@ -66,6 +66,8 @@ def run_command(
                 splitter=build_splitter(),
                 progress=progress,
             )
+    for line in summary.warnings:
+        warn(line)
     typer.echo(format_summary(summary))
 
 

@@ -2,10 +2,45 @@
 
 from __future__ import annotations
 
+import hashlib
+import warnings
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from glossary.errors import GlossaryError
 from glossary.workbook.cells import CellValue
+
+
+@dataclass(frozen=True)
+class FileState:
+    """A file as it was when read: a person saving it later changes its time and its hash."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+
+def file_state(path: Path) -> FileState | None:
+    """The state of `path` now, or None when there is no such file (or it cannot be read)."""
+    digest = hashlib.sha256()
+    try:
+        stat = path.stat()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return FileState(stat.st_mtime_ns, stat.st_size, digest.hexdigest())
+
+
+def changed_since(path: Path, state: FileState | None) -> bool:
+    """Whether `path` differs from the state it was read in (saved, replaced, removed, created):
+    its modification time or size moved and its content is not the same."""
+    now = file_state(path)
+    if now is None or state is None:
+        return now != state
+    return now.sha256 != state.sha256
 
 
 def _lock_files(path: Path) -> list[Path]:
@@ -56,19 +91,26 @@ def load_sheets(path: Path, *, allow_open: bool = False) -> dict[str, list[tuple
     A workbook open in another program is refused unless `allow_open` (reading only: the last
     saved version is what is read).
     """
-    import openpyxl
-
     source = str(path)
     _check_openable(path, allow_open=allow_open)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the sheets are read
+        handle = open(path, "rb")  # noqa: SIM115 - the with below closes it
     except PermissionError as exc:
         raise _unreadable(source) from exc
+    with handle, warnings.catch_warnings():
+        # openpyxl warns about parts it cannot find or does not support before it fails or
+        # goes on; a person gets one line naming the file, or the sheets.
+        warnings.simplefilter("ignore")
+        return _read_sheets(handle, source)
+
+
+def _read_sheets(handle: BinaryIO, source: str) -> dict[str, list[tuple[CellValue, ...]]]:
+    import openpyxl
+
     try:
         # A handle rather than a path: openpyxl would refuse a name not ending in .xlsx.
         book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # zip, XML and openpyxl errors all mean the same to a person
-        handle.close()
         raise GlossaryError(
             source,
             f"not a readable .xlsx workbook ({type(exc).__name__})",
@@ -89,7 +131,6 @@ def load_sheets(path: Path, *, allow_open: bool = False) -> dict[str, list[tuple
         ) from exc
     finally:
         book.close()
-        handle.close()
 
 
 def _unreadable(source: str) -> GlossaryError:

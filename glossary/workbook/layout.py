@@ -16,10 +16,13 @@ from glossary.workbook.cells import (
 from glossary.workbook.schema import (
     ABOUT,
     ABOUT_COLUMNS,
+    DELETED,
     ENTITIES,
     ENTITY_COLUMNS,
     OWNED,
     TOOL_ENTITIES,
+    TOOL_LANG,
+    TOOL_VARIANT,
     TOOL_VARIANTS,
     VARIANT_COLUMNS,
     VARIANTS,
@@ -67,12 +70,16 @@ def build_workbook(
     entities = book.create_sheet(ENTITIES)
     _drop_down(entities, "B", [t.value for t in EntityType], "type")
     _drop_down(entities, "F", [s.value for s in EntityStatus], "status")
+    typed = _typed_words(previous)
     extra = previous.entity_columns
     _fill(
         entities,
         (*ENTITY_COLUMNS, *extra.headers),
         _with_extras(
-            [entity_values(e) for e in glossary.entities],
+            [
+                _as_typed(entity_values(e), ENTITY_COLUMNS, typed.get((ENTITIES, (e.entity_id,))))
+                for e in glossary.entities
+            ],
             [(e.entity_id,) for e in glossary.entities],
             extra,
         ),
@@ -86,7 +93,10 @@ def build_workbook(
         variants,
         (*VARIANT_COLUMNS, *extra.headers),
         _with_extras(
-            [variant_values(v) for v in glossary.variants],
+            [
+                _as_typed(variant_values(v), VARIANT_COLUMNS, typed.get((VARIANTS, v.key)))
+                for v in glossary.variants
+            ],
             [v.key for v in glossary.variants],
             extra,
         ),
@@ -103,16 +113,22 @@ def build_workbook(
     tool_entities.sheet_state = "veryHidden"
     _fill(
         tool_entities,
-        (*ENTITY_COLUMNS, OWNED),
-        [(*entity_values(r.entity), _owned(r.owned)) for r in _sorted_entities(baseline)],
+        (*ENTITY_COLUMNS, OWNED, DELETED),
+        [
+            (*entity_values(r.entity), _owned(r.owned), _yes(r.deleted))
+            for r in _sorted_entities(baseline)
+        ],
         styled=False,
     )
     tool_variants = book.create_sheet(TOOL_VARIANTS)
     tool_variants.sheet_state = "veryHidden"
     _fill(
         tool_variants,
-        (*VARIANT_COLUMNS, OWNED),
-        [(*variant_values(r.variant), _owned(r.owned)) for r in _sorted_variants(baseline)],
+        (*VARIANT_COLUMNS, OWNED, DELETED, TOOL_VARIANT, TOOL_LANG),
+        [
+            (*variant_values(r.variant), _owned(r.owned), _yes(r.deleted), *(r.origin or ("", "")))
+            for r in _sorted_variants(baseline)
+        ],
         styled=False,
     )
     return book
@@ -139,12 +155,34 @@ def _with_extras(
     return result
 
 
+def _typed_words(previous: Workbook) -> dict[tuple[str, tuple[str, ...]], dict[str, str]]:
+    """Unknown words a person typed into cells the tool fills, by sheet and row key."""
+    words: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
+    for cell in previous.tool_cells:
+        if cell.typed:
+            words.setdefault((cell.sheet, cell.key), {})[cell.column] = cell.typed
+    return words
+
+
+def _as_typed(
+    values: tuple[str | int, ...], columns: Sequence[str], typed: Mapping[str, str] | None
+) -> tuple[str | int, ...]:
+    """A row with the words a person typed where the tool could not read them (kept as typed)."""
+    if not typed:
+        return values
+    return tuple(typed.get(c, v) for c, v in zip(columns, values, strict=True))
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else ""
+
+
 def _sorted_entities(baseline: Baseline) -> list[Any]:
-    return sorted(baseline.entities, key=lambda r: r.entity.entity_id)
+    return sorted(baseline.entities, key=lambda r: (r.entity.entity_id, r.deleted))
 
 
 def _sorted_variants(baseline: Baseline) -> list[Any]:
-    return sorted(baseline.variants, key=lambda r: r.variant.key)
+    return sorted(baseline.variants, key=lambda r: (r.variant.key, r.deleted))
 
 
 def _owned(columns: frozenset[str]) -> str:

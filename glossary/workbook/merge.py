@@ -2,26 +2,32 @@
 
 Who owns a cell. The workbook keeps, in very hidden sheets, each row as the tool last wrote it
 and the columns a person owns. A cell that differs from that record is a person's edit and
-stays theirs for good; a row absent from the record is a person's row (its empty count,
-sources and example cells excepted, which the tool fills). Without the record (a person deleted
+stays theirs for good; a row absent from the record is a person's row, whose blank cells the
+tool fills. Type, kind and language cells left blank or holding an unknown word are always the
+tool's to fill (the unknown word is written back as typed). Without the record (a person deleted
 it), every cell is treated as a person's except the counts and sources.
 
 What the tool does with what it owns:
 - It refreshes its own cells of every row from the fresh glossary: counts, sources, examples,
-  kinds, canonical forms, types. A person's cells are never touched.
+  kinds, canonical forms, types. A person's cells are never touched. After a person changed an
+  entity's canonical form, the kinds of its variants are worked out again against it.
 - A fresh entity is matched to the previous one that shares most of its (variant, lang) pairs,
   so an entity keeps its id when a person changed its canonical form; failing that, to the one
   with the same id.
 - A variant row stays where it is when a person placed it (changed its entity_id) or set its
-  status; a row the tool placed follows the tool's new clustering.
-- A rejected variant is never attached to that entity again: if the tool still finds it in the
-  same entity, it goes to an entity of its own. Rejected rows are left exactly as they are.
+  status; a row the tool placed follows the tool's new clustering. A row whose text or language
+  a person retyped stands for the form the tool found (recorded beside it), so that form never
+  comes back beside it.
+- A rejected variant is never attached to that entity again, nor listed as a new entity. An
+  entity whose status is `rejected` keeps its rows exactly as they are, and none of its forms is
+  listed again anywhere. Rows a person deleted are recorded as deleted and treated alike: the
+  same evidence never brings them back. A form a person still lists elsewhere (a row of theirs,
+  a canonical form they typed) is not thrown away.
 - An entity whose status is `confirmed` is never changed, not even its mentions or sources, and
   keeps its variant rows (the tool neither moves nor drops them); new variants may still be
   attached to it as `auto` rows for a person to review.
 - Tool rows the sources no longer give are removed; rows with a person's edit are kept, with
-  count 0 and no sources. Deleted rows come back if the sources still give them: to get rid of
-  a variant, set its status to `rejected` rather than deleting it.
+  count 0 and no sources.
 """
 
 from __future__ import annotations
@@ -33,21 +39,23 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from glossary.canonical import entity_id as make_entity_id
 from glossary.canonical import free_id
 from glossary.model import (
     Entity,
     EntityStatus,
     Glossary,
+    KeptOut,
     Lang,
     Source,
     Variant,
-    VariantKind,
     VariantStatus,
+    form_key,
 )
+from glossary.workbook.kinds import canonical_of, kind_of
 from glossary.workbook.ownership import (
     ENTITY_STATS,
     Row,
+    deleted_entities,
     entity_ownership,
     variant_rows_of,
 )
@@ -105,64 +113,213 @@ def merge_workbook(previous: Workbook | None, fresh: Glossary) -> Merge:
     fresh = sort_glossary(fresh)
     if previous is None:
         return Merge(fresh, _baseline_of(fresh, {}, {}))
-    rows = variant_rows_of(previous)
+    rows, deleted_variants = variant_rows_of(previous)
+    gone_entities = deleted_entities(previous)
     entity_owned = entity_ownership(previous)
+    refused_forms = _kept_out(previous, rows, deleted_variants, entity_owned, gone_entities)
+    if refused_forms:
+        kept = tuple(v for v in fresh.variants if not refused_forms.excludes(v.variant, v.lang))
+        # A fresh entity made only of forms of an entity a person rejected or deleted is that
+        # entity again: it goes. One whose variants a person refused one by one stays.
+        with_forms = {v.entity_id for v in kept}
+        thrown = {v.entity_id for v in fresh.variants if form_key(v.variant) in refused_forms.forms}
+        fresh = Glossary(
+            tuple(
+                e for e in fresh.entities if e.entity_id in with_forms or e.entity_id not in thrown
+            ),
+            kept,
+        )
+    _fill_languages(rows, fresh)
     prev_ids = {e.entity_id for e in previous.glossary.entities}
     fresh_variants: dict[str, list[Variant]] = {}
     for variant in fresh.variants:
         fresh_variants.setdefault(variant.entity_id, []).append(variant)
 
+    rejected_entities = {e.entity_id for e in previous.glossary.entities if e.rejected}
     by_form: dict[FormKey, list[Row]] = {}
     for row in rows:
-        if row.variant.status != VariantStatus.REJECTED:
-            by_form.setdefault(_form_key(row.variant), []).append(row)
-    rejected = {
-        (row.variant.entity_id, _form_key(row.variant))
+        if not row.variant.rejected and row.variant.entity_id not in rejected_entities:
+            for key in _row_keys(row):
+                by_form.setdefault(key, []).append(row)
+    # (entity, form) pairs a person refused: rejected rows, and rows they deleted.
+    refused = {
+        (row.variant.entity_id, key)
         for row in rows
-        if row.variant.status == VariantStatus.REJECTED
+        if row.variant.rejected
+        for key in _row_keys(row)
     }
+    refused |= {(v.entity_id, _form_key(v)) for v in deleted_variants}
     confirmed = {
         e.entity_id for e in previous.glossary.entities if e.status == EntityStatus.CONFIRMED
     }
     target = _match_entities(fresh, fresh_variants, by_form, prev_ids)
-    used = prev_ids | set(target.values())
 
     new_rows: dict[tuple[str, FormKey], Row] = {}
-    refused: dict[str, list[Variant]] = {}
     for entity in fresh.entities:
         home = target[entity.entity_id]
+        # The canonical forms the fresh kinds were worked out against.
+        fed_by = (entity.canonical_en, entity.canonical_fr)
         for fresh_variant in fresh_variants.get(entity.entity_id, []):
             key = _form_key(fresh_variant)
-            placed = _place(by_form.get(key, []), home, (home, key) in rejected, confirmed)
-            if placed is not None:
-                _refresh(placed, fresh_variant)
-            elif (home, key) in rejected:
-                refused.setdefault(entity.entity_id, []).append(fresh_variant)
-            elif (home, key) in new_rows:
-                _refresh(new_rows[(home, key)], fresh_variant)
-            else:
+            placed = _place(by_form.get(key, []), home, (home, key) in refused, confirmed)
+            if placed is None and ((home, key) in refused or home in rejected_entities):
+                continue  # a person said no: not this entity, and not a new one either
+            if placed is None and (home, key) not in new_rows:
                 new_rows[(home, key)] = Row(
                     replace(fresh_variant, entity_id=home), frozenset(), matched=True
                 )
+                placed = new_rows[(home, key)]
+            else:
+                placed = placed or new_rows[(home, key)]
+                _refresh(placed, fresh_variant)
+            placed.fed_by = fed_by
 
-    spin_offs = []
-    fresh_by_id = {e.entity_id: e for e in fresh.entities}
-    for entity_id, variants in sorted(refused.items()):
-        entity, spun = _spin_off(fresh_by_id[entity_id], variants, used)
-        used.add(entity.entity_id)
-        spin_offs.append(entity)
-        new_rows.update({(entity.entity_id, _form_key(v)): Row(v, frozenset()) for v in spun})
-
-    variant_rows = [r for r in (_settle(row, confirmed) for row in rows) if r is not None]
+    variant_rows = [
+        r for r in (_settle(row, confirmed, rejected_entities) for row in rows) if r is not None
+    ]
     variant_rows += new_rows.values()
-    entities = _merge_entities(previous, fresh, target, entity_owned, variant_rows, spin_offs)
+    # Entities a person refused variants of are theirs to keep, even left with no variant.
+    touched = {entity_id for entity_id, _ in refused}
+    entities = _merge_entities(previous, fresh, target, entity_owned, variant_rows, touched)
+    _recompute_kinds(entities, variant_rows)
     glossary = sort_glossary(
         Glossary(tuple(e for e, _ in entities), tuple(r.variant for r in variant_rows))
     )
     _check_consistent(glossary)
     owned_entities = {e.entity_id: owned for e, owned in entities}
     owned_variants = {r.variant.key: r.owned for r in variant_rows}
-    return Merge(glossary, _baseline_of(glossary, owned_entities, owned_variants))
+    origins = {r.variant.key: r.origin for r in variant_rows if r.origin is not None}
+    baseline = _baseline_of(glossary, owned_entities, owned_variants, origins)
+    ids = {e.entity_id for e in glossary.entities}
+    keys = {v.key for v in glossary.variants}
+    return Merge(
+        glossary,
+        Baseline(
+            baseline.entities
+            + tuple(EntityRecord(e, deleted=True) for e in gone_entities if e.entity_id not in ids),
+            baseline.variants
+            + tuple(VariantRecord(v, deleted=True) for v in deleted_variants if v.key not in keys),
+        ),
+    )
+
+
+def kept_out(previous: Workbook) -> KeptOut:
+    """Forms a person threw away (rejected or deleted entities and variants) and lists nowhere
+    else: the tool must not find them again, as an entity or as a variant."""
+    rows, deleted_variants = variant_rows_of(previous)
+    return _kept_out(
+        previous, rows, deleted_variants, entity_ownership(previous), deleted_entities(previous)
+    )
+
+
+def _kept_out(
+    previous: Workbook,
+    rows: list[Row],
+    deleted_variants: tuple[Variant, ...],
+    owned: Mapping[str, frozenset[str]],
+    gone_entities: tuple[Entity, ...],
+) -> KeptOut:
+    entities = previous.glossary.entities
+    rejected_ids = {e.entity_id for e in entities if e.rejected}
+    confirmed_ids = {e.entity_id for e in entities if e.status == EntityStatus.CONFIRMED}
+    # Forms a person still lists somewhere (a row or canonical cell of theirs, or a confirmed
+    # entity) stay; the tool's own rows do not veto what a person threw away.
+    alive: set[tuple[str, str]] = set()
+    for row in rows:
+        variant = row.variant
+        if variant.rejected or variant.entity_id in rejected_ids:
+            continue
+        if row.owned or variant.entity_id in confirmed_ids:
+            alive.add((form_key(variant.variant), variant.lang))
+    for entity in entities:
+        if entity.rejected:
+            continue
+        for lang, column in ((Lang.EN, "canonical_en"), (Lang.FR, "canonical_fr")):
+            if column in owned[entity.entity_id] or entity.entity_id in confirmed_ids:
+                alive.update((form_key(f), lang) for f in entity.canonicals(lang))
+    alive_forms = {form for form, _ in alive}
+
+    thrown = [e for e in entities if e.rejected] + list(gone_entities)
+    thrown_ids = {e.entity_id for e in thrown}
+    forms = {form_key(f) for e in thrown for lang in (Lang.EN, Lang.FR) for f in e.canonicals(lang)}
+    forms |= {form_key(r.variant.variant) for r in rows if r.variant.entity_id in thrown_ids}
+    forms |= {form_key(v.variant) for v in deleted_variants if v.entity_id in thrown_ids}
+    pairs = {(form_key(r.variant.variant), r.variant.lang) for r in rows if r.variant.rejected}
+    pairs |= {(form_key(r.origin[0]), r.origin[1]) for r in rows if r.variant.rejected and r.origin}
+    pairs |= {(form_key(v.variant), v.lang) for v in deleted_variants}
+    return KeptOut(
+        frozenset(f for f in forms if f and f not in alive_forms),
+        frozenset(p for p in pairs if p not in alive and p[0] not in forms),
+    )
+
+
+def _row_keys(row: Row) -> tuple[FormKey, ...]:
+    """The forms a row stands for: its own, and the one the tool found if a person retyped it."""
+    own = _form_key(row.variant)
+    if row.origin is None:
+        return (own,)
+    origin = (unicodedata.normalize("NFC", row.origin[0]).strip(), row.origin[1].strip().lower())
+    return (own,) if origin == own else (own, origin)
+
+
+def _fill_languages(rows: list[Row], fresh: Glossary) -> None:
+    """A variant a person typed without a language takes the one the sources give that form."""
+    if not any("lang" in row.tool for row in rows):
+        return
+    langs: dict[str, Counter[str]] = {}
+    for variant in fresh.variants:
+        langs.setdefault(form_key(variant.variant), Counter())[variant.lang] += variant.count
+    taken = {r.variant.key for r in rows}
+    for row in rows:
+        if "lang" not in row.tool or "lang" in row.owned:
+            continue
+        found = langs.get(form_key(row.variant.variant))
+        if not found:
+            continue
+        lang = min(found, key=lambda lang: (-found[lang], lang))
+        moved = replace(row.variant, lang=lang)
+        if moved.key not in taken:
+            taken.discard(row.variant.key)
+            taken.add(moved.key)
+            row.variant = moved
+
+
+def _recompute_kinds(entities: list[tuple[Entity, frozenset[str]]], rows: list[Row]) -> None:
+    """The tool's kinds, against the canonical forms as written: after a person changed a
+    canonical form, and for kinds a person left blank or unreadable."""
+    edited = {
+        e.entity_id: e
+        for e, owned in entities
+        if not e.rejected and owned & {"canonical_en", "canonical_fr"}
+    }
+    by_id = {e.entity_id: e for e, _ in entities}
+    # Kinds the fresh glossary worked out against other canonical forms than the entity's now
+    # (a row another fresh entity fed, or whose entity the tool renamed) are worked out again.
+    stale = {
+        id(row)
+        for row in rows
+        if row.fed_by is not None
+        and row.variant.entity_id in by_id
+        and row.fed_by
+        != (by_id[row.variant.entity_id].canonical_en, by_id[row.variant.entity_id].canonical_fr)
+    }
+    forms: dict[str, list[str]] = {}
+    for row in rows:
+        forms.setdefault(row.variant.entity_id, []).append(row.variant.variant)
+    canons: dict[str, Any] = {}
+    for row in rows:
+        variant = row.variant
+        if "kind" in row.owned or variant.rejected:
+            continue
+        entity = edited.get(variant.entity_id)
+        if entity is None and ("kind" in row.tool or id(row) in stale):
+            entity = by_id.get(variant.entity_id)
+        if entity is None:
+            continue
+        if entity.entity_id not in canons:
+            canons[entity.entity_id] = canonical_of(entity, forms.get(entity.entity_id, ()))
+        kind = kind_of(variant.variant, variant.lang, entity, canons[entity.entity_id])
+        row.variant = replace(variant, kind=kind)
 
 
 def _check_consistent(glossary: Glossary) -> None:
@@ -253,9 +410,10 @@ def _refresh(row: Row, fresh: Variant) -> None:
     row.matched = True
 
 
-def _settle(row: Row, confirmed: set[str]) -> Row | None:
-    """A previous row no fresh variant matched: kept if a person made it theirs, else dropped."""
-    if row.matched or row.variant.status == VariantStatus.REJECTED:
+def _settle(row: Row, confirmed: set[str], rejected: set[str]) -> Row | None:
+    """A previous row no fresh variant matched: kept if a person made it theirs or its entity is
+    confirmed, else dropped; rows of rejected entities are left exactly as they are."""
+    if row.matched or row.variant.rejected or row.variant.entity_id in rejected:
         return row
     if not row.owned and row.variant.entity_id not in confirmed:
         return None
@@ -266,49 +424,13 @@ def _settle(row: Row, confirmed: set[str]) -> Row | None:
     return row
 
 
-def _spin_off(
-    entity: Entity, variants: list[Variant], used: set[str]
-) -> tuple[Entity, list[Variant]]:
-    """An entity of their own for names a person rejected from the entity the tool chose."""
-    best = {
-        lang: min((v for v in variants if v.lang == lang), key=lambda v: (-v.count, v.variant))
-        for lang in (Lang.EN, Lang.FR)
-        if any(v.lang == lang for v in variants)
-    }
-    canonical_en = best[Lang.EN].variant if Lang.EN in best else ""
-    canonical_fr = best[Lang.FR].variant if Lang.FR in best else ""
-    name = canonical_en or canonical_fr or variants[0].variant
-    entity_id = free_id(make_entity_id(entity.type, name), used)
-    chosen = {id(v) for v in best.values()}
-    spun = [
-        replace(
-            v,
-            entity_id=entity_id,
-            kind=VariantKind.CANONICAL if id(v) in chosen else v.kind,
-            status=VariantStatus.AUTO,
-        )
-        for v in variants
-    ]
-    return (
-        Entity(
-            entity_id=entity_id,
-            type=entity.type,
-            canonical_en=canonical_en,
-            canonical_fr=canonical_fr,
-            mentions=sum(v.count for v in variants),
-            sources=_union(*(v.sources for v in variants)),
-        ),
-        spun,
-    )
-
-
 def _merge_entities(
     previous: Workbook,
     fresh: Glossary,
     target: Mapping[str, str],
     owned: Mapping[str, frozenset[str]],
     variant_rows: list[Row],
-    spin_offs: list[Entity],
+    touched: set[str],
 ) -> list[tuple[Entity, frozenset[str]]]:
     """Entities to write, each with the columns a person owns."""
     mapped: dict[str, list[Entity]] = {}
@@ -324,10 +446,10 @@ def _merge_entities(
         prev_ids.add(entity.entity_id)
         mine = owned[entity.entity_id]
         found = mapped.get(entity.entity_id, [])
-        if entity.status == EntityStatus.CONFIRMED:
+        if entity.status in (EntityStatus.CONFIRMED, EntityStatus.REJECTED):
             result.append((entity, mine))
             continue
-        if not mine and not found and entity.entity_id not in holding:
+        if not (mine or found or entity.entity_id in holding or entity.entity_id in touched):
             continue  # the tool's own entity, no longer in the sources
         best = (
             min(found, key=lambda f: (f.entity_id != entity.entity_id, -f.mentions, f.entity_id))
@@ -348,9 +470,9 @@ def _merge_entities(
         result.append((replace(entity, **values), mine))
     for entity in fresh.entities:
         home = target[entity.entity_id]
-        if home not in prev_ids:
+        # A new entity needs a variant of its own: one whose every form a person refused is gone.
+        if home not in prev_ids and home in holding:
             result.append((replace(entity, entity_id=home), frozenset()))
-    result += [(entity, frozenset()) for entity in spin_offs]
     return result
 
 
@@ -373,12 +495,17 @@ def _baseline_of(
     glossary: Glossary,
     entity_owned: Mapping[str, frozenset[str]],
     variant_owned: Mapping[tuple[str, str, str], frozenset[str]],
+    origins: Mapping[tuple[str, str, str], tuple[str, str]] | None = None,
 ) -> Baseline:
     # Owned columns stay owned for good, so the recorded value of a non-owned cell is the one
     # written: recording the written rows is recording the tool's values.
+    origins = origins or {}
     return Baseline(
         tuple(
             EntityRecord(e, entity_owned.get(e.entity_id, frozenset())) for e in glossary.entities
         ),
-        tuple(VariantRecord(v, variant_owned.get(v.key, frozenset())) for v in glossary.variants),
+        tuple(
+            VariantRecord(v, variant_owned.get(v.key, frozenset()), origin=origins.get(v.key))
+            for v in glossary.variants
+        ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from glossary.errors import GlossaryError
@@ -17,14 +18,18 @@ from glossary.model import (
     VariantStatus,
 )
 from glossary.workbook.cells import CellValue, cell_int, cell_text, parse_sources
+from glossary.workbook.kinds import canonical_of, kind_of, lang_of, type_of
 from glossary.workbook.schema import (
     ABOUT,
     ABOUT_COLUMNS,
     CONTRACT_SHEETS,
+    DELETED,
     ENTITIES,
     ENTITY_COLUMNS,
     OWNED,
     TOOL_ENTITIES,
+    TOOL_LANG,
+    TOOL_VARIANT,
     TOOL_VARIANTS,
     VARIANT_COLUMNS,
     VARIANTS,
@@ -32,6 +37,7 @@ from glossary.workbook.schema import (
     EntityRecord,
     ExtraColumns,
     ExtraSheet,
+    ToolCell,
     VariantRecord,
     Workbook,
     sort_glossary,
@@ -48,9 +54,11 @@ def parse_workbook(source: str, sheets: Mapping[str, list[tuple[CellValue, ...]]
                 f"restore it (sheets {ENTITIES}, {VARIANTS}, {ABOUT} come first) "
                 "or move the file away to start a new glossary",
             )
-    entities = _parse_entities(source, ENTITIES, sheets[ENTITIES])
-    variants = _parse_variants(source, VARIANTS, sheets[VARIANTS])
+    lenient = _Lenient(source)
+    entities = _parse_entities(source, ENTITIES, sheets[ENTITIES], lenient=lenient)
+    variants = _parse_variants(source, VARIANTS, sheets[VARIANTS], lenient=lenient)
     _check_unique_entities(source, entities)
+    entities, variants, tool_cells = _fill_tool_cells(entities, variants, lenient.cells)
     _check_variants(source, entities, variants)
     glossary = sort_glossary(Glossary(tuple(e for _, e in entities), tuple(v for _, v in variants)))
     return Workbook(
@@ -70,7 +78,51 @@ def parse_workbook(source: str, sheets: Mapping[str, list[tuple[CellValue, ...]]
             VARIANT_COLUMNS,
             [(n, (v.entity_id, v.variant, v.lang)) for n, v in variants],
         ),
+        tool_cells=tool_cells,
+        warnings=tuple(lenient.warnings),
     )
+
+
+def _fill_tool_cells(
+    entities: list[tuple[int, Entity]],
+    variants: list[tuple[int, Variant]],
+    cells: list[tuple[str, int, str, str]],
+) -> tuple[list[tuple[int, Entity]], list[tuple[int, Variant]], tuple[ToolCell, ...]]:
+    """Put the tool's values into the cells a person left blank or unreadable: an entity's type,
+    a variant's language and kind (worked out against its entity's canonical forms)."""
+    by_row: dict[tuple[str, int], dict[str, str]] = {}
+    for sheet, number, column, typed in cells:
+        by_row.setdefault((sheet, number), {})[column] = typed
+    filled_entities = []
+    for number, entity in entities:
+        todo = by_row.get((ENTITIES, number), {})
+        if "type" in todo:
+            entity = replace(entity, type=type_of(entity))
+        filled_entities.append((number, entity))
+    by_id = {e.entity_id: e for _, e in filled_entities}
+    forms: dict[str, list[str]] = {}
+    for _, variant in variants:
+        forms.setdefault(variant.entity_id, []).append(variant.variant)
+    filled_variants = []
+    tool_cells = [
+        ToolCell(ENTITIES, (e.entity_id,), column, typed)
+        for number, e in filled_entities
+        for column, typed in by_row.get((ENTITIES, number), {}).items()
+    ]
+    for number, variant in variants:
+        todo = by_row.get((VARIANTS, number), {})
+        owner = by_id.get(variant.entity_id)
+        if todo and owner is not None:
+            if "lang" in todo:
+                variant = replace(variant, lang=lang_of(variant.variant, owner))
+            if "kind" in todo:
+                canon = canonical_of(owner, forms.get(owner.entity_id, ()))
+                variant = replace(
+                    variant, kind=kind_of(variant.variant, variant.lang, owner, canon)
+                )
+        tool_cells += [ToolCell(VARIANTS, variant.key, c, t) for c, t in todo.items()]
+        filled_variants.append((number, variant))
+    return filled_entities, filled_variants, tuple(tool_cells)
 
 
 def _column_letter(index: int) -> str:
@@ -122,16 +174,56 @@ def _enum(source: str, where: str, column: str, value: CellValue, enum: Any, bla
     text = cell_text(value).strip()
     if not text and blank is not None:
         return blank
-    for member in enum:
-        if text.lower() == member.value.lower():
-            return member
-    allowed = ", ".join(m.value for m in enum)
+    member = _member(text, enum)
+    if member is not None:
+        return member
     shown = f"'{text}'" if text else "empty"
     raise GlossaryError(
         source,
         f"{where}, column {column}: {shown} is not an allowed value",
-        f"use one of {allowed}",
+        f"use one of {_allowed(enum)}",
     )
+
+
+def _member(text: str, enum: Any) -> Any:
+    for member in enum:
+        if text.lower() == member.value.lower():
+            return member
+    return None
+
+
+def _allowed(enum: Any) -> str:
+    return ", ".join(m.value for m in enum)
+
+
+class _Lenient:
+    """Reads the optional cells of a person's sheets: a blank or unknown word is left to the tool
+    (noted, with a warning for an unknown word) instead of refusing the workbook."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.cells: list[tuple[str, int, str, str]] = []  # sheet, row, column, word typed
+        self.warnings: list[str] = []
+
+    def enum(
+        self, sheet: str, number: int, column: str, value: CellValue, enum: Any, default: Any
+    ) -> Any:
+        """The member typed, or `default` for the tool to replace (the cell noted)."""
+        text = cell_text(value).strip()
+        member = _member(text, enum) if text else None
+        if member is not None:
+            return member
+        if text:
+            self.warnings.append(
+                f"{self.source}: sheet '{sheet}', row {number}, column {column}: '{text}' is "
+                f"not an allowed value (allowed: {_allowed(enum)}); the cell is kept as typed "
+                "and the tool uses its own value until you correct it"
+            )
+        self.cells.append((sheet, number, column, text))
+        return default
+
+    def blank(self, sheet: str, number: int, column: str) -> None:
+        self.cells.append((sheet, number, column, ""))
 
 
 def _int(source: str, where: str, column: str, value: CellValue) -> int:
@@ -155,24 +247,40 @@ def _required_id(source: str, where: str, value: CellValue) -> str:
 
 
 def _parse_entities(
-    source: str, sheet: str, rows: list[tuple[CellValue, ...]], extra: Sequence[str] = ()
+    source: str,
+    sheet: str,
+    rows: list[tuple[CellValue, ...]],
+    extra: Sequence[str] = (),
+    lenient: _Lenient | None = None,
 ) -> list[tuple[int, Entity]]:
     positions = _locate(source, sheet, rows, (*ENTITY_COLUMNS, *extra))
     result = []
     for number, cells in _data_rows(rows, positions):
         where = f"sheet '{sheet}', row {number}"
+        if lenient is None:
+            kind = _enum(source, where, "type", cells["type"], EntityType, None)
+            status = _enum(
+                source, where, "status", cells["status"], EntityStatus, EntityStatus.AUTO
+            )
+        else:
+            kind = lenient.enum(sheet, number, "type", cells["type"], EntityType, EntityType.MISC)
+            status = (
+                lenient.enum(
+                    sheet, number, "status", cells["status"], EntityStatus, EntityStatus.AUTO
+                )
+                if cell_text(cells["status"]).strip()
+                else EntityStatus.AUTO
+            )
         result.append(
             (
                 number,
                 Entity(
                     entity_id=_required_id(source, where, cells["entity_id"]),
-                    type=_enum(source, where, "type", cells["type"], EntityType, None),
+                    type=kind,
                     canonical_en=cell_text(cells["canonical_en"]),
                     canonical_fr=cell_text(cells["canonical_fr"]),
                     original=cell_text(cells["original"]),
-                    status=_enum(
-                        source, where, "status", cells["status"], EntityStatus, EntityStatus.AUTO
-                    ),
+                    status=status,
                     note=cell_text(cells["note"]),
                     mentions=_int(source, where, "mentions", cells["mentions"]),
                     sources=parse_sources(cell_text(cells["sources"])),
@@ -183,7 +291,11 @@ def _parse_entities(
 
 
 def _parse_variants(
-    source: str, sheet: str, rows: list[tuple[CellValue, ...]], extra: Sequence[str] = ()
+    source: str,
+    sheet: str,
+    rows: list[tuple[CellValue, ...]],
+    extra: Sequence[str] = (),
+    lenient: _Lenient | None = None,
 ) -> list[tuple[int, Variant]]:
     positions = _locate(source, sheet, rows, (*VARIANT_COLUMNS, *extra))
     result = []
@@ -194,23 +306,35 @@ def _parse_variants(
             raise GlossaryError(
                 source, f"{where}, column variant: empty", "write the name or delete the row"
             )
+        lang = cell_text(cells["lang"]).strip()
+        if lenient is None:
+            kind = _enum(source, where, "kind", cells["kind"], VariantKind, None)
+            status = _enum(
+                source, where, "status", cells["status"], VariantStatus, VariantStatus.AUTO
+            )
+        else:
+            if not lang:
+                lenient.blank(sheet, number, "lang")
+            kind = lenient.enum(
+                sheet, number, "kind", cells["kind"], VariantKind, VariantKind.SPELLING
+            )
+            status = (
+                lenient.enum(
+                    sheet, number, "status", cells["status"], VariantStatus, VariantStatus.AUTO
+                )
+                if cell_text(cells["status"]).strip()
+                else VariantStatus.AUTO
+            )
         result.append(
             (
                 number,
                 Variant(
                     entity_id=_required_id(source, where, cells["entity_id"]),
                     variant=form,
-                    lang=cell_text(cells["lang"]).strip() or Lang.UND,
-                    kind=_enum(source, where, "kind", cells["kind"], VariantKind, None),
+                    lang=lang or Lang.UND,
+                    kind=kind,
                     count=_int(source, where, "count", cells["count"]),
-                    status=_enum(
-                        source,
-                        where,
-                        "status",
-                        cells["status"],
-                        VariantStatus,
-                        VariantStatus.AUTO,
-                    ),
+                    status=status,
                     example=cell_text(cells["example"]),
                     sources=parse_sources(cell_text(cells["sources"])),
                 ),
@@ -307,10 +431,39 @@ def _parse_baseline(
         v_owned = _locate(source, TOOL_VARIANTS, variant_rows, (*VARIANT_COLUMNS, OWNED))[OWNED]
     except GlossaryError:
         return None
+    # Columns added after the first record (older workbooks lack them): read when present.
+    e_extra = _optional_columns(entity_rows, (DELETED,))
+    v_extra = _optional_columns(variant_rows, (DELETED, TOOL_VARIANT, TOOL_LANG))
+
+    def entity_record(number: int, entity: Entity) -> EntityRecord:
+        row = entity_rows[number - 1]
+        deleted = _optional(row, e_extra, DELETED)
+        return EntityRecord(entity, _owned(_cell(row, e_owned)), deleted=bool(deleted))
+
+    def variant_record(number: int, variant: Variant) -> VariantRecord:
+        row = variant_rows[number - 1]
+        tool_variant = _optional(row, v_extra, TOOL_VARIANT)
+        origin = (tool_variant, _optional(row, v_extra, TOOL_LANG)) if tool_variant else None
+        return VariantRecord(
+            variant,
+            _owned(_cell(row, v_owned)),
+            deleted=bool(_optional(row, v_extra, DELETED)),
+            origin=origin,
+        )
+
     return Baseline(
-        tuple(EntityRecord(e, _owned(_cell(entity_rows[n - 1], e_owned))) for n, e in entities),
-        tuple(VariantRecord(v, _owned(_cell(variant_rows[n - 1], v_owned))) for n, v in variants),
+        tuple(entity_record(n, e) for n, e in entities),
+        tuple(variant_record(n, v) for n, v in variants),
     )
+
+
+def _optional_columns(rows: list[tuple[CellValue, ...]], names: Sequence[str]) -> dict[str, int]:
+    header = [cell_text(v).strip() for v in rows[0]] if rows else []
+    return {name: header.index(name) for name in names if name in header}
+
+
+def _optional(row: tuple[CellValue, ...], positions: Mapping[str, int], name: str) -> str:
+    return cell_text(_cell(row, positions[name])).strip() if name in positions else ""
 
 
 def _cell(row: tuple[CellValue, ...], index: int) -> CellValue:

@@ -37,6 +37,11 @@ ENTITY_COLUMNS = (
 VARIANT_COLUMNS = ("entity_id", "variant", "lang", "kind", "count", "status", "example", "sources")
 ABOUT_COLUMNS = ("key", "value")
 OWNED = "owned"
+# Columns of the hidden record beside `owned`: a row a person deleted, and the (variant, lang)
+# the tool found for a row whose text or language a person retyped.
+DELETED = "deleted"
+TOOL_VARIANT = "tool_variant"
+TOOL_LANG = "tool_lang"
 CONTRACT_SHEETS = (ENTITIES, VARIANTS, ABOUT, TOOL_ENTITIES, TOOL_VARIANTS)
 
 
@@ -46,6 +51,7 @@ class EntityRecord:
 
     entity: Entity
     owned: frozenset[str] = frozenset()
+    deleted: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,22 @@ class VariantRecord:
 
     variant: Variant
     owned: frozenset[str] = frozenset()
+    deleted: bool = False
+    origin: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class ToolCell:
+    """A cell of a person's row that the tool fills: left blank, or holding an unknown word.
+
+    `key` is the row's key (as in ExtraColumns); `typed` is the unknown word, written back as
+    typed so that nothing a person wrote is lost (empty for a blank cell).
+    """
+
+    sheet: str
+    key: tuple[str, ...]
+    column: str
+    typed: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +115,8 @@ class Workbook:
     extra_sheets: tuple[ExtraSheet, ...] = ()
     entity_columns: ExtraColumns = ExtraColumns()
     variant_columns: ExtraColumns = ExtraColumns()
+    tool_cells: tuple[ToolCell, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def sort_glossary(glossary: Glossary) -> Glossary:
