@@ -425,3 +425,20 @@ def test_default_policy_reports_what_a_style_guide_would(
 )
 def test_strict_reports_every_non_canonical_form(lang: str, text: str, found: list[str]) -> None:
     assert [f.found for f in check(Checker(POLICY, strict=True), lang, text)] == found
+
+
+@pytest.mark.parametrize(("status", "expected"), [("auto", ["Internal Affair"]), ("rejected", [])])
+def test_forms_of_a_rejected_entity_are_never_matched(status: str, expected: list[str]) -> None:
+    from glossary.model import EntityStatus
+
+    glossary = Glossary(
+        (
+            Entity(
+                "ia", ORG, "Internal Affairs", "Affaires intérieures", status=EntityStatus(status)
+            ),
+        ),
+        (Variant("ia", "Internal Affair", "en", VariantKind.SPELLING, 1),),
+    )
+    assert [
+        f.found for f in check(Checker(glossary), "en", "The Internal Affair unit.")
+    ] == expected

@@ -112,10 +112,11 @@ def build_index(glossary: Glossary, match_key: KeyFunction) -> FormIndex:
     """Index every canonical form, every variant not rejected, and the surnames of persons."""
     keys = Memo(match_key)
     folder = Memo(fold)
-    entities = {e.entity_id: e for e in glossary.entities}
+    # A rejected entity is not a name, or not wanted: none of its forms is matched.
+    entities = {e.entity_id: e for e in glossary.entities if not e.rejected}
     canonicals: dict[tuple[str, str], tuple[str, ...]] = {}
     forms: list[Form] = []
-    for entity in glossary.entities:
+    for entity in entities.values():
         for lang in CHECK_LANGS:
             alternatives = entity.canonicals(lang)
             canonicals[(entity.entity_id, lang)] = alternatives
