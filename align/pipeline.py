@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from align.exports.review import write_review
-from align.exports.rows import AlignedText, aligned_texts
+from align.exports.review import ReviewRow, write_review
+from align.exports.reviews import ReviewOutcome, apply_reviews, read_reviews
+from align.exports.rows import AlignedText, aligned_texts, plain_text, relative_names
 from align.exports.tmx import write_tmx
 from align.model import AnalysedDocument, Progress
 from align.pairing.documents import find_document_pairs, sides_of
@@ -58,6 +59,7 @@ class RunSummary:
     document_pairs: tuple[tuple[str, str, str], ...] = ()
     links: int = 0
     outputs: tuple[Path, ...] = field(default=())
+    review: ReviewOutcome | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class AlignmentStage:
     document_pairs: tuple[tuple[str, str, str], ...]
     links: int
     outputs: tuple[Path, ...]
+    review: ReviewOutcome | None = None
 
 
 def run(
@@ -87,10 +90,11 @@ def run(
     # or a corrupt or locked workbook stops the run before the long work, with nothing written.
     ensure_folder(settings.out_dir)
     previous = load_previous_glossary(settings)
+    reviews = read_reviews(settings.out_dir / ALIGNMENT_XLSX)
     analysed = analyse(read.documents, detector, splitter, progress)
     summary = summarise_analysis(read, analysed)
     glossary_stage = export_glossary(analysed, previous, settings, progress)
-    alignment_stage = export_alignment(analysed, settings, progress)
+    alignment_stage = export_alignment(analysed, settings, progress, reviews=reviews)
     return RunSummary(
         documents=summary.documents,
         skipped=summary.skipped,
@@ -104,6 +108,7 @@ def run(
         document_pairs=alignment_stage.document_pairs,
         links=alignment_stage.links,
         outputs=glossary_stage.outputs + alignment_stage.outputs,
+        review=alignment_stage.review,
     )
 
 
@@ -189,13 +194,18 @@ def export_alignment(
     analysed: Sequence[AnalysedDocument],
     settings: RunSettings,
     progress: Progress | None = None,
+    *,
+    reviews: Sequence[ReviewRow] = (),
 ) -> AlignmentStage:
     """Pair French and English documents that share events, align them, write TMX and review.
 
     Names match through their transliteration keys (glossary.translit.match_key); the entities of
-    the run's glossary, and a person's merges in it, do not reach the aligners yet.
+    the run's glossary, and a person's merges in it, do not reach the aligners yet. `reviews`
+    (a person's review of the previous alignment.xlsx) win over the aligners' links.
+    Documents are named relative to the folder that holds them all, in both files.
     """
     by_source = {doc.document.source: doc for doc in analysed}
+    names = relative_names(by_source)
     sides = [side for doc in analysed for side in sides_of(doc.document.source, doc.sentences)]
     pairs = find_document_pairs(sides, name_key=match_key)
     rows: list[AlignedText] = []
@@ -204,12 +214,33 @@ def export_alignment(
         fr = [s for s in by_source[pair.fr].sentences if s.lang == Lang.FR]
         en = [s for s in by_source[pair.en].sentences if s.lang == Lang.EN]
         result = align_pair(fr, en, mode=pair.mode, name_key=match_key)
-        rows.extend(aligned_texts(result, fr, en, fr_source=pair.fr, en_source=pair.en))
+        rows.extend(
+            aligned_texts(result, fr, en, fr_source=names[pair.fr], en_source=names[pair.en])
+        )
         done.append((pair.fr, pair.en, result.mode))
         if progress:
             progress("aligning documents", i + 1, len(pairs))
+    texts_of = {
+        (names[source], lang): [s.text for s in doc.sentences if s.lang == lang]
+        for source, doc in by_source.items()
+        for lang in (Lang.FR, Lang.EN)
+    }
+
+    def sentence_text(source: str, lang: str, ids: tuple[int, ...]) -> str | None:
+        texts = texts_of.get((source, Lang(lang)))
+        if texts is None or max(ids) >= len(texts):
+            return None
+        return plain_text(" ".join(texts[i] for i in ids))
+
+    outcome = apply_reviews(rows, reviews, sentence_text)
     tmx = settings.out_dir / ALIGNMENT_TMX
     xlsx = settings.out_dir / ALIGNMENT_XLSX
-    write_tmx(tmx, rows, fr_tag=settings.fr_tag, en_tag=settings.en_tag)
-    write_review(xlsx, rows)
-    return AlignmentStage(tuple(done), len(rows), (tmx, xlsx))
+    write_tmx(
+        tmx,
+        outcome.units,
+        fr_tag=settings.fr_tag,
+        en_tag=settings.en_tag,
+        keep_one_sided=settings.keep_one_sided,
+    )
+    write_review(xlsx, outcome.rows)
+    return AlignmentStage(tuple(done), len(rows), (tmx, xlsx), outcome)

@@ -50,6 +50,7 @@ class RunSettings:
     glossary_path: Path | None = None
     fr_tag: str = "fr"
     en_tag: str = "en"
+    keep_one_sided: bool = False
 
     def as_dict(self) -> dict[str, str]:
         """Settings that shape the output (paths excluded, so moving a folder changes nothing)."""
@@ -59,6 +60,7 @@ class RunSettings:
             **stages,
             **glossary_settings(),
             "tmx_tags": f"{self.fr_tag},{self.en_tag}",
+            "tmx_one_sided": "kept" if self.keep_one_sided else "left out",
         }
 
     def signature(self) -> str:
