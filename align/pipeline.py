@@ -4,7 +4,7 @@ One document's walk: `align.readers` decodes it into a Document; `align.text.ana
 cuts it into language segments (`text.language`), sets repeats aside (`text.repeats`) and splits
 sentences (`text.sentences`); the glossary stage finds names in every sentence
 (`glossary.mentions`), groups them into entities (`glossary.build`), keeps a person's edits
-(`glossary.workbook.merge`) and writes glossary.xlsx and .tbx; the alignment stage pairs French
+(`glossary.workbook.merge`) and writes glossary.xlsx, .tbx, .csv; the alignment stage pairs French
 and English documents (`pairing.documents`), aligns each pair (`pairing.pair`, through
 `parallel` or `comparable`) and writes alignment.tmx and .xlsx (`exports`).
 """
@@ -28,6 +28,7 @@ from align.readers import ReadResult, Skipped
 from align.settings import (
     ALIGNMENT_TMX,
     ALIGNMENT_XLSX,
+    GLOSSARY_CSV,
     GLOSSARY_TBX,
     GLOSSARY_XLSX,
     RunSettings,
@@ -38,6 +39,7 @@ from glossary.build import build_glossary
 from glossary.errors import GlossaryError
 from glossary.model import Glossary, Lang
 from glossary.tbx import write_tbx
+from glossary.termbase_csv import write_termbase_csv
 from glossary.translit import match_key
 from glossary.workbook import Workbook, merge_workbook, read_workbook, write_workbook
 from glossary.workbook.file import ensure_closed
@@ -170,7 +172,7 @@ def export_glossary(
     settings: RunSettings,
     progress: Progress | None = None,
 ) -> GlossaryStage:
-    """Find names, build entities, keep the translators' edits, write glossary.xlsx and .tbx."""
+    """Find names, build entities, keep the translators' edits, write glossary.xlsx, .tbx, .csv."""
     if progress:
         progress("building the glossary", 0, 1)
     fresh = build_glossary([p for doc in analysed for p in doc.passages()])
@@ -185,9 +187,11 @@ def export_glossary(
         previous=previous,
     )
     write_tbx(tbx, merged.glossary)
+    termbase = settings.out_dir / GLOSSARY_CSV
+    write_termbase_csv(termbase, merged.glossary)
     if progress:
         progress("building the glossary", 1, 1)
-    return GlossaryStage(merged.glossary, merged.edited_rows, (xlsx, tbx))
+    return GlossaryStage(merged.glossary, merged.edited_rows, (xlsx, tbx, termbase))
 
 
 def export_alignment(

@@ -38,6 +38,7 @@ STAGES: dict[str, tuple[ModuleType, ...]] = {
 
 GLOSSARY_XLSX = "glossary.xlsx"
 GLOSSARY_TBX = "glossary.tbx"
+GLOSSARY_CSV = "glossary.csv"
 ALIGNMENT_XLSX = "alignment.xlsx"
 ALIGNMENT_TMX = "alignment.tmx"
 
