@@ -127,20 +127,20 @@ def _tool_records(rows: Sequence[Sequence[object]]) -> dict[str, AlignedText]:
     for values in rows[1:]:
         cells = dict(zip(header, values, strict=False))
         link = AlignedText(
-            fr_source=_text(cells["fr_file"]),
-            en_source=_text(cells["en_file"]),
-            fr_ids=_ids(cells["fr_ids"]),
-            en_ids=_ids(cells["en_ids"]),
-            fr_lines=_text(cells["fr_lines"]),
-            en_lines=_text(cells["en_lines"]),
-            fr_text=_text(cells["french"]),
-            en_text=_text(cells["english"]),
-            kind=_text(cells["link"]),
-            score=_score(cells["score"]),
-            evidence=_evidence(_text(cells["evidence"])),
-            mode=_mode(cells["mode"]),
+            fr_source=_text(cells.get("fr_file")),
+            en_source=_text(cells.get("en_file")),
+            fr_ids=_ids(cells.get("fr_ids")),
+            en_ids=_ids(cells.get("en_ids")),
+            fr_lines=_text(cells.get("fr_lines")),
+            en_lines=_text(cells.get("en_lines")),
+            fr_text=_text(cells.get("french")),
+            en_text=_text(cells.get("english")),
+            kind=_text(cells.get("link")),
+            score=_score(cells.get("score")),
+            evidence=_evidence(_text(cells.get("evidence"))),
+            mode=_mode(cells.get("mode")),
         )
-        records[_text(cells["link_id"])] = link
+        records[_text(cells.get("link_id"))] = link
     return records
 
 
@@ -257,7 +257,7 @@ def _interleave(rows: list[ReviewRow], extra: list[ReviewRow]) -> list[ReviewRow
             other_pair, other_first = _position(row)
             if other_pair == pair:
                 last_of_pair = i
-                if other_first > first:
+                if other_first >= first:
                     at = i
                     break
         else:
