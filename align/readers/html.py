@@ -18,6 +18,9 @@ Paragraphs are separated by blank lines; a `<br>` is a line break inside one.
 
 from __future__ import annotations
 
+import bisect
+import heapq
+import itertools
 import logging
 import re
 import unicodedata
@@ -77,8 +80,6 @@ _BLOCK = frozenset(
 # What trafilatura's XML holds: elements that make a paragraph of the text.
 _PARAGRAPHS = frozenset({"p", "head", "item", "quote", "cell", "code"})
 _SPACES = re.compile(r"[ \t\u00a0]+")
-# Main text this large a share of the visible text means there was nothing to remove.
-KEEP_ALL_SHARE = 0.9
 
 # trafilatura reports pages without main content as log warnings; the reader decides itself.
 logging.getLogger("trafilatura").addHandler(logging.NullHandler())
@@ -92,16 +93,14 @@ def visible_text(markup: str) -> str:
         return ""
     _drop_site(tree)
     visible = _visible_paragraphs(tree)
-    main = _main_paragraphs(tree)
-    # When the extractor keeps (nearly) all there is, the page has no site around its text to
-    # remove: its own blocks split it better than the extractor, which may run them together.
-    if _size(main) < KEEP_ALL_SHARE * _size(visible):
-        head = _headline_block(tree)
-        if head and _norm(head[0]) not in {_norm(p) for p in main}:
-            kept = {_norm(p) for p in main}
-            main = [p for p in head if _norm(p) not in kept] + main
-        return _join(main)
-    return _join(visible)
+    main = _split_as_blocks(_main_paragraphs(tree), visible)
+    if not main:
+        return _join(visible)
+    head = _headline_block(tree)
+    if head and _norm(head[0]) not in {_norm(p) for p in main}:
+        kept = {_norm(p) for p in main}
+        main = [p for p in head if _norm(p) not in kept] + main
+    return _join(main)
 
 
 def _parse(markup: str) -> Any:
@@ -173,8 +172,48 @@ def _headline_block(tree: Any) -> list[str]:
     return []
 
 
-def _size(paragraphs: list[str]) -> int:
-    return sum(len(_norm(p)) for p in paragraphs)
+_KEY = 20
+_TRIES = 50
+
+
+def _split_as_blocks(main: list[str], blocks: list[str]) -> list[str]:
+    """The extractor's paragraphs as the page's own blocks: each is replaced by the block, or
+    the run of consecutive blocks, with the same text but for white space. The extractor may
+    run blocks together (on short pages) or space an inline tag ("Le <b>traité</b>." as
+    "Le traité ."); the page's own text is what a reader sees."""
+    normal = [_bare(b) for b in blocks]
+    starts: dict[str, list[int]] = {}
+    for i, text in enumerate(normal):
+        starts.setdefault(text[:_KEY], []).append(i)
+    out: list[str] = []
+    cursor = 0  # the extractor keeps the page's order: look after the last block matched
+    for paragraph in main:
+        wanted = _bare(paragraph)
+        run = _run_of_blocks(wanted, normal, starts, cursor)
+        if run is None:
+            out.append(paragraph)
+        else:
+            out.extend(blocks[run[0] : run[1] + 1])
+            cursor = run[1] + 1
+    return out
+
+
+def _run_of_blocks(
+    wanted: str, normal: list[str], starts: dict[str, list[int]], cursor: int
+) -> tuple[int, int] | None:
+    """First and last of the consecutive blocks from `cursor` on whose texts, joined, are
+    `wanted`; None if there are none among the first _TRIES candidates."""
+    # Blocks are indexed by their first _KEY characters, or all of them when shorter.
+    lists = [starts[key] for n in range(1, _KEY + 1) if (key := wanted[:n]) in starts]
+    candidates = heapq.merge(*(firsts[bisect.bisect_left(firsts, cursor) :] for firsts in lists))
+    for first in itertools.islice(candidates, _TRIES):
+        joined, last = normal[first], first
+        while len(joined) < len(wanted) and last + 1 < len(normal):
+            last += 1
+            joined += normal[last]
+        if joined == wanted:
+            return first, last
+    return None
 
 
 def _main_paragraphs(tree: Any) -> list[str]:
@@ -241,6 +280,11 @@ def _clean(text: str) -> str:
 
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _bare(text: str) -> str:
+    """Text without any white space, to compare the extractor's text with the page's."""
+    return "".join(text.split())
 
 
 def _join(paragraphs: list[str]) -> str:
