@@ -1,0 +1,89 @@
+"""The main text of web pages: the article with its headline and headings, never the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from align.readers.html import visible_text
+
+PAGES = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "html"
+NAMES = sorted(p.stem for p in PAGES.glob("*.html"))
+
+
+def paragraphs(markup: str) -> list[str]:
+    return [p.replace("\n", " ") for p in visible_text(markup).strip().split("\n\n")]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_news_page_gives_its_article_and_nothing_else(name: str) -> None:
+    expected = (PAGES / f"{name}.main.txt").read_text(encoding="utf-8").strip().split("\n")
+    assert paragraphs((PAGES / f"{name}.html").read_text(encoding="utf-8")) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "unwanted"),
+    [
+        ("en_world_news", ["Home", "World", "Europe", "Helen Marsh", "© 2024", "Share on X",
+                           "| World news", "Most viewed", "Sign up to First Edition", "Related",
+                           "We use cookies", "Advertisement", "Topics:"]),
+        ("fr_monde", ["Accueil", "International", "Hélène Marchal", "© Le Quotidien",
+                      "Publicité", "Mots-clés", "Lire aussi", "Contributions", "– Le Quotidien"]),
+        ("en_wire", ["Markets", "Reporting by", "Our Standards", "Read Next", "© 2011",
+                     "Advertisement"]),
+        ("fr_regional", ["Accueil", "Par la rédaction", "Marius13", "Tags", "À lire aussi",
+                         "Newsletter", "Tous droits réservés"]),
+    ],
+)  # fmt: skip
+def test_navigation_bylines_footers_and_the_title_stay_out(name: str, unwanted: list[str]) -> None:
+    text = visible_text((PAGES / f"{name}.html").read_text(encoding="utf-8"))
+    for piece in unwanted:
+        assert piece not in text, piece
+
+
+def test_the_headline_heads_the_text_and_headings_keep_their_place() -> None:
+    found = paragraphs((PAGES / "en_world_news.html").read_text(encoding="utf-8"))
+    assert found[0] == (
+        "Russia and France mark a century of diplomatic ties amid strained relations"
+    )
+    assert found.index("A history of alliances") == 5
+    assert found[found.index("A history of alliances") + 1].startswith("The two countries")
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("<html><head><title>Titre</title></head><body><h1>Relations</h1><p>Paris et "
+         "<b>Moscou</b> &amp; Londres.</p><p>Second paragraphe.</p></body></html>",
+         ["Relations", "Paris et Moscou & Londres.", "Second paragraphe."]),
+        ("<p>Le <b>traité</b>.</p>", ["Le traité."]),
+        ("<p>Ligne un<br>ligne deux</p><p>Après</p>", ["Ligne un\nligne deux", "Après"]),
+        ("<body><nav><a href='/'>Accueil</a></nav><p>Texte.</p><footer>© Site</footer></body>",
+         ["Texte."]),
+        ("<p>Avant.</p><!-- un commentaire jamais fermé <p>caché</p>", ["Avant."]),
+        ('<p>Avant.</p><p title="guillemet jamais fermé>Caché.</p>', ["Avant."]),
+        ("<p>a &lt; b et c > d</p>", ["a < b et c > d"]),
+        ("<p>Texte\x00avec un nul.</p>", ["Texte avec un nul."]),
+    ],
+    ids=["short page", "inline tag", "line break", "site around", "unclosed comment",
+         "unclosed quote", "angle brackets", "nul"],
+)  # fmt: skip
+def test_short_or_broken_pages_read_as_a_browser_shows_them(page: str, expected: list[str]) -> None:
+    assert visible_text(page).strip().split("\n\n") == expected
+
+
+@pytest.mark.parametrize(
+    "filler",
+    ["<!-- a ", "<b word ", "<![CDATA[ a ", "</ a ", "<? a "],
+    ids=["unclosed comments", "unclosed tags", "unclosed cdata", "broken end tags", "pi"],
+)
+def test_a_megabyte_of_pathological_markup_is_read_whole(filler: str) -> None:
+    # html.parser took minutes on a tenth of this (quadratic); libxml2 reads it at once.
+    page = "<p>Le texte avant.</p>" + filler * (1_000_000 // len(filler))
+    assert visible_text(page).startswith("Le texte avant.")
+
+
+def test_a_page_with_no_text_gives_no_text() -> None:
+    assert visible_text("") == ""
+    assert visible_text("<html><head><title>Seul le titre</title></head></html>") == ""
