@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from align.cli import app
 
-EXPORTS = ["glossary.xlsx", "glossary.tbx", "alignment.tmx", "alignment.xlsx"]
+EXPORTS = ["glossary.xlsx", "glossary.tbx", "glossary.csv", "alignment.tmx", "alignment.xlsx"]
 
 
 @pytest.fixture
