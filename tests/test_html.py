@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,3 +88,19 @@ def test_a_megabyte_of_pathological_markup_is_read_whole(filler: str) -> None:
 def test_a_page_with_no_text_gives_no_text() -> None:
     assert visible_text("") == ""
     assert visible_text("<html><head><title>Seul le titre</title></head></html>") == ""
+
+
+def test_the_french_headline_is_aligned_with_the_english_h1_not_the_title(detector: Any) -> None:
+    import align
+
+    read = align.read(PAGES / "fr_monde.html", PAGES / "en_world_news.html")
+    fr_doc, en_doc = align.analyse(read.documents, detector=detector)
+    fr = [s.text for s in fr_doc.sentences if s.lang == "fr"]
+    en = [s.text for s in en_doc.sentences if s.lang == "en"]
+    first = align.pair(fr, en).links[0]
+    assert [fr[i] for i in first.fr] == [
+        "La Russie et la France célèbrent un siècle de relations diplomatiques sur fond de tensions"
+    ]
+    assert [en[j] for j in first.en] == [
+        "Russia and France mark a century of diplomatic ties amid strained relations"
+    ]
