@@ -85,6 +85,27 @@ def test_a_megabyte_of_pathological_markup_is_read_whole(filler: str) -> None:
     assert visible_text(page).startswith("Le texte avant.")
 
 
+ARTICLE = (
+    "<h1>Le traité de 1935</h1>"
+    + "".join(f"<p>Paragraphe {i} du texte principal, qui raconte la signature du traité.</p>"
+              for i in range(6))
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    ['<div class="content has-sidebar">{}</div><div class="sidebar"><p>Pub</p></div>',
+     '<div id="main-comments-enabled">{}</div><div class="comments"><p>Bravo !</p></div>',
+     '<header><h1 class="logo">Le Site</h1></header><article>{}</article>'],
+    ids=["modifier class", "comments in the id", "logo in an h1"],
+)  # fmt: skip
+def test_an_element_holding_the_article_is_never_taken_for_the_site(wrapper: str) -> None:
+    found = paragraphs("<body>" + wrapper.format(ARTICLE) + "</body>")
+    assert found[0] == "Le traité de 1935"
+    assert len(found) == 7
+    assert "Le Site" not in found and "Pub" not in found and "Bravo !" not in found
+
+
 def test_a_page_with_no_text_gives_no_text() -> None:
     assert visible_text("") == ""
     assert visible_text("<html><head><title>Seul le titre</title></head></html>") == ""

@@ -7,7 +7,7 @@ How a page is read:
 2. What is never text is dropped (scripts, styles, forms, inline SVG), and so are elements that
    say what they are through their role or their class or id, in English or French (navigation,
    bylines, share buttons, tags, cookie banners, "related" and "lire aussi" boxes, comments,
-   advertising, footers); a `<header>` goes unless it holds the headline.
+   advertising, footers), unless they hold the headline or most of the page's text.
 3. trafilatura finds the main content in what is left: paragraphs, headings in their place,
    list items, quotations and table cells, each a paragraph of the text.
 4. The page's headline (the `<h1>` of the article, never `<title>`, which carries the site's
@@ -118,26 +118,54 @@ def _parse(markup: str) -> Any:
 
 
 def _drop_site(tree: Any) -> None:
-    """Remove what is never text and what is the site around the article, in place."""
-    doomed = [element for element in tree.iter() if _is_site(element)]
-    for element in doomed:
+    """Remove what is never text, then what is the site around the article, in place.
+
+    An element that holds the article's headline, or most of the page's text, is never the
+    site, whatever its class says ("content has-sidebar" is the article with a sidebar)."""
+    _drop([element for element in tree.iter() if _never_text(element)])
+    headline = _headline_element(tree)
+    body = tree.find("body")
+    total = len(_bare(body.text_content())) if body is not None else 0
+    _drop(
+        [
+            element
+            for element in tree.iter()
+            if _is_site(element)
+            and not (headline is not None and _contains(element, headline))
+            and len(_bare(element.text_content())) * 2 <= total
+        ]
+    )
+
+
+def _drop(elements: list[Any]) -> None:
+    for element in elements:
         if element.getparent() is not None:
             element.drop_tree()  # keeps the tail: the text after the element stays
 
 
-def _is_site(element: Any) -> bool:
-    """True for what is never text, or is the site around the article."""
+def _contains(element: Any, inner: Any) -> bool:
+    return element is inner or any(a is element for a in inner.iterancestors())
+
+
+def _never_text(element: Any) -> bool:
+    """Comments, scripts, styles, forms, hidden elements: nothing a reader sees as text."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if not tag:
         return True  # comments and processing instructions
-    if tag in _NEVER_TEXT or tag in _SITE_TAGS:
+    return (
+        tag in _NEVER_TEXT
+        or element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+    )
+
+
+def _is_site(element: Any) -> bool:
+    """True for what says it is the site around the article: by tag, role, class or id."""
+    tag = element.tag
+    if tag in _SITE_TAGS or tag == "header":
         return True
     if (element.get("role") or "").lower() in _SITE_ROLES:
         return True
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    if tag == "header":
-        return not element.xpath(".//h1")
     return tag not in ("html", "body", "main", "article") and _is_boilerplate(element)
 
 
@@ -154,22 +182,28 @@ def _is_boilerplate(element: Any) -> bool:
     return False
 
 
-def _headline_block(tree: Any) -> list[str]:
-    """The article's <h1> (the first inside <article> or <main>, else the first of the page)
-    and the paragraphs right after it (a standfirst), or [] when the page has no <h1>."""
+def _headline_element(tree: Any) -> Any:
+    """The article's <h1>: the first with text inside <article> or <main>, else in the page."""
     for path in ("//article//h1", "//main//h1", "//h1"):
         for h1 in tree.xpath(path):
-            text = _clean(h1.text_content())
-            if not text:
-                continue
-            block = [text]
-            for sibling in h1.itersiblings():
-                if sibling.tag != "p":
-                    break
-                if more := _clean(sibling.text_content()):
-                    block.append(more)
-            return block
-    return []
+            if _clean(h1.text_content()):
+                return h1
+    return None
+
+
+def _headline_block(tree: Any) -> list[str]:
+    """The article's <h1> and the paragraphs right after it (a standfirst), or [] when the
+    page has no <h1>."""
+    h1 = _headline_element(tree)
+    if h1 is None:
+        return []
+    block = [_clean(h1.text_content())]
+    for sibling in h1.itersiblings():
+        if sibling.tag != "p":
+            break
+        if more := _clean(sibling.text_content()):
+            block.append(more)
+    return block
 
 
 _KEY = 20
