@@ -20,8 +20,8 @@ from align.pipeline import run as _run
 from align.readers import ReadResult, read_paths
 from align.settings import RunSettings
 from align.text.analysis import analyse as _analyse
-from align.text.analysis import split_all
-from align.text.language import FixedLanguage, build_detector, detect_segments
+from align.text.analysis import document_segments, split_all
+from align.text.language import FixedLanguage, build_detector
 from align.text.sentences import build_splitter
 from glossary.check import Checker, Finding
 from glossary.model import Glossary
@@ -176,7 +176,7 @@ def check(
         detector = build_detector()
     segments = {}
     for i, doc in enumerate(documents):
-        segments[doc.source] = detect_segments(doc, detector)
+        segments[doc.source] = document_segments(doc, detector)
         if progress:
             progress("detecting languages", i + 1, len(documents))
     splitter = splitter if splitter is not None else build_splitter()

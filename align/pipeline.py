@@ -4,7 +4,7 @@ One document's walk: `align.readers` decodes it into a Document; `align.text.ana
 cuts it into language segments (`text.language`), sets repeats aside (`text.repeats`) and splits
 sentences (`text.sentences`); the glossary stage finds names in every sentence
 (`glossary.mentions`), groups them into entities (`glossary.build`), keeps a person's edits
-(`glossary.workbook.merge`) and writes glossary.xlsx and .tbx; the alignment stage pairs French
+(`glossary.workbook.merge`) and writes glossary.xlsx, .tbx, .csv; the alignment stage pairs French
 and English documents (`pairing.documents`), aligns each pair (`pairing.pair`, through
 `parallel` or `comparable`) and writes alignment.tmx and .xlsx (`exports`).
 """
@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from align.exports.review import write_review
-from align.exports.rows import AlignedText, aligned_texts
+from align.exports.review import ReviewRow, write_review
+from align.exports.reviews import ReviewOutcome, apply_reviews, read_reviews
+from align.exports.rows import AlignedText, aligned_texts, plain_text, relative_names
 from align.exports.tmx import write_tmx
 from align.model import AnalysedDocument, Progress
 from align.outfolder import Staging, hold_folder, staged
@@ -28,6 +29,7 @@ from align.readers import ReadResult, Skipped
 from align.settings import (
     ALIGNMENT_TMX,
     ALIGNMENT_XLSX,
+    GLOSSARY_CSV,
     GLOSSARY_TBX,
     GLOSSARY_XLSX,
     RunSettings,
@@ -38,6 +40,7 @@ from glossary.build import build_glossary
 from glossary.errors import GlossaryError
 from glossary.model import Glossary, Lang
 from glossary.tbx import write_tbx
+from glossary.termbase_csv import write_termbase_csv
 from glossary.translit import match_key
 from glossary.workbook import Workbook, merge_workbook, read_workbook, write_workbook
 from glossary.workbook.file import (
@@ -68,6 +71,7 @@ class RunSummary:
     outputs: tuple[Path, ...] = field(default=())
     # Cells of the workbook the tool could not read (unknown words), one line each.
     warnings: tuple[str, ...] = ()
+    review: ReviewOutcome | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class AlignmentStage:
     document_pairs: tuple[tuple[str, str, str], ...]
     links: int
     outputs: tuple[Path, ...]
+    review: ReviewOutcome | None = None
 
 
 def run(
@@ -107,6 +112,7 @@ def run(
     ensure_folder(settings.out_dir)
     with hold_folder(settings.out_dir):
         previous = _read_previous(settings)
+        reviews = read_reviews(settings.out_dir / ALIGNMENT_XLSX)
         analysed = analyse(read.documents, detector, splitter, progress)
         summary = summarise_analysis(read, analysed)
         with staged(settings.out_dir) as staging:
@@ -114,7 +120,7 @@ def run(
                 analysed, previous.workbook, settings, progress, folder=staging.folder
             )
             alignment_stage = export_alignment(
-                analysed, replace(settings, out_dir=staging.folder), progress
+                analysed, replace(settings, out_dir=staging.folder), progress, reviews=reviews
             )
             glossary_stage = _merge_again_if_saved(previous, glossary_stage, settings, staging)
             outputs = staging.commit(
@@ -134,6 +140,7 @@ def run(
         links=alignment_stage.links,
         outputs=outputs,
         warnings=glossary_stage.warnings,
+        review=alignment_stage.review,
     )
 
 
@@ -257,8 +264,8 @@ def export_glossary(
     *,
     folder: Path | None = None,
 ) -> GlossaryStage:
-    """Find names, build entities, keep the translators' edits, write glossary.xlsx and .tbx
-    (into `folder`, by default settings.out_dir).
+    """Find names, build entities, keep the translators' edits, write glossary.xlsx, .tbx and
+    .csv (into `folder`, by default settings.out_dir).
 
     Forms a person rejected or deleted in the workbook are kept out of the build."""
     if progress:
@@ -281,16 +288,17 @@ def write_glossary(
     *,
     folder: Path | None = None,
 ) -> GlossaryStage:
-    """Merge the fresh glossary with a person's workbook and write glossary.xlsx and .tbx."""
+    """Merge the fresh glossary with a person's workbook; write glossary.xlsx, .tbx and .csv."""
     merged = merge_workbook(previous, fresh)
     folder = settings.out_dir if folder is None else folder
-    xlsx, tbx = folder / GLOSSARY_XLSX, folder / GLOSSARY_TBX
+    xlsx, tbx, termbase = folder / GLOSSARY_XLSX, folder / GLOSSARY_TBX, folder / GLOSSARY_CSV
     write_workbook(xlsx, merged.glossary, about, baseline=merged.baseline, previous=previous)
     write_tbx(tbx, merged.glossary)
+    write_termbase_csv(termbase, merged.glossary)
     return GlossaryStage(
         merged.glossary,
         merged.edited_rows,
-        (xlsx, tbx),
+        (xlsx, tbx, termbase),
         fresh=fresh,
         about=dict(about),
         warnings=previous.warnings if previous is not None else (),
@@ -301,13 +309,18 @@ def export_alignment(
     analysed: Sequence[AnalysedDocument],
     settings: RunSettings,
     progress: Progress | None = None,
+    *,
+    reviews: Sequence[ReviewRow] = (),
 ) -> AlignmentStage:
     """Pair French and English documents that share events, align them, write TMX and review.
 
     Names match through their transliteration keys (glossary.translit.match_key); the entities of
-    the run's glossary, and a person's merges in it, do not reach the aligners yet.
+    the run's glossary, and a person's merges in it, do not reach the aligners yet. `reviews`
+    (a person's review of the previous alignment.xlsx) win over the aligners' links.
+    Documents are named relative to the folder that holds them all, in both files.
     """
     by_source = {doc.document.source: doc for doc in analysed}
+    names = relative_names(by_source)
     sides = [side for doc in analysed for side in sides_of(doc.document.source, doc.sentences)]
     pairs = find_document_pairs(sides, name_key=match_key)
     rows: list[AlignedText] = []
@@ -316,12 +329,33 @@ def export_alignment(
         fr = [s for s in by_source[pair.fr].sentences if s.lang == Lang.FR]
         en = [s for s in by_source[pair.en].sentences if s.lang == Lang.EN]
         result = align_pair(fr, en, mode=pair.mode, name_key=match_key)
-        rows.extend(aligned_texts(result, fr, en, fr_source=pair.fr, en_source=pair.en))
+        rows.extend(
+            aligned_texts(result, fr, en, fr_source=names[pair.fr], en_source=names[pair.en])
+        )
         done.append((pair.fr, pair.en, result.mode))
         if progress:
             progress("aligning documents", i + 1, len(pairs))
+    texts_of = {
+        (names[source], lang): [s.text for s in doc.sentences if s.lang == lang]
+        for source, doc in by_source.items()
+        for lang in (Lang.FR, Lang.EN)
+    }
+
+    def sentence_text(source: str, lang: str, ids: tuple[int, ...]) -> str | None:
+        texts = texts_of.get((source, Lang(lang)))
+        if texts is None or max(ids) >= len(texts):
+            return None
+        return plain_text(" ".join(texts[i] for i in ids))
+
+    outcome = apply_reviews(rows, reviews, sentence_text)
     tmx = settings.out_dir / ALIGNMENT_TMX
     xlsx = settings.out_dir / ALIGNMENT_XLSX
-    write_tmx(tmx, rows, fr_tag=settings.fr_tag, en_tag=settings.en_tag)
-    write_review(xlsx, rows)
-    return AlignmentStage(tuple(done), len(rows), (tmx, xlsx))
+    write_tmx(
+        tmx,
+        outcome.units,
+        fr_tag=settings.fr_tag,
+        en_tag=settings.en_tag,
+        keep_one_sided=settings.keep_one_sided,
+    )
+    write_review(xlsx, outcome.rows)
+    return AlignmentStage(tuple(done), len(rows), (tmx, xlsx), outcome)

@@ -20,14 +20,14 @@ from align.pairing import documents, mode
 from align.pairing import weights as pairing_weights
 from align.parallel import band, features, length
 from align.parallel import weights as parallel_weights
-from align.text import language, lines, noise, repeats, sentences
+from align.text import context, language, lines, noise, repeats, sentences
 from glossary.signature import describe_modules, glossary_settings
 
 # The align side's stages and the modules whose constants shape each; a stage's weights live in
 # its one settings module (language.py, repeats.py, sentences.py, each package's weights.py), its
 # rules (word lists, patterns) beside the code that uses them.
 STAGES: dict[str, tuple[ModuleType, ...]] = {
-    "language": (language, noise, lines),
+    "language": (language, noise, lines, context),
     "repeats": (repeats,),
     "sentences": (sentences,),
     "anchors": (anchors,),
@@ -38,6 +38,7 @@ STAGES: dict[str, tuple[ModuleType, ...]] = {
 
 GLOSSARY_XLSX = "glossary.xlsx"
 GLOSSARY_TBX = "glossary.tbx"
+GLOSSARY_CSV = "glossary.csv"
 ALIGNMENT_XLSX = "alignment.xlsx"
 ALIGNMENT_TMX = "alignment.tmx"
 
@@ -50,6 +51,7 @@ class RunSettings:
     glossary_path: Path | None = None
     fr_tag: str = "fr"
     en_tag: str = "en"
+    keep_one_sided: bool = False
 
     def as_dict(self) -> dict[str, str]:
         """Settings that shape the output (paths excluded, so moving a folder changes nothing)."""
@@ -59,6 +61,7 @@ class RunSettings:
             **stages,
             **glossary_settings(),
             "tmx_tags": f"{self.fr_tag},{self.en_tag}",
+            "tmx_one_sided": "kept" if self.keep_one_sided else "left out",
         }
 
     def signature(self) -> str:

@@ -70,12 +70,13 @@ def test_read_and_analyse_give_sentences_with_languages(tmp_path: Path, detector
     assert [s.text for s in doc.sentences] == FR
 
 
-def test_run_writes_the_four_exports(tmp_path: Path, seeds_dir: Path, detector: Any) -> None:
+def test_run_writes_the_five_exports(tmp_path: Path, seeds_dir: Path, detector: Any) -> None:
     summary = align.run([seeds_dir], tmp_path / "out", detector=detector)
     assert isinstance(summary, align.RunSummary)
     assert sorted(p.name for p in summary.outputs) == [
         "alignment.tmx",
         "alignment.xlsx",
+        "glossary.csv",
         "glossary.tbx",
         "glossary.xlsx",
     ]

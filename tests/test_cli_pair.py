@@ -100,7 +100,7 @@ def test_xlsx_output_is_a_review_workbook(files: tuple[str, str], tmp_path: Path
     result = invoke(*files, "--presplit", "--mode", "parallel", "--format", "xlsx", "-o", str(out))
     assert result.exit_code == 0, result.output
     sheet = load_workbook(out).active
-    assert sheet["E2"].value == "Bonjour." and sheet["F2"].value == "Hello."
+    assert sheet["B2"].value == "Bonjour." and sheet["C2"].value == "Hello."
     assert sheet.max_row == 4
 
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from align.cli import app
 
-EXPORTS = ["glossary.xlsx", "glossary.tbx", "alignment.tmx", "alignment.xlsx"]
+EXPORTS = ["glossary.xlsx", "glossary.tbx", "glossary.csv", "alignment.tmx", "alignment.xlsx"]
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def seeds_run(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, detecto
     return out
 
 
-def test_run_on_the_seeds_writes_the_four_exports_and_a_summary(seeds_run: Path) -> None:
+def test_run_on_the_seeds_writes_the_five_exports_and_a_summary(seeds_run: Path) -> None:
     for name in EXPORTS:
         assert (seeds_run / name).stat().st_size > 0
     summary = (seeds_run / "summary.txt").read_text(encoding="utf-8")

@@ -125,7 +125,7 @@ def test_dash_reads_standard_input() -> None:
     assert result.documents[0].text == "Bonjour Moscou."
 
 
-def test_html_keeps_visible_text_and_drops_scripts() -> None:
+def test_html_keeps_visible_text_and_drops_scripts_and_title() -> None:
     page = (
         "<html><head><title>Titre</title><style>p{color:red}</style></head><body>"
         "<script>var x = 'Moscou';</script><h1>Relations</h1><p>Paris et <b>Moscou</b> "
@@ -134,7 +134,6 @@ def test_html_keeps_visible_text_and_drops_scripts() -> None:
     doc = decode_document(page.encode(), "page.html", "html")
     assert "var x" not in doc.text and "color" not in doc.text
     assert doc.text.split("\n\n") == [
-        "Titre",
         "Relations",
         "Paris et Moscou & Londres.",
         "Second paragraphe.\n",
@@ -288,7 +287,7 @@ def test_a_broken_or_looping_link_is_bad_input_saying_so(
     [
         (
             "<html><head><title>Titre</title>\n<body><p>Louis Barthou à Paris.</p></body>",
-            ["Titre", "Louis Barthou à Paris.\n"],
+            ["Louis Barthou à Paris.\n"],
         ),
         (
             "<head><meta charset='utf-8'><p>Corps sans balise body.</p>",

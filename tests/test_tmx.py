@@ -50,22 +50,56 @@ UNITS = [
 ]
 
 
-def test_tmx_validates_against_the_dtd(tmp_path: Path, dtd) -> None:
+@pytest.mark.parametrize("keep_one_sided", [False, True], ids=["default", "one-sided kept"])
+def test_tmx_validates_against_the_dtd(tmp_path: Path, dtd, keep_one_sided: bool) -> None:
     path = tmp_path / "alignment.tmx"
-    write_tmx(path, UNITS)
+    write_tmx(path, UNITS, keep_one_sided=keep_one_sided)
     root = parse(path.read_bytes())
     assert dtd.validate(root), dtd.error_log.filter_from_errors()
 
 
-def test_one_tu_per_link_with_score_and_link_type_props() -> None:
-    root = parse(tmx_bytes(UNITS))
+def test_one_tu_per_link_with_score_link_mode_documents_and_lines_as_props() -> None:
+    root = parse(tmx_bytes(UNITS, keep_one_sided=True))
     tus = root.findall("body/tu")
     assert len(tus) == len(UNITS)
     props = {p.get("type"): p.text for p in tus[0].findall("prop")}
-    assert props["x-score"] == "0.9000"
-    assert props["x-link"] == "1-1"
-    assert props["x-fr-lines"] == "1"
-    assert props["x-evidence"] == "date 1935-05-02"
+    assert props == {
+        "x-score": "0.9000",
+        "x-link": "1-1",
+        "x-mode": "parallel",
+        "x-fr-source": "fr.txt",
+        "x-fr-lines": "1",
+        "x-en-source": "en.txt",
+        "x-en-lines": "1",
+        "x-evidence": "date 1935-05-02",
+    }
+
+
+def test_by_default_every_unit_holds_both_languages() -> None:
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    tus = parse(tmx_bytes(UNITS)).findall("body/tu")
+    assert len(tus) == 2
+    assert all([t.get(xml_lang) for t in tu.findall("tuv")] == ["fr", "en"] for tu in tus)
+
+
+def test_a_reviewed_unit_says_so_in_a_prop() -> None:
+    from dataclasses import replace
+
+    (tu,) = parse(tmx_bytes([replace(UNITS[0], review="edited")])).findall("body/tu")
+    assert {p.get("type"): p.text for p in tu.findall("prop")}["x-review"] == "edited"
+
+
+def test_translate_toolkit_reads_every_unit_with_source_and_target(tmp_path: Path) -> None:
+    from translate.storage import tmx
+
+    path = tmp_path / "alignment.tmx"
+    write_tmx(path, UNITS)
+    store = tmx.tmxfile.parsefile(str(path))
+    pairs = [(unit.source, unit.target) for unit in store.units]
+    assert pairs == [
+        ("Le traité « A & B » <signé>", 'The "A & B" treaty <signed>'),
+        ("mot mot fin tab", "word word end"),
+    ]
 
 
 def test_special_characters_round_trip_escaped() -> None:
@@ -76,12 +110,12 @@ def test_special_characters_round_trip_escaped() -> None:
 
 
 def test_control_characters_never_glue_two_words() -> None:
-    segs = parse(tmx_bytes(UNITS)).findall("body/tu")[3].findall("tuv/seg")
+    segs = parse(tmx_bytes(UNITS, keep_one_sided=True)).findall("body/tu")[3].findall("tuv/seg")
     assert [s.text for s in segs] == ["mot mot fin tab", "word word end"]
 
 
-def test_null_link_has_only_the_side_that_exists() -> None:
-    tus = parse(tmx_bytes(UNITS)).findall("body/tu")
+def test_a_kept_null_link_has_only_the_side_that_exists() -> None:
+    tus = parse(tmx_bytes(UNITS, keep_one_sided=True)).findall("body/tu")
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     assert [t.get(xml_lang) for t in tus[1].findall("tuv")] == ["fr"]
     assert [t.get(xml_lang) for t in tus[2].findall("tuv")] == ["en"]

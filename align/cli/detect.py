@@ -38,7 +38,8 @@ def detect_command(
 ) -> None:
     """Label each segment fr, en, another ISO 639-1 code, or und (no language)."""
     from align.readers import read_paths
-    from align.text.language import build_detector, detect_segments
+    from align.text.analysis import document_segments
+    from align.text.language import build_detector
     from align.text.repeats import mark_repeats
 
     with reported_errors():
@@ -48,7 +49,7 @@ def detect_command(
         detector = build_detector()
         segments: list[Segment] = []
         for doc in read.documents:
-            segments.extend(detect_segments(doc, detector))
+            segments.extend(document_segments(doc, detector))
         segments = mark_repeats(segments)
     if fmt is Format.json:
         typer.echo(json.dumps([segment_record(s) for s in segments], ensure_ascii=False, indent=2))

@@ -61,6 +61,13 @@ def pair_command(
     ] = None,
     fr_tag: Annotated[str, typer.Option(help="xml:lang for French in TMX (fr, fr-FR...).")] = "fr",
     en_tag: Annotated[str, typer.Option(help="xml:lang for English in TMX (en, en-GB...).")] = "en",
+    keep_one_sided: Annotated[
+        bool,
+        typer.Option(
+            "--keep-one-sided",
+            help="Keep 1-0 and 0-1 links (one language only) in the TMX; left out by default.",
+        ),
+    ] = False,
 ) -> None:
     """Align a French and an English document; print TSV or JSON, or write TMX or xlsx."""
     if output_format in BINARY_FORMATS and output is None:
@@ -82,7 +89,7 @@ def pair_command(
             from align.exports.tmx import write_tmx
 
             assert output is not None
-            write_tmx(output, rows, fr_tag=fr_tag, en_tag=en_tag)
+            write_tmx(output, rows, fr_tag=fr_tag, en_tag=en_tag, keep_one_sided=keep_one_sided)
             return
         if output_format is OutputFormat.XLSX:
             from align.exports.review import write_review

@@ -36,6 +36,14 @@ def run_command(
     ] = None,
     fr_tag: Annotated[str, typer.Option(help="xml:lang for French in the TMX.")] = "fr",
     en_tag: Annotated[str, typer.Option(help="xml:lang for English in the TMX.")] = "en",
+    keep_one_sided: Annotated[
+        bool,
+        typer.Option(
+            "--keep-one-sided",
+            help="Keep 1-0 and 0-1 links (one language only) in alignment.tmx; CAT tools such "
+            "as OmegaT refuse them, so they are left out by default.",
+        ),
+    ] = False,
 ) -> None:
     """Read, separate languages, split sentences, build the glossary, align; write the exports."""
     from align.pipeline import RunSettings, run
@@ -54,7 +62,13 @@ def run_command(
         read = read_paths(inputs)
         for skipped in read.skipped:
             warn(f"{skipped.source}: skipped: {skipped.reason}")
-        settings = RunSettings(out_dir=out, glossary_path=glossary, fr_tag=fr_tag, en_tag=en_tag)
+        settings = RunSettings(
+            out_dir=out,
+            glossary_path=glossary,
+            fr_tag=fr_tag,
+            en_tag=en_tag,
+            keep_one_sided=keep_one_sided,
+        )
         from align.text.language import build_detector
         from align.text.sentences import build_splitter
 
@@ -98,8 +112,24 @@ def format_summary(summary: object) -> str:
         lines.extend(f"           {fr} ⇄ {en} ({mode})" for fr, en, mode in summary.document_pairs)
     else:
         lines.append("pairs      no French and English documents share events")
+    if summary.review is not None and (
+        summary.review.ok or summary.review.wrong or summary.review.edited or summary.review.stale
+    ):
+        lines.append("reviewed   " + format_review(summary.review))
     lines.append("wrote      " + ", ".join(str(p) for p in summary.outputs))
     return "\n".join(lines)
+
+
+def format_review(review: object) -> str:
+    """What a person's review of alignment.xlsx changed in this run."""
+    from align.exports.reviews import ReviewOutcome
+
+    assert isinstance(review, ReviewOutcome)
+    parts = [f"{review.ok} ok", f"{review.wrong} wrong (left out of the TMX)"]
+    parts.append(f"{review.edited} edited")
+    if review.stale:
+        parts.append(f"{review.stale} no longer in the documents (kept in the sheet only)")
+    return "kept your review of alignment.xlsx: " + ", ".join(parts)
 
 
 def register(app: typer.Typer) -> None:

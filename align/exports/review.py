@@ -1,8 +1,16 @@
-"""alignment.xlsx: links side by side for a person to review, weak links highlighted."""
+"""alignment.xlsx: links side by side for a person to review, weak links highlighted.
+
+The sheet `Alignment` is the person's: a `review` drop-down (ok, wrong, edited), the French and
+English texts (editable), a note, then what the tool knows about the link. A very hidden sheet,
+`_tool_alignment`, records what the tool wrote, so that the next `align run` can tell the
+person's changes from its own (`align.exports.reviews` reads both back).
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from align.exports.rows import AlignedText
@@ -10,12 +18,30 @@ from align.model import Mode
 from glossary import xlsx
 from glossary.atomicfile import write_bytes_atomic
 
-ReviewRow = AlignedText
 SHEET = "Alignment"
+TOOL_SHEET = "_tool_alignment"
 HEADER = (
+    "review",
+    "french",
+    "english",
+    "note",
+    "link",
+    "score",
+    "mode",
     "fr_file",
     "fr_lines",
     "en_file",
+    "en_lines",
+    "evidence",
+    "link_id",
+)
+TOOL_HEADER = (
+    "link_id",
+    "fr_file",
+    "en_file",
+    "fr_ids",
+    "en_ids",
+    "fr_lines",
     "en_lines",
     "french",
     "english",
@@ -24,85 +50,248 @@ HEADER = (
     "score",
     "evidence",
 )
-WIDTHS = (24, 9, 24, 9, 60, 60, 7, 12, 8, 40)
-SCORE_COLUMN = "I"
-MODE_COLUMN = "H"
+# Widths in Excel's units (about one digit of the default font each): the two texts side by
+# side fill most of a 1600-pixel screen, the review column first so it is never scrolled away.
+WIDTHS = {
+    "review": 9,
+    "french": 62,
+    "english": 62,
+    "note": 24,
+    "link": 6,
+    "score": 7,
+    "mode": 11,
+    "fr_file": 18,
+    "fr_lines": 8,
+    "en_file": 18,
+    "en_lines": 8,
+    "evidence": 36,
+    "link_id": 12,
+}
+WRAPPED = ("french", "english", "note", "evidence")
+REVIEW_MARKS = ("ok", "wrong", "edited")
+# Excel's and LibreOffice's default fonts (Calibri 11, Carlito/Liberation Sans 10) need about
+# 15 points a line; a little more keeps descenders clear in a PDF export.
+LINE_HEIGHT = 15.0
+ROW_PADDING = 2.0
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+# Characters counted wider than a digit when wrapping (capitals, m, w, wide symbols).
+_WIDE = 1.25
 # Scores of the two modes live on different scales: a parallel link below 0.5 is doubtful, a
 # comparable one (never below 0.2, see align.comparable.events.MIN_SCORE) is weak below 0.25.
 LOW_SCORES = {Mode.PARALLEL: 0.5, Mode.COMPARABLE: 0.25}
 LOW_SCORE = 0.5
 LOW_FILL = "FFC7CE"
 HEADER_FILL = "DDEBF7"
+REVIEW_FILL = "FFF2CC"
+STALE_NOTE = "kept as reviewed: these sentences are no longer in the documents, not in the TMX"
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One row of the review sheet: the link as the tool made it and what a person made of it.
+
+    `fr_text`/`en_text` are the person's texts when they edited them (None: the tool's stand).
+    `stale` marks a review of sentences that are no longer in the documents as they were.
+    """
+
+    link: AlignedText
+    review: str = ""
+    note: str = ""
+    fr_text: str | None = None
+    en_text: str | None = None
+    stale: bool = False
+
+    @property
+    def shown_fr(self) -> str:
+        """The French text the sheet shows: the person's if edited, else the tool's."""
+        return self.link.fr_text if self.fr_text is None else self.fr_text
+
+    @property
+    def shown_en(self) -> str:
+        """The English text the sheet shows."""
+        return self.link.en_text if self.en_text is None else self.en_text
+
+    @property
+    def edited(self) -> bool:
+        """A person changed a text, or marked the link `edited`."""
+        return self.review == "edited" or self.fr_text is not None or self.en_text is not None
+
+    @property
+    def reviewed(self) -> bool:
+        """Anything here is a person's: a mark, a note or an edited text."""
+        return bool(self.review or self.note) or self.edited
 
 
 def write_review(
-    path: Path, rows: Sequence[ReviewRow], *, low_scores: dict[Mode, float] | None = None
+    path: Path,
+    rows: Sequence[ReviewRow] | Sequence[AlignedText],
+    *,
+    low_scores: dict[Mode, float] | None = None,
 ) -> None:
     """Write the review workbook to `path` atomically; weak links (LOW_SCORES) are filled red."""
     write_bytes_atomic(Path(path), review_bytes(rows, low_scores=low_scores))
 
 
+def column_letter(name: str) -> str:
+    """The letter of a column of the review sheet ("review" -> "A")."""
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(HEADER.index(name) + 1)
+
+
 def low_score_formula(low_scores: dict[Mode, float] | None = None) -> str:
     """The conditional-format formula for row 2: the row's score is low for its mode."""
     limits = LOW_SCORES if low_scores is None else low_scores
-    score, mode = f"${SCORE_COLUMN}2", f"${MODE_COLUMN}2"
+    score, mode = f"${column_letter('score')}2", f"${column_letter('mode')}2"
     known = ",".join(f'{mode}="{m}"' for m in sorted(limits))
     cases = [f'AND({mode}="{m}",{score}<{limits[m]})' for m in sorted(limits)]
     cases.append(f"AND(NOT(OR({known})),{score}<{LOW_SCORE})")
     return f"OR({','.join(cases)})"
 
 
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines `text` takes in a wrapped cell `width` units wide (words kept whole)."""
+    room = max(1.0, width - 1.5)  # the cell's inner margins
+    total = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0.0
+        for word in paragraph.split(" "):
+            size = sum(_WIDE if _is_wide(ch) else 1.0 for ch in word)
+            needed = size if used == 0 else used + 1.0 + size
+            if needed <= room:
+                used = needed
+                continue
+            if used > 0:
+                lines += 1
+            # A word longer than the cell is broken over as many lines as it needs.
+            extra = max(0, math.ceil(size / room) - 1)
+            lines += extra
+            used = size - extra * room
+        total += lines
+    return total
+
+
+def _is_wide(ch: str) -> bool:
+    return ch.isupper() or ch in "mwMW%@—" or ord(ch) > 0x2E80
+
+
+def row_height(texts: dict[str, str]) -> float:
+    """Points a row needs to show every line of every wrapped text in it."""
+    lines = max([1] + [wrapped_lines(text, WIDTHS[name]) for name, text in texts.items()])
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING)
+
+
+def _as_review(row: ReviewRow | AlignedText) -> ReviewRow:
+    return row if isinstance(row, ReviewRow) else ReviewRow(row)
+
+
 def review_bytes(
-    rows: Sequence[ReviewRow], *, low_scores: dict[Mode, float] | None = None
+    rows: Sequence[ReviewRow] | Sequence[AlignedText],
+    *,
+    low_scores: dict[Mode, float] | None = None,
 ) -> bytes:
     """The workbook as bytes: same rows, same bytes."""
     from openpyxl import Workbook
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
 
+    reviews = [_as_review(r) for r in rows]
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = SHEET
     sheet.append(list(HEADER))
-    for row in rows:
-        sheet.append(
-            xlsx.row(
-                sheet,
-                [
-                    row.fr_source,
-                    row.fr_lines,
-                    row.en_source,
-                    row.en_lines,
-                    row.fr_text,
-                    row.en_text,
-                    row.kind,
-                    row.mode,
-                    round(row.score, 4),
-                    "; ".join(map(str, row.evidence)),
-                ],
-            )
-        )
-    last_column = get_column_letter(len(HEADER))
-    last_row = len(rows) + 1
+    for number, row in enumerate(reviews, start=2):
+        link = row.link
+        values = {
+            "review": row.review,
+            "french": row.shown_fr,
+            "english": row.shown_en,
+            "note": row.note,
+            "link": link.kind,
+            "score": round(link.score, 4),
+            "mode": link.mode or "",
+            "fr_file": link.fr_source,
+            "fr_lines": link.fr_lines,
+            "en_file": link.en_source,
+            "en_lines": link.en_lines,
+            "evidence": STALE_NOTE if row.stale else "; ".join(map(str, link.evidence)),
+            "link_id": link.link_id,
+        }
+        sheet.append(xlsx.row(sheet, [values[name] for name in HEADER]))
+        texts = {name: str(values[name]) for name in WRAPPED}
+        sheet.row_dimensions[number].height = row_height(texts)
+    last_column = column_letter(HEADER[-1])
+    last_row = len(reviews) + 1
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
+    wrapped = {column_letter(name) for name in WRAPPED}
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
     for line in sheet.iter_rows(min_row=2, max_row=last_row):
         for cell in line:
-            cell.alignment = wrap if cell.column_letter in ("E", "F", "J") else top
-    for index, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
+            cell.alignment = wrap if cell.column_letter in wrapped else top
+    for name, width in WIDTHS.items():
+        sheet.column_dimensions[column_letter(name)].width = width
+    sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{last_column}{last_row}"
-    if rows:
+    review = column_letter("review")
+    marks = DataValidation(
+        type="list",
+        formula1='"' + ",".join(REVIEW_MARKS) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="review",
+        error="Choose ok, wrong or edited, or leave the cell blank.",
+    )
+    sheet.add_data_validation(marks)
+    if reviews:
+        marks.add(f"{review}2:{review}{last_row}")
         fill = PatternFill("solid", start_color=LOW_FILL, end_color=LOW_FILL, bgColor=LOW_FILL)
         # The whole row turns red, so a weak link is seen whichever column one reads.
         sheet.conditional_formatting.add(
             f"A2:{last_column}{last_row}",
             FormulaRule(formula=[low_score_formula(low_scores)], fill=fill),
         )
+    sheet.column_dimensions[review].fill = PatternFill(
+        "solid", start_color=REVIEW_FILL, end_color=REVIEW_FILL
+    )
+    # Printed or exported to PDF: landscape, as wide as the page, the header on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    _tool_sheet(book, reviews)
     return xlsx.workbook_bytes(book)
+
+
+def _tool_sheet(book: object, reviews: Sequence[ReviewRow]) -> None:
+    """What the tool wrote for each link, so the next run can tell a person's edits apart."""
+    sheet = book.create_sheet(TOOL_SHEET)  # type: ignore[attr-defined]
+    sheet.sheet_state = "veryHidden"
+    sheet.append(list(TOOL_HEADER))
+    for row in reviews:
+        link = row.link
+        sheet.append(
+            xlsx.row(
+                sheet,
+                [
+                    link.link_id,
+                    link.fr_source,
+                    link.en_source,
+                    ",".join(map(str, link.fr_ids)),
+                    ",".join(map(str, link.en_ids)),
+                    link.fr_lines,
+                    link.en_lines,
+                    link.fr_text,
+                    link.en_text,
+                    link.kind,
+                    link.mode or "",
+                    round(link.score, 4),
+                    "; ".join(map(str, link.evidence)),
+                ],
+            )
+        )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import posixpath
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from align.model import Evidence, Mode, Sentence
@@ -16,6 +18,7 @@ class AlignedText:
     """One link with its texts and where they come from: a TMX unit or a review-workbook row.
 
     `fr_lines`/`en_lines` are 1-based source lines ("12" or "12-13"), empty for an empty side.
+    `review` is a person's verdict from the review workbook (`ok`, `edited`), empty when none.
     """
 
     fr_source: str
@@ -30,6 +33,40 @@ class AlignedText:
     score: float
     evidence: tuple[Evidence, ...] = ()
     mode: Mode | None = None
+    review: str = ""
+
+    @property
+    def link_id(self) -> str:
+        """A stable id of the link: its two documents and sentence indices, hashed."""
+        key = f"{self.fr_source}\t{self.en_source}\t{self.fr_ids}\t{self.en_ids}"
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+    @property
+    def one_sided(self) -> bool:
+        """True when one side has no text (a 1-0 or 0-1 link): CAT tools refuse such units."""
+        return not (self.fr_text and self.en_text)
+
+
+def relative_names(sources: Iterable[str]) -> dict[str, str]:
+    """Each source named relative to the folder that holds them all ("a/x.txt" -> "x.txt").
+
+    Standard input and names that are not paths stay as they are.
+    """
+    paths = [s for s in dict.fromkeys(sources) if s not in ("-", "<stdin>")]
+    folders = [posixpath.dirname(_posix(s)) for s in paths]
+    try:
+        common = posixpath.commonpath(folders) if folders else ""
+    except ValueError:  # absolute and relative paths together: no common folder
+        common = ""
+    names = {s: s for s in sources}
+    for source in paths:
+        posix = _posix(source)
+        names[source] = posixpath.relpath(posix, common) if common else posix
+    return names
+
+
+def _posix(source: str) -> str:
+    return source.replace("\\", "/")
 
 
 def aligned_texts(

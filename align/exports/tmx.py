@@ -1,4 +1,4 @@
-"""alignment.tmx: TMX 1.4b, one `tu` per link, score, link type and sources as `x-` props."""
+"""alignment.tmx: TMX 1.4b, one `tu` per link; score, link, sources, review as `x-` props."""
 
 from __future__ import annotations
 
@@ -15,16 +15,34 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def write_tmx(
-    path: Path, units: Sequence[TmxUnit], *, fr_tag: str = "fr", en_tag: str = "en"
+    path: Path,
+    units: Sequence[TmxUnit],
+    *,
+    fr_tag: str = "fr",
+    en_tag: str = "en",
+    keep_one_sided: bool = False,
 ) -> None:
-    """Write `units` as TMX 1.4b to `path`, atomically; `fr_tag`/`en_tag` such as fr or fr-FR."""
-    write_bytes_atomic(Path(path), tmx_bytes(units, fr_tag=fr_tag, en_tag=en_tag))
+    """Write `units` as TMX 1.4b to `path`, atomically; `fr_tag`/`en_tag` such as fr or fr-FR.
+
+    Units with one language only (1-0, 0-1 links) are left out unless `keep_one_sided`: CAT
+    tools such as OmegaT refuse them ("source segment could not be located").
+    """
+    data = tmx_bytes(units, fr_tag=fr_tag, en_tag=en_tag, keep_one_sided=keep_one_sided)
+    write_bytes_atomic(Path(path), data)
 
 
-def tmx_bytes(units: Sequence[TmxUnit], *, fr_tag: str = "fr", en_tag: str = "en") -> bytes:
+def tmx_bytes(
+    units: Sequence[TmxUnit],
+    *,
+    fr_tag: str = "fr",
+    en_tag: str = "en",
+    keep_one_sided: bool = False,
+) -> bytes:
     """The TMX document as UTF-8 bytes: same units, same bytes (no dates)."""
     from xml.etree import ElementTree as ET
 
+    if not keep_one_sided:
+        units = [unit for unit in units if not unit.one_sided]
     root = ET.Element("tmx", version="1.4")
     ET.SubElement(
         root,
@@ -51,6 +69,7 @@ def tmx_bytes(units: Sequence[TmxUnit], *, fr_tag: str = "fr", en_tag: str = "en
             ("x-en-source", unit.en_source),
             ("x-en-lines", unit.en_lines),
             ("x-evidence", "; ".join(map(str, unit.evidence))),
+            ("x-review", unit.review),
         ]
         for kind, value in props:
             if value:

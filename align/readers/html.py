@@ -1,98 +1,325 @@
-"""Visible text of an HTML page: blocks become paragraphs, scripts and styles disappear."""
+"""The main text of an HTML page: the article, its headline and headings, without the site.
+
+How a page is read:
+1. lxml (libxml2) parses it, as a browser would and in time linear in its size, whatever it
+   holds (an unclosed comment hides the rest of the page, as in a browser; an unclosed
+   attribute quote or a stray "<" costs nothing).
+2. What is never text is dropped (scripts, styles, forms, inline SVG), and so are elements that
+   say what they are through their role or their class or id, in English or French (navigation,
+   bylines, share buttons, tags, cookie banners, "related" and "lire aussi" boxes, comments,
+   advertising, footers), unless they hold the headline or most of the page's text.
+3. trafilatura finds the main content in what is left: paragraphs, headings in their place,
+   list items, quotations and table cells, each a paragraph of the text.
+4. The page's headline (the `<h1>` of the article, never `<title>`, which carries the site's
+   name) heads the text when trafilatura left it out.
+5. A page without an article (a short page, a list) gives every visible block instead.
+Paragraphs are separated by blank lines; a `<br>` is a line break inside one.
+"""
 
 from __future__ import annotations
 
+import bisect
+import heapq
+import itertools
+import logging
 import re
-from html.parser import HTMLParser
+import unicodedata
+from typing import Any
 
+# Elements whose content is never text on the page.
+_NEVER_TEXT = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "head",
+)
+# Elements that are the site around an article, by tag or by ARIA role.
+_SITE_TAGS = ("nav", "footer", "aside")
+_SITE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"}
+)
+# Words of class and id names (split at "-", "_" and spaces) that mark what is not the article.
+BOILERPLATE_WORDS = frozenset(
+    {
+        "ad", "ads", "advert", "advertisement", "adverts", "pub", "publicite", "sponsor",
+        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "ariane",
+        "footer", "pied", "sidebar", "masthead", "logo", "skip", "topbar", "trending",
+        "byline", "author", "authors", "auteur", "auteurs", "signature", "signoff", "dateline",
+        "meta", "share", "sharing", "partage", "partager", "social", "print",
+        "tags", "tag", "topics", "keywords", "cookie", "cookies", "consent", "rgpd", "gdpr",
+        "bandeau", "banner", "newsletter", "promo", "subscribe", "abonnement", "paywall",
+        "related", "recommended", "popular", "comment", "comments", "commentaires",
+        "commentaire", "reactions", "trust", "copyright", "disclaimer", "modal", "popup",
+    }
+)  # fmt: skip
+# Whole class names (hyphenated) that say the same in several words.
+BOILERPLATE_NAMES = frozenset(
+    {
+        "lire-aussi", "a-lire", "voir-aussi", "fil-ariane", "mots-cles", "sign-off",
+        "read-next", "read-more", "most-viewed", "most-read", "plus-lus", "top-bar",
+        "see-also", "skip-link", "sur-le-meme-sujet",
+    }
+)  # fmt: skip
 _BLOCK = frozenset(
     {
-        "p",
-        "div",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "li",
-        "ul",
-        "ol",
-        "table",
-        "tr",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "pre",
-        "figure",
-        "figcaption",
-        "dd",
-        "dt",
-        "dl",
-        "main",
-        "aside",
-        "nav",
-        "td",
-        "th",
-        "title",
+        "address", "article", "blockquote", "dd", "details", "dialog", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+        "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "td", "th",
+        "tr", "ul", "caption", "body", "html",
     }
-)
-_HIDDEN = frozenset({"script", "style", "noscript", "template", "svg"})
-_VISIBLE_IN_HEAD = frozenset({"title"})
-# Elements that may sit in <head>; any other start tag means the body has begun, since HTML lets
-# a page leave out </head> and <body>.
-_HEAD_CONTENT = frozenset(
-    {"head", "title", "meta", "link", "base", "script", "style", "noscript", "template"}
-)
+)  # fmt: skip
+# What trafilatura's XML holds: elements that make a paragraph of the text.
+_PARAGRAPHS = frozenset({"p", "head", "item", "quote", "cell", "code"})
+_SPACES = re.compile(r"[ \t\u00a0]+")
 
-
-class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-        self.in_head = False
-        self.in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "head":
-            self.in_head = True
-        elif tag not in _HEAD_CONTENT:
-            self.in_head = False
-        if tag in _VISIBLE_IN_HEAD:
-            # The page's title is shown in the browser; an <svg>'s title is not.
-            self.in_title = not self.hidden
-        elif tag in _HIDDEN:
-            self.hidden += 1
-        if tag in _BLOCK:
-            self.parts.append("\n\n")
-        elif tag == "br":
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "head":
-            self.in_head = False
-        if tag in _VISIBLE_IN_HEAD:
-            self.in_title = False
-        elif tag in _HIDDEN and self.hidden:
-            self.hidden -= 1
-        if tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title or not (self.hidden or self.in_head):
-            self.parts.append(data)
+# trafilatura reports pages without main content as log warnings; the reader decides itself.
+logging.getLogger("trafilatura").addHandler(logging.NullHandler())
+logging.getLogger("trafilatura").propagate = False
 
 
 def visible_text(markup: str) -> str:
-    """Text a reader sees, one paragraph per block element, blank lines between them."""
-    collector = _TextCollector()
-    collector.feed(markup)
-    collector.close()
-    # The parser has already turned character references into characters; unescaping again
-    # would turn a written "&amp;lt;" into "<" instead of "&lt;".
-    text = "".join(collector.parts)
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+    """The main text of a page, one paragraph per block, blank lines between them."""
+    tree = _parse(markup)
+    if tree is None:
+        return ""
+    _drop_site(tree)
+    visible = _visible_paragraphs(tree)
+    main = _split_as_blocks(_main_paragraphs(tree), visible)
+    if not main:
+        return _join(visible)
+    head = _headline_block(tree)
+    if head and _norm(head[0]) not in {_norm(p) for p in main}:
+        kept = {_norm(p) for p in main}
+        main = [p for p in head if _norm(p) not in kept] + main
+    return _join(main)
+
+
+def _parse(markup: str) -> Any:
+    import lxml.etree
+    import lxml.html
+
+    if not markup.strip():
+        return None
+    # NUL and other controls make libxml2 stop; the text around them is still the page's.
+    markup = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", markup)
+    try:
+        return lxml.html.document_fromstring(markup)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _drop_site(tree: Any) -> None:
+    """Remove what is never text, then what is the site around the article, in place.
+
+    An element that holds the article's headline, or most of the page's text, is never the
+    site, whatever its class says ("content has-sidebar" is the article with a sidebar)."""
+    _drop([element for element in tree.iter() if _never_text(element)])
+    headline = _headline_element(tree)
+    body = tree.find("body")
+    total = len(_bare(body.text_content())) if body is not None else 0
+    _drop(
+        [
+            element
+            for element in tree.iter()
+            if _is_site(element)
+            and not (headline is not None and _contains(element, headline))
+            and len(_bare(element.text_content())) * 2 <= total
+        ]
+    )
+
+
+def _drop(elements: list[Any]) -> None:
+    for element in elements:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the tail: the text after the element stays
+
+
+def _contains(element: Any, inner: Any) -> bool:
+    return element is inner or any(a is element for a in inner.iterancestors())
+
+
+def _never_text(element: Any) -> bool:
+    """Comments, scripts, styles, forms, hidden elements: nothing a reader sees as text."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if not tag:
+        return True  # comments and processing instructions
+    return (
+        tag in _NEVER_TEXT
+        or element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+    )
+
+
+def _is_site(element: Any) -> bool:
+    """True for what says it is the site around the article: by tag, role, class or id."""
+    tag = element.tag
+    if tag in _SITE_TAGS or tag == "header":
+        return True
+    if (element.get("role") or "").lower() in _SITE_ROLES:
+        return True
+    return tag not in ("html", "body", "main", "article") and _is_boilerplate(element)
+
+
+def _is_boilerplate(element: Any) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if not names.strip():
+        return False
+    folded = unicodedata.normalize("NFKD", names.lower()).encode("ascii", "ignore").decode()
+    for name in folded.replace("_", "-").split():
+        if name in BOILERPLATE_NAMES:
+            return True
+        if any(word in BOILERPLATE_WORDS for word in re.split(r"[-\d]+", name) if word):
+            return True
+    return False
+
+
+def _headline_element(tree: Any) -> Any:
+    """The article's <h1>: the first with text inside <article> or <main>, else in the page."""
+    for path in ("//article//h1", "//main//h1", "//h1"):
+        for h1 in tree.xpath(path):
+            if _clean(h1.text_content()):
+                return h1
+    return None
+
+
+def _headline_block(tree: Any) -> list[str]:
+    """The article's <h1> and the paragraphs right after it (a standfirst), or [] when the
+    page has no <h1>."""
+    h1 = _headline_element(tree)
+    if h1 is None:
+        return []
+    block = [_clean(h1.text_content())]
+    for sibling in h1.itersiblings():
+        if sibling.tag != "p":
+            break
+        if more := _clean(sibling.text_content()):
+            block.append(more)
+    return block
+
+
+_KEY = 20
+_TRIES = 50
+
+
+def _split_as_blocks(main: list[str], blocks: list[str]) -> list[str]:
+    """The extractor's paragraphs as the page's own blocks: each is replaced by the block, or
+    the run of consecutive blocks, with the same text but for white space. The extractor may
+    run blocks together (on short pages) or space an inline tag ("Le <b>traité</b>." as
+    "Le traité ."); the page's own text is what a reader sees."""
+    normal = [_bare(b) for b in blocks]
+    starts: dict[str, list[int]] = {}
+    for i, text in enumerate(normal):
+        starts.setdefault(text[:_KEY], []).append(i)
+    out: list[str] = []
+    cursor = 0  # the extractor keeps the page's order: look after the last block matched
+    for paragraph in main:
+        wanted = _bare(paragraph)
+        run = _run_of_blocks(wanted, normal, starts, cursor)
+        if run is None:
+            out.append(paragraph)
+        else:
+            out.extend(blocks[run[0] : run[1] + 1])
+            cursor = run[1] + 1
+    return out
+
+
+def _run_of_blocks(
+    wanted: str, normal: list[str], starts: dict[str, list[int]], cursor: int
+) -> tuple[int, int] | None:
+    """First and last of the consecutive blocks from `cursor` on whose texts, joined, are
+    `wanted`; None if there are none among the first _TRIES candidates."""
+    # Blocks are indexed by their first _KEY characters, or all of them when shorter.
+    lists = [starts[key] for n in range(1, _KEY + 1) if (key := wanted[:n]) in starts]
+    candidates = heapq.merge(*(firsts[bisect.bisect_left(firsts, cursor) :] for firsts in lists))
+    for first in itertools.islice(candidates, _TRIES):
+        joined, last = normal[first], first
+        while len(joined) < len(wanted) and last + 1 < len(normal):
+            last += 1
+            joined += normal[last]
+        if joined == wanted:
+            return first, last
+    return None
+
+
+def _main_paragraphs(tree: Any) -> list[str]:
+    """The paragraphs trafilatura finds in the main content, in order."""
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
+    markup = lxml.html.tostring(tree, encoding="unicode")
+    found = trafilatura.extract(
+        markup,
+        output_format="xml",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        with_metadata=False,
+    )
+    if not found:
+        return []
+    root = lxml.etree.fromstring(found.encode("utf-8"))
+    body = root.find("main")
+    paragraphs = []
+    for element in (body if body is not None else root).iter(*_PARAGRAPHS):
+        if element.getparent() is not None and element.getparent().tag in _PARAGRAPHS:
+            continue  # a paragraph inside a quotation or a cell is read with it
+        for lb in element.iter("lb"):
+            lb.tail = "\n" + (lb.tail or "")
+        text = _clean("".join(element.itertext()))
+        if text:
+            paragraphs.append(text)
+    return paragraphs
+
+
+def _visible_paragraphs(tree: Any) -> list[str]:
+    """Every visible block of the page, for a page that has no article."""
+    import lxml.etree
+
+    parts: list[str] = []
+    body = tree.find("body")
+    root = body if body is not None else tree
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCK:
+                parts.append("\n\n")
+            elif tag == "br":
+                parts.append("\n")
+            parts.append(element.text or "")
+        else:
+            if tag in _BLOCK:
+                parts.append("\n\n")
+            if element is not root:
+                parts.append(element.tail or "")
+    text = "".join(parts)
+    return [p for p in (_clean(block) for block in re.split(r"\n\s*\n", text)) if p]
+
+
+def _clean(text: str) -> str:
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _bare(text: str) -> str:
+    """Text without any white space, to compare the extractor's text with the page's."""
+    return "".join(text.split())
+
+
+def _join(paragraphs: list[str]) -> str:
+    return "\n\n".join(paragraphs) + "\n" if paragraphs else ""

@@ -6,9 +6,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from align.model import AnalysedDocument, Document, Progress, Segment
+from align.text.context import in_document_context
 from align.text.language import detect_segments
 from align.text.repeats import mark_repeats
 from align.text.sentences import split_sentences
+
+
+def document_segments(doc: Document, detector: Any) -> list[Segment]:
+    """The language segments of one document, French and English weighed in its context."""
+    return in_document_context(detect_segments(doc, detector))
 
 
 def analyse(
@@ -20,7 +26,7 @@ def analyse(
     """Detect languages, set repeated passages aside (across all documents), split sentences."""
     per_doc: list[list[Segment]] = []
     for i, doc in enumerate(documents):
-        per_doc.append(detect_segments(doc, detector))
+        per_doc.append(document_segments(doc, detector))
         if progress:
             progress("detecting languages", i + 1, len(documents))
     marked = mark_repeats([seg for segs in per_doc for seg in segs])
