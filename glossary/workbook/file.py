@@ -6,6 +6,7 @@ from pathlib import Path
 
 from glossary.errors import GlossaryError
 from glossary.workbook.cells import CellValue
+from glossary.ziplimits import check_package
 
 
 def _lock_files(path: Path) -> list[Path]:
@@ -64,6 +65,13 @@ def load_sheets(path: Path, *, allow_open: bool = False) -> dict[str, list[tuple
         handle = open(path, "rb")  # noqa: SIM115 - closed below, after the sheets are read
     except PermissionError as exc:
         raise _unreadable(source) from exc
+    try:
+        # Sizes, depth and padded cells first: openpyxl must not build a zip bomb's tree.
+        check_package(handle, source, kind=".xlsx", error=GlossaryError)
+        handle.seek(0)
+    except BaseException:
+        handle.close()
+        raise
     try:
         # A handle rather than a path: openpyxl would refuse a name not ending in .xlsx.
         book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
