@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -100,10 +100,10 @@ def _check_archive(archive: zipfile.ZipFile, kind: str, limits: ZipLimits) -> No
             budget -= _check_xml_part(part, info.filename, kind, limits, budget)
 
 
-def _too_big(kind: str, size: int, limits: ZipLimits) -> _Refused:
+def _too_big(kind: str, size: int | None, limits: ZipLimits) -> _Refused:
+    held = f"{size // MIB} MB" if size is not None else f"more than {limits.max_unzipped // MIB} MB"
     return _Refused(
-        f"{kind} holds {size // MIB} MB once unzipped, over the {limits.max_unzipped // MIB} MB "
-        "limit",
+        f"{kind} holds {held} once unzipped, over the {limits.max_unzipped // MIB} MB limit",
         "split the document into smaller files",
     )
 
@@ -122,48 +122,82 @@ def _check_xml_part(part: IO[bytes], name: str, kind: str, limits: ZipLimits, bu
         remove_pis=True,
     )
     cells = _SheetCells(limits.max_cells) if _WORKSHEET.fullmatch(name) else None
-    depth = 0
+    state = _PartState(name, kind, limits, cells)
     size = 0
-    first = True
     while True:
         chunk = part.read(_CHUNK)
         if not chunk:
             break
+        if size == 0 and _declares_dtd(chunk):
+            raise _dtd(name, kind)
         size += len(chunk)
         if size > budget:
-            raise _too_big(kind, limits.max_unzipped + 1, limits)
+            raise _too_big(kind, None, limits)
         try:
             parser.feed(chunk)
-            events = list(parser.read_events())
         except etree.XMLSyntaxError:
-            return size  # damaged XML: the format's reader reports it
+            # Damaged XML: what was parsed before the damage still counts against the limits
+            # (libxml2 stops at 256 levels by itself), the rest is the format reader's to report.
+            state.read(parser.read_events())
+            return size
+        state.read(parser.read_events())
+    return size
+
+
+_DOCTYPE = tuple(b"<!DOCTYPE".decode().encode(c) for c in ("utf-8", "utf-16-le", "utf-16-be"))
+_ELEMENT = re.compile(rb"<\x00?[A-Za-z_]|\x00<[A-Za-z_]")
+
+
+def _declares_dtd(head: bytes) -> bool:
+    """True when the start of a part declares a DTD before its first element."""
+    first = _ELEMENT.search(head)
+    limit = first.start() if first else len(head)
+    return any(0 <= head.find(mark, 0, limit) for mark in _DOCTYPE)
+
+
+def _dtd(name: str, kind: str) -> _Refused:
+    return _Refused(
+        f"part {name} declares a DTD, which {kind} files never have (it serves XML entity "
+        "expansion attacks)",
+        f"open and re-save it as {kind} in Word, Excel or LibreOffice",
+    )
+
+
+class _PartState:
+    """The depth of the element being parsed, checked event by event; parsed elements dropped."""
+
+    def __init__(self, name: str, kind: str, limits: ZipLimits, cells: _SheetCells | None):
+        self.name = name
+        self.kind = kind
+        self.limits = limits
+        self.cells = cells
+        self.depth = 0
+        self.first = True
+
+    def read(self, events: Iterable[tuple[str, Any]]) -> None:
         for event, element in events:
             if event == "start":
-                if first:
-                    first = False
+                if self.first:
+                    self.first = False
                     if element.getroottree().docinfo.doctype:
-                        raise _Refused(
-                            f"part {name} declares a DTD, which {kind} files never have (it "
-                            "serves XML entity expansion attacks)",
-                            f"open and re-save it as {kind} in Word, Excel or LibreOffice",
-                        )
-                depth += 1
-                if depth > limits.max_depth:
+                        raise _dtd(self.name, self.kind)
+                self.depth += 1
+                if self.depth > self.limits.max_depth:
                     raise _Refused(
-                        f"part {name} nests elements more than {limits.max_depth} levels deep",
-                        f"open and re-save it as {kind}, or split it into smaller files",
+                        f"part {self.name} nests elements more than {self.limits.max_depth} "
+                        "levels deep",
+                        f"open and re-save it as {self.kind}, or split it into smaller files",
                     )
-                if cells is not None:
-                    cells.start(element)
+                if self.cells is not None:
+                    self.cells.start(element)
             else:
-                depth -= 1
+                self.depth -= 1
                 # Drop what was parsed: memory stays that of one branch, not of the tree.
                 element.clear(keep_tail=False)
                 parent = element.getparent()
                 if parent is not None:
                     while element.getprevious() is not None:
                         del parent[0]
-    return size
 
 
 class _SheetCells:
