@@ -89,7 +89,7 @@ def test_a_named_pipe_is_read_up_to_the_limit(fifo: Path) -> None:
         with open(fifo, "wb") as pipe:
             pipe.write(data)
 
-    writer = threading.Thread(target=write, args=("Bonjour Moscou.".encode(),))
+    writer = threading.Thread(target=write, args=(b"Bonjour Moscou.",))
     writer.start()
     assert read_file(fifo).text == "Bonjour Moscou."
     writer.join()
@@ -106,10 +106,8 @@ def test_a_file_over_the_limit_is_refused_through_the_cli_in_one_line(tmp_path: 
         handle.truncate(files.MAX_BYTES + 1)  # sparse: costs no disk
     result = CliRunner().invoke(app, ["detect", str(big)])
     assert result.exit_code == 3
-    assert (
-        result.stderr
-        == f"align: error: {big}: file is 50 MB, over the 50 MB limit; split it into smaller files\n"
-    )
+    limit = "file is 50 MB, over the 50 MB limit; split it into smaller files"
+    assert result.stderr == f"align: error: {big}: {limit}\n"
 
 
 # (builder, what the one line says)

@@ -27,6 +27,9 @@ class _OneLineErrors(TyperGroup):
     ) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        # A library's generator finalised after an error (openpyxl's sheet writer on a full
+        # disk) reports "Exception ignored in..." with a traceback: the error is already said.
+        sys.unraisablehook = _drop_unraisable
         try:
             code = super().main(args, prog_name, complete_var, False, **extra)
         except ClickException as err:
@@ -46,6 +49,10 @@ class _OneLineErrors(TyperGroup):
 
             sys.exit(report_unexpected(err))
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _drop_unraisable(unraisable: Any) -> None:
+    """Say nothing of an exception Python cannot raise (in a finaliser): one line was printed."""
 
 
 def _quiet_stdout() -> None:
