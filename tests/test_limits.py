@@ -258,3 +258,21 @@ def test_a_hostile_workbook_is_refused_before_openpyxl_reads_it(
     result = CliRunner().invoke(app, ["check", str(draft), "--glossary", str(path)])
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1 and message in result.stderr
+
+
+def test_a_reader_failing_unexpectedly_on_one_file_of_a_folder_skips_only_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.html").write_text("<p>Bonjour</p>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Iouri Ouchakov est arrivé à Moscou.", encoding="utf-8")
+
+    def broken(text: str) -> str:
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(files, "visible_text", broken)
+    result = read_paths([str(tmp_path)])
+    assert [Path(d.source).name for d in result.documents] == ["b.txt"]
+    assert (
+        result.skipped[0].reason
+        == "could not be read (unexpected TypeError: a bug); please report it"
+    )

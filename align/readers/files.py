@@ -84,6 +84,9 @@ def read_paths(
                     documents.append(read_file(file, max_bytes=max_bytes))
                 except BadInputError as err:
                     skipped.append(Skipped(str(file), f"{err.problem}; {err.fix}".rstrip("; ")))
+                except Exception as err:
+                    # Memory, recursion or a reader's bug on one file must not stop the others.
+                    skipped.append(Skipped(str(file), _unexpected(err)))
             if not found:
                 raise BadInputError(
                     raw,
@@ -104,6 +107,15 @@ def read_paths(
         names = ", ".join(paths) or "(no path)"
         raise BadInputError(names, "no readable document", "see the warnings above")
     return ReadResult(tuple(documents), tuple(skipped))
+
+
+def _unexpected(err: BaseException) -> str:
+    if isinstance(err, MemoryError):
+        return "too large to read in the memory there is"
+    if isinstance(err, RecursionError):
+        return "nested too deeply to be read"
+    detail = " ".join(str(err).split())[:120]
+    return f"could not be read (unexpected {type(err).__name__}: {detail}); please report it"
 
 
 def _folder_files(folder: Path) -> list[Path]:
