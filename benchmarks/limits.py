@@ -172,7 +172,7 @@ CASES = [
         "detect a .docx declaring 1 KB, holding 1 GB",
         lambda f: ["detect", _lying_docx(f)],
         3,
-        "not a readable .docx",
+        "does not hold what the zip says",
     ),
     Case(
         "detect billion laughs .docx",

@@ -5,8 +5,9 @@ sheet whose cells sit a million rows and sixteen thousand columns apart. Before 
 openpyxl see a package, `check_package`:
 
 - counts its parts and adds up their declared (uncompressed) sizes;
-- decompresses each XML part in chunks, counting the bytes it really holds (zipfile stops at the
-  declared size and refuses a part whose CRC then disagrees), and parses it with lxml's pull
+- decompresses each part in chunks, counting the bytes it really holds (zipfile stops at the
+  declared size; a part whose CRC then disagrees is refused: a reader reading it whole would
+  inflate gigabytes first), and parses each XML part with lxml's pull
   parser, element by element, without keeping the tree: the depth of elements is bounded, and a
   DTD is refused (OOXML parts never have one; in a package it only serves entity expansion attacks);
 - in worksheets, counts the cells a reader pads rows to (each row up to its last cell).
@@ -94,10 +95,28 @@ def _check_archive(archive: zipfile.ZipFile, kind: str, limits: ZipLimits) -> No
         raise _too_big(kind, declared, limits)
     budget = limits.max_unzipped
     for info in infos:
-        if not info.filename.lower().endswith(_XML_SUFFIXES):
-            continue
-        with archive.open(info) as part:
-            budget -= _check_xml_part(part, info.filename, kind, limits, budget)
+        try:
+            with archive.open(info) as part:
+                if info.filename.lower().endswith(_XML_SUFFIXES):
+                    budget -= _check_xml_part(part, info.filename, kind, limits, budget)
+                else:
+                    budget -= _drain(part)
+        except zipfile.BadZipFile:
+            # Its bytes disagree with its declared size or checksum. Refused here: a reader
+            # asking zipfile for the whole part would inflate gigabytes before noticing.
+            raise _Refused(
+                f"part {info.filename} does not hold what the zip says (size or checksum); the "
+                "file is damaged or hostile",
+                f"open and re-save it as {kind}, or restore a copy",
+            ) from None
+
+
+def _drain(part: IO[bytes]) -> int:
+    """Inflate a part in chunks (zipfile stops at its declared size); the bytes it held."""
+    size = 0
+    while chunk := part.read(_CHUNK):
+        size += len(chunk)
+    return size
 
 
 def _too_big(kind: str, size: int | None, limits: ZipLimits) -> _Refused:
@@ -152,7 +171,7 @@ def _declares_dtd(head: bytes) -> bool:
     """True when the start of a part declares a DTD before its first element."""
     first = _ELEMENT.search(head)
     limit = first.start() if first else len(head)
-    return any(0 <= head.find(mark, 0, limit) for mark in _DOCTYPE)
+    return any(head.find(mark, 0, limit) >= 0 for mark in _DOCTYPE)
 
 
 def _dtd(name: str, kind: str) -> _Refused:
