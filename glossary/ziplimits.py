@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,8 @@ def check_package(
         raise error(source, refused.problem, refused.fix) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
         return
+    except zlib.error:
+        return
     except (ValueError, KeyError, RuntimeError):
         # zipfile's own complaints about a damaged directory or an encrypted part.
         return
@@ -101,12 +104,12 @@ def _check_archive(archive: zipfile.ZipFile, kind: str, limits: ZipLimits) -> No
                     budget -= _check_xml_part(part, info.filename, kind, limits, budget)
                 else:
                     budget -= _drain(part)
-        except zipfile.BadZipFile:
-            # Its bytes disagree with its declared size or checksum. Refused here: a reader
-            # asking zipfile for the whole part would inflate gigabytes before noticing.
+        except (zipfile.BadZipFile, zlib.error, EOFError):
+            # Its bytes disagree with its declared size or checksum, or do not inflate. Refused
+            # here: a reader asking zipfile for the whole part would inflate gigabytes first.
             raise _Refused(
-                f"part {info.filename} does not hold what the zip says (size or checksum); the "
-                "file is damaged or hostile",
+                f"part {info.filename} does not hold what the zip says (size, checksum or "
+                "compressed data); the file is damaged or hostile",
                 f"open and re-save it as {kind}, or restore a copy",
             ) from None
 

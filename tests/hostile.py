@@ -124,6 +124,16 @@ def lying_sizes(docx: bytes, declared: int, part: str = "word/document.xml") -> 
     return bytes(data)
 
 
+def corrupt_deflate(data: bytes, part: str) -> bytes:
+    """`data` with the compressed bytes of `part` overwritten: they no longer inflate."""
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(part)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    out[start : start + 8] = b"\xff" * 8
+    return bytes(out)
+
+
 XLSX_CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'

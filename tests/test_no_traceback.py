@@ -130,6 +130,7 @@ def test_text_readers_raise_only_bad_input(data: bytes, fmt: str) -> None:
 @example(data=hostile.missing_end_tag())
 @example(data=hostile.lying_sizes(VALID_DOCX, 10**9))
 @example(data=hostile.lying_sizes(VALID_DOCX, 3))
+@example(data=hostile.corrupt_deflate(VALID_DOCX, "word/document.xml"))
 def test_the_docx_reader_raises_only_bad_input(data: bytes) -> None:
     with no_hang(), contextlib.suppress(BadInputError):
         docx_document(data, "x.docx")
@@ -141,6 +142,7 @@ def test_the_docx_reader_raises_only_bad_input(data: bytes) -> None:
 @example(data=hostile.xlsx_with_sheet(b"<row><c><v>1</v></c></row>", b"<!DOCTYPE x []>"))
 @example(data=hostile.xlsx_with_sheet(b'<row r="99999999999"><c r="ZZZZ1"/></row>'))
 @example(data=b"")
+@example(data=hostile.corrupt_deflate(VALID_XLSX, "xl/worksheets/sheet1.xml"))
 def test_the_workbook_reader_raises_only_glossary_errors(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "glossary.xlsx"
     path.write_bytes(data)
