@@ -51,13 +51,53 @@ class DocumentFormat(StrEnum):
 
 
 @dataclass(frozen=True)
+class WordPlace:
+    """Where a paragraph of a .docx sits in Word, for a person to find it there.
+
+    `start` is the offset in the Document's text where the paragraph's text begins. `paragraph`
+    counts every paragraph of the document from 1, in Word's order: empty ones, and those inside
+    table cells, included. Inside a table, `table` is its number among the document's top-level
+    tables (from 1), `row` its row and `cell` the cell in that row (from 1, a merged cell once);
+    a table nested in a cell is placed by the cell of the outer table.
+    """
+
+    start: int
+    paragraph: int
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+    def __str__(self) -> str:
+        where = f"paragraph {self.paragraph}"
+        if self.table is not None:
+            where += f" (table {self.table}, row {self.row}, cell {self.cell})"
+        return where
+
+
+@dataclass(frozen=True)
 class Document:
-    """A decoded document: NFC text with '\\n' line endings, and where it came from."""
+    """A decoded document: NFC text with '\\n' line endings, and where it came from.
+
+    `places` is set for .docx: one WordPlace per paragraph kept in `text`, in order of `start`;
+    `place_of(offset)` gives the paragraph an offset falls in.
+    """
 
     source: str
     text: str
     encoding: str = "utf-8"
     fmt: DocumentFormat = DocumentFormat.TXT
+    places: tuple[WordPlace, ...] = ()
+
+    def place_of(self, offset: int) -> WordPlace | None:
+        """The Word paragraph (and table cell) at `offset`; None when not read from a .docx."""
+        if not self.places:
+            return None
+        index = bisect.bisect_right(self._place_starts, offset) - 1
+        return self.places[max(index, 0)]
+
+    @cached_property
+    def _place_starts(self) -> list[int]:
+        return [place.start for place in self.places]
 
     @cached_property
     def _line_starts(self) -> list[int]:

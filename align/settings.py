@@ -41,6 +41,8 @@ GLOSSARY_TBX = "glossary.tbx"
 GLOSSARY_CSV = "glossary.csv"
 ALIGNMENT_XLSX = "alignment.xlsx"
 ALIGNMENT_TMX = "alignment.tmx"
+# Every file `align run` writes into its output folder.
+EXPORTS = (GLOSSARY_XLSX, GLOSSARY_TBX, GLOSSARY_CSV, ALIGNMENT_TMX, ALIGNMENT_XLSX)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,16 @@
 """Atomic file replacement: write beside the target, fsync, then rename over it.
 
-A crash or an exception while writing leaves the previous file intact.
+A crash or an exception while writing leaves the previous file intact. The temporary file is
+named after the target and the process writing it (`.glossary.xlsx.<pid>.<random>.tmp`), so
+that the next write beside it can remove what a killed process left (kill -9 runs no cleanup):
+only our own names, and only when their process is gone.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,14 +19,31 @@ from glossary.errors import FileProblem
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; on success it replaces `target` atomically."""
+def atomic_path(target: Path, *, make_folders: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; on success it replaces `target` atomically.
+
+    A missing folder is refused unless `make_folders` (a mistyped path should not create a
+    tree of folders somewhere).
+    """
     target = Path(target)
     if target.is_dir():
         raise FileProblem(str(target), "is a folder", "give the name of a file to write")
+    parent = target.parent
+    if not make_folders and not parent.is_dir():
+        blocker = next((p for p in parent.parents if p.exists()), None)
+        if parent.exists() or (blocker is not None and not blocker.is_dir()):
+            raise _unwritable(target, NotADirectoryError(20, "Not a directory"), kept=False)
+        raise FileProblem(
+            str(target),
+            f"folder {parent} does not exist",
+            "create it first, or give a path in an existing folder",
+        )
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(target)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=parent
+        )
     except OSError as err:
         raise _unwritable(target, err, kept=False) from None
     os.close(fd)
@@ -37,9 +58,55 @@ def atomic_path(target: Path) -> Iterator[Path]:
     except OSError as err:
         # A full disk or a vanished folder: the old file is still there, say so in one line.
         raise _unwritable(target, err) from None
+    except Exception as err:
+        if not _is_write_failure(err):
+            raise
+        # lxml's serialiser hides the OSError (ENOSPC, EFBIG under `ulimit -f`) behind its own.
+        failure = OSError(f"{type(err).__name__}: disk full or file too large")
+        raise _unwritable(target, failure) from None
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _is_write_failure(err: BaseException) -> bool:
+    return type(err).__name__ in {"SerialisationError", "SerializationError"}
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove the temporary files of `target` whose writing process is gone; return them.
+
+    Only names this module makes (`.<name>.<pid>.<random>.tmp`) are touched, and only when no
+    process of that id runs any more: a write in progress is never disturbed.
+    """
+    target = Path(target)
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[A-Za-z0-9_]+\.tmp")
+    removed = []
+    try:
+        candidates = list(target.parent.iterdir())
+    except OSError:
+        return []
+    for path in candidates:
+        match = pattern.fullmatch(path.name)
+        if match is None or _running(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # another user's process, or a number we cannot check: leave it
+    return True
 
 
 def _unwritable(target: Path, err: OSError, *, kept: bool = True) -> FileProblem:

@@ -8,7 +8,9 @@ langSet per language (en, fr, then others) holding one tig per term:
 - auto variants: admittedTerm-admn-sts, except kind `spelling` (a misspelling met in the
   sources), which is deprecatedTerm-admn-sts as the checker flags it;
 - rejected variants are left out (not this entity), and so are variants of undetermined
-  language (`und`), which no CAT tool can file.
+  language (`und`), which no CAT tool can file, and variants whose `lang` cell is not a
+  language tag ("français de France"): xml:lang only ever holds a well-formed BCP 47 tag, its
+  language subtag in lower case (FR is filed with fr).
 The entity's note and original-script name go in termEntry-level notes.
 """
 
@@ -32,6 +34,8 @@ _PROLOGUE = (
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _RANK = {PREFERRED: 0, ADMITTED: 1, DEPRECATED: 2}
 _NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
+# A BCP 47 tag as xml:lang wants it: a 2-3 letter language, then optional subtags.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 
 def write_tbx(path: Path, glossary: Glossary) -> None:
@@ -88,14 +92,23 @@ def _terms(entity: Entity, variants: list[Variant]) -> dict[str, dict[str, str]]
             terms.setdefault(canonical_lang, {})[form] = PREFERRED if rank == 0 else ADMITTED
     for variant in variants:
         status = term_status(variant)
-        lang = variant.lang.strip()
+        lang = language_tag(variant.lang)
         form = variant.variant.strip()
-        if status is None or not form or lang in ("", Lang.UND):
+        if status is None or not form or lang is None or lang == Lang.UND:
             continue
         known = terms.setdefault(lang, {})
         if form not in known or _RANK[status] < _RANK[known[form]]:
             known[form] = status
     return {lang: forms for lang, forms in terms.items() if forms}
+
+
+def language_tag(cell: str) -> str | None:
+    """The xml:lang for a workbook's `lang` cell (" FR " -> "fr"), None when it is not a tag."""
+    tag = cell.strip()
+    if not _LANGUAGE_TAG.fullmatch(tag):
+        return None
+    language, _, rest = tag.partition("-")
+    return language.lower() + ("-" + rest if rest else "")
 
 
 def _term_entry(body: Any, entity: Entity, terms: dict[str, dict[str, str]], xml_id: str) -> None:

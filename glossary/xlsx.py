@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary.atomicfile import write_bytes_atomic
+from glossary.errors import FileProblem
 
 # Excel, LibreOffice and CSV importers read text starting with these as a formula.
 FORMULA_START = ("=", "+", "-", "@")
@@ -65,7 +66,21 @@ def save(book: Any, path: Path) -> None:
 def workbook_bytes(book: Any) -> bytes:
     """`book` as reproducible .xlsx bytes."""
     buffer = io.BytesIO()
-    book.save(buffer)
+    try:
+        book.save(buffer)
+    except Exception as err:
+        # openpyxl writes each sheet to a temporary file first: a full temporary folder (or
+        # `ulimit -f`) fails there, as an OSError or as lxml's SerialisationError.
+        if not isinstance(err, OSError) and type(err).__name__ != "SerialisationError":
+            raise
+        import tempfile
+
+        raise FileProblem(
+            tempfile.gettempdir(),
+            f"temporary files for a workbook cannot be written ({type(err).__name__}: the "
+            "folder is full, or a file size limit is set)",
+            "free space there, or set TMPDIR to a folder with room",
+        ) from None
     return reproducible(buffer.getvalue())
 
 

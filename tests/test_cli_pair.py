@@ -84,7 +84,7 @@ def test_tmx_output_is_written_and_valid(
 ) -> None:
     from lxml import etree
 
-    out = tmp_path / "out" / "a.tmx"
+    out = tmp_path / "a.tmx"
     result = invoke(*files, "--presplit", "--mode", "parallel", "--format", "tmx", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert result.stdout == ""

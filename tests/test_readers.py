@@ -68,14 +68,14 @@ def test_an_unreadable_file_named_explicitly_is_bad_input(
 ) -> None:
     locked = tmp_path / "locked.txt"
     locked.write_text("texte")
-    original = Path.read_bytes
+    original = Path.open
 
-    def deny(self: Path) -> bytes:
+    def deny(self: Path, *args: object, **kwargs: object) -> object:
         if self.name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     with pytest.raises(
         BadInputError, match=r"locked\.txt: permission denied; make the file readable"
     ):

@@ -27,6 +27,9 @@ class _OneLineErrors(TyperGroup):
     ) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        # A library's generator finalised after an error (openpyxl's sheet writer on a full
+        # disk) reports "Exception ignored in..." with a traceback: the error is already said.
+        sys.unraisablehook = _drop_unraisable
         try:
             code = super().main(args, prog_name, complete_var, False, **extra)
         except ClickException as err:
@@ -34,7 +37,33 @@ class _OneLineErrors(TyperGroup):
         except typer.Abort:
             typer.echo("align: aborted", err=True)
             sys.exit(1)
+        except KeyboardInterrupt:
+            typer.echo("align: interrupted; output files were left as they were", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(1)
+        except Exception as err:
+            # No traceback, ever: whatever no command caught is still one line and a code.
+            from align.cli.console import report_unexpected
+
+            sys.exit(report_unexpected(err))
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _drop_unraisable(unraisable: Any) -> None:
+    """Say nothing of an exception Python cannot raise (in a finaliser): one line was printed."""
+
+
+def _quiet_stdout() -> None:
+    """After a reader closed the pipe (`align detect seeds | head`), say nothing more on it."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a real file (a test runner's): nothing to flush there
 
 
 def _report_usage_error(err: ClickException) -> int:

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from align.cli.console import EXIT_FINDINGS, EXIT_OK, progress_bar, reported_errors, usage, warn
+from align.cli.console import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    printable,
+    progress_bar,
+    reported_errors,
+    usage,
+    warn,
+)
 
 if TYPE_CHECKING:
     from glossary.check.checker import Finding
@@ -71,6 +79,12 @@ def check_command(
     """
     if fmt is Format.XLSX and output is None:
         usage("--format xlsx writes a workbook: add --output FILE.xlsx")
+    if output is not None:
+        from align.cli.outputs import refuse_overwriting
+
+        refuse_overwriting(
+            output, option="--output", inputs=paths, read=(("the glossary", glossary),)
+        )
     with reported_errors():
         findings, documents = _check(paths, glossary, lang, strict=strict)
         if fmt is Format.XLSX:
@@ -99,13 +113,13 @@ def _check(
     lock = open_elsewhere(glossary)
     if lock is not None:
         warn(
-            f"{glossary}: open in another program (lock file {lock}); checking against its "
-            "last saved version"
+            f"{printable(str(glossary))}: open in another program (lock file {lock}); checking "
+            "against its last saved version"
         )
     checker = Checker(read_workbook(glossary, allow_open=True).glossary, strict=strict)
     read = read_paths(paths)
     for skipped in read.skipped:
-        warn(f"{skipped.source}: skipped: {skipped.reason}")
+        warn(f"{printable(skipped.source)}: skipped: {skipped.reason}")
     fixed = None if lang is Lang.AUTO else lang.value
     with progress_bar() as progress:
         findings = check(read.documents, checker, lang=fixed, progress=progress)
@@ -156,7 +170,7 @@ def _render(findings: list[Finding], fmt: Format, documents: list[str], *, colou
 
 def _line(f: Finding, colour: bool) -> str:
     extra = f", {f.confidence:.2f}" if f.confidence < 1 else ""
-    where = f"{f.file}:{f.line}:{f.column}:"
+    where = f"{printable(f.file)}:{f.line}:{f.column}:"
     if not colour:
         return f"{where} {f.found} → {f.suggestion} ({f.entity_id}, {f.kind}{extra})"
     from rich.markup import escape

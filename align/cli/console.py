@@ -16,16 +16,47 @@ EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
 
 
+# Characters that would break a line or steer a terminal when a name is printed: controls, and
+# the bidirectional overrides that make a name read differently from what it is.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(name: str) -> str:
+    """`name` (a file name, a cell) safe on one terminal line: controls shown as escapes."""
+
+    def escape(match: re.Match[str]) -> str:
+        ch = match.group()
+        code = ord(ch)
+        return _ESCAPES.get(ch) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+    return _UNPRINTABLE.sub(escape, name)
+
+
+def one_line(text: str) -> str:
+    """A message on one line: runs of white space as one space, other controls escaped."""
+    return printable(" ".join(text.split()))
+
+
+def error_line(err: BaseException) -> str:
+    """The one line that reports `err`; a file's name is escaped, not broken across lines."""
+    from glossary.errors import FileProblem
+
+    if isinstance(err, FileProblem):
+        line = f"{printable(err.source)}: {one_line(err.problem)}"
+        return line + (f"; {one_line(err.fix)}" if err.fix else "")
+    return one_line(str(err))
+
+
 def fail(err: BaseException) -> NoReturn:
     """Print the error as one line on stderr and exit with its code (3 when it has none)."""
-    message = " ".join(str(err).split())
-    typer.echo(f"align: error: {message}", err=True)
+    typer.echo(f"align: error: {error_line(err)}", err=True)
     raise typer.Exit(getattr(err, "exit_code", EXIT_BAD_INPUT))
 
 
 def usage(message: str) -> NoReturn:
     """A usage error: one line on stderr, exit 2."""
-    typer.echo(f"align: error: {message}", err=True)
+    typer.echo(f"align: error: {one_line(message)}", err=True)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -44,7 +75,7 @@ def check_language_tags(fr_tag: str, en_tag: str) -> None:
 
 def warn(message: str) -> None:
     """One warning line on stderr."""
-    typer.echo(f"align: warning: {' '.join(message.split())}", err=True)
+    typer.echo(f"align: warning: {one_line(message)}", err=True)
 
 
 @contextlib.contextmanager
@@ -60,6 +91,41 @@ def reported_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         typer.echo("align: interrupted; output files were left as they were", err=True)
         raise typer.Exit(130) from None
+
+
+def report_unexpected(err: BaseException) -> int:
+    """Report an exception no command turned into a message: one line, and the exit code.
+
+    Running out of memory, a write that failed (a full disk, `ulimit -f`) and input nested too
+    deep for Python are bad input or a bad place to write (exit 3); anything else is a bug,
+    reported as such (exit 3 too: the command could not do its work).
+    """
+    if isinstance(err, MemoryError):
+        message = "ran out of memory; give smaller inputs, or split them into several runs"
+    elif isinstance(err, RecursionError):
+        message = "an input is nested too deeply to be read; simplify or re-save it"
+    elif isinstance(err, OSError):
+        name = f"{printable(str(err.filename))}: " if err.filename else ""
+        reason = err.strerror or one_line(str(err)) or type(err).__name__
+        message = f"{name}input or output failed ({reason}); check the disk and the file"
+    elif _is_write_failure(err):
+        message = (
+            f"an output could not be written ({type(err).__name__}: a full disk or a file size "
+            "limit); free space, or write elsewhere"
+        )
+    else:
+        detail = one_line(str(err))[:200]
+        message = (
+            f"unexpected error ({type(err).__name__}{': ' + detail if detail else ''}); "
+            "this is a bug: please report it with the command that caused it"
+        )
+    typer.echo(f"align: error: {message}", err=True)
+    return EXIT_BAD_INPUT
+
+
+def _is_write_failure(err: BaseException) -> bool:
+    # lxml reports a failed write of its serialiser without the OSError behind it.
+    return type(err).__name__ in {"SerialisationError", "SerializationError"}
 
 
 ProgressCallback = Callable[[str, int, int], None]

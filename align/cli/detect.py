@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from align.cli.console import reported_errors, warn
+from align.cli.console import printable, reported_errors, warn
 
 if TYPE_CHECKING:
     from align.model import Segment
@@ -45,7 +45,7 @@ def detect_command(
     with reported_errors():
         read = read_paths(paths)
         for skipped in read.skipped:
-            warn(f"{skipped.source}: skipped: {skipped.reason}")
+            warn(f"{printable(skipped.source)}: skipped: {skipped.reason}")
         detector = build_detector()
         segments: list[Segment] = []
         for doc in read.documents:
@@ -84,10 +84,11 @@ def segment_line(seg: Segment) -> str:
     """`file:3-3  fr 0.98  text…`, the text on one line and cut to TEXT_WIDTH characters."""
     text = " ".join(seg.text.split())
     if seg.original is not None:
-        text = f"(repeat of {seg.original.source}:{seg.original.span.line_start}) {text}"
+        text = f"(repeat of {printable(seg.original.source)}:{seg.original.span.line_start}) {text}"
     if len(text) > TEXT_WIDTH:
         text = text[: TEXT_WIDTH - 1] + "…"
-    where = f"{seg.source}:{seg.span.line_start}-{seg.span.line_end}"
+    # A file name with a line break or a terminal escape in it stays on its one line.
+    where = f"{printable(seg.source)}:{seg.span.line_start}-{seg.span.line_end}"
     return f"{where}  {seg.lang:<3} {seg.confidence:.2f}  {text}"
 
 

@@ -75,6 +75,10 @@ def pair_command(
     if fr == "-" and en == "-":
         usage("only one of FR and EN can be '-' (standard input)")
     check_language_tags(fr_tag, en_tag)
+    if output is not None:
+        from align.cli.outputs import refuse_overwriting
+
+        refuse_overwriting(output, option="--output", inputs=(fr, en))
     from align.exports.rows import aligned_texts
     from align.pairing.pair import align_pair
 

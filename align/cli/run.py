@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from align.cli.console import check_language_tags, progress_bar, reported_errors, warn
+from align.cli.console import (
+    check_language_tags,
+    printable,
+    progress_bar,
+    reported_errors,
+    warn,
+)
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = Path("exports")
@@ -50,6 +56,7 @@ def run_command(
     from align.readers import read_paths
 
     check_language_tags(fr_tag, en_tag)
+    _refuse_inputs_among_outputs(paths or [], out)
     with reported_errors():
         inputs = paths or [DEFAULT_INPUT]
         if not paths and not Path(DEFAULT_INPUT).is_dir():
@@ -61,7 +68,7 @@ def run_command(
             )
         read = read_paths(inputs)
         for skipped in read.skipped:
-            warn(f"{skipped.source}: skipped: {skipped.reason}")
+            warn(f"{printable(skipped.source)}: skipped: {skipped.reason}")
         settings = RunSettings(
             out_dir=out,
             glossary_path=glossary,
@@ -83,6 +90,16 @@ def run_command(
     for line in summary.warnings:
         warn(line)
     typer.echo(format_summary(summary))
+
+
+def _refuse_inputs_among_outputs(paths: list[str], out: Path) -> None:
+    """Exit 2 when a document named on the command line is one of the files the run writes."""
+    from align.cli.outputs import refuse_overwriting
+    from align.settings import EXPORTS
+
+    files = [p for p in paths if not Path(p).is_dir()]
+    for name in EXPORTS:
+        refuse_overwriting(out / name, option="--out", inputs=files)
 
 
 def _count(n: int, noun: str, plural: str = "") -> str:
@@ -109,14 +126,17 @@ def format_summary(summary: object) -> str:
     if summary.document_pairs:
         pairs = _count(len(summary.document_pairs), "document pair")
         lines.append(f"pairs      {pairs}, {_count(summary.links, 'link')}")
-        lines.extend(f"           {fr} ⇄ {en} ({mode})" for fr, en, mode in summary.document_pairs)
+        lines.extend(
+            f"           {printable(fr)} ⇄ {printable(en)} ({mode})"
+            for fr, en, mode in summary.document_pairs
+        )
     else:
         lines.append("pairs      no French and English documents share events")
     if summary.review is not None and (
         summary.review.ok or summary.review.wrong or summary.review.edited or summary.review.stale
     ):
         lines.append("reviewed   " + format_review(summary.review))
-    lines.append("wrote      " + ", ".join(str(p) for p in summary.outputs))
+    lines.append("wrote      " + ", ".join(printable(str(p)) for p in summary.outputs))
     return "\n".join(lines)
 
 

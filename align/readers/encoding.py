@@ -48,6 +48,9 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
                     "re-save it as UTF-8",
                 ) from None
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise BadInputError(source, "looks like a binary file", "give a text, .html or .docx file")
     try:
         text = data.decode("utf-8")
@@ -56,6 +59,32 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         text, encoding = _detect_legacy(data, source)
     if _control_share(text) > MAX_CONTROL_SHARE:
         raise BadInputError(source, "looks like a binary file", "give a text, .html or .docx file")
+    return text, encoding
+
+
+# UTF-16 without a byte-order mark: in alphabetic text (Latin, Cyrillic, Greek...) the high
+# bytes of the code units take one or two values (0x00 for ASCII and spaces, 0x04 for Cyrillic,
+# 0x20 for curly quotes), on the side where the zero bytes are.
+MIN_UTF16_HIGH_SHARE = 0.9
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when `data` reads as clean UTF-16 with no mark, else None (binary)."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    evens, odds = data[0::2], data[1::2]
+    # Little-endian puts the high byte second: that side has the zeros.
+    little = odds.count(0) >= evens.count(0)
+    high, encoding = (odds, "utf-16-le") if little else (evens, "utf-16-be")
+    common = sorted((high.count(value) for value in set(high)), reverse=True)[:2]
+    if sum(common) < MIN_UTF16_HIGH_SHARE * len(high):
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text or _control_share(text) > MAX_CONTROL_SHARE:
+        return None
     return text, encoding
 
 

@@ -7,6 +7,9 @@ line numbers downstream refer to the extracted text, not to the markup.
 from __future__ import annotations
 
 import codecs
+import os
+import select
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +31,9 @@ FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
 MIB = 1024 * 1024
 MAX_BYTES = 50 * MIB
 _ZIP_MAGIC = b"PK\x03\x04"
+_CHUNK = 1024 * 1024
+# How long a named pipe may stay silent before it is refused (nothing is writing to it).
+FIFO_WAIT_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ def read_paths(
             if not stdin_read:
                 stdin_read = True
                 stream = stdin if stdin is not None else sys.stdin.buffer
-                data = stream.read()
+                data = read_capped(stream, STDIN_SOURCE, max_bytes)
                 documents.append(decode_document(data, STDIN_SOURCE, sniff_format(data)))
             continue
         path = Path(raw)
@@ -78,6 +84,9 @@ def read_paths(
                     documents.append(read_file(file, max_bytes=max_bytes))
                 except BadInputError as err:
                     skipped.append(Skipped(str(file), f"{err.problem}; {err.fix}".rstrip("; ")))
+                except Exception as err:
+                    # Memory, recursion or a reader's bug on one file must not stop the others.
+                    skipped.append(Skipped(str(file), _unexpected(err)))
             if not found:
                 raise BadInputError(
                     raw,
@@ -100,6 +109,15 @@ def read_paths(
     return ReadResult(tuple(documents), tuple(skipped))
 
 
+def _unexpected(err: BaseException) -> str:
+    if isinstance(err, MemoryError):
+        return "too large to read in the memory there is"
+    if isinstance(err, RecursionError):
+        return "nested too deeply to be read"
+    detail = " ".join(str(err).split())[:120]
+    return f"could not be read (unexpected {type(err).__name__}: {detail}); please report it"
+
+
 def _folder_files(folder: Path) -> list[Path]:
     files = [
         p
@@ -114,26 +132,10 @@ def _folder_files(folder: Path) -> list[Path]:
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read one file; the format follows its suffix (.docx, .html/.htm, anything else is text)."""
     source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise BadInputError(
-                source,
-                f"file is {size // MIB} MB, over the {max_bytes // MIB} MB limit",
-                "split it into smaller files",
-            )
-        data = path.read_bytes()
-    except PermissionError:
-        raise BadInputError(source, "permission denied", "make the file readable") from None
-    except IsADirectoryError:
-        raise BadInputError(
-            source, "is a folder", "name the folder itself, not a file in it"
-        ) from None
-    except OSError as err:
-        raise BadInputError(source, f"cannot be read ({err.strerror})", "check the file") from None
+    data = read_capped_file(path, source, max_bytes)
     suffix = path.suffix.lower()
     if suffix in DOCX_SUFFIXES:
-        return docx_document(data, source)
+        return docx_document(data, source, max_text=max_bytes)
     if suffix in HTML_SUFFIXES:
         fmt = DocumentFormat.HTML
     elif suffix in {".md", ".markdown"}:
@@ -141,6 +143,88 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
     else:
         fmt = DocumentFormat.TXT
     return decode_document(data, source, fmt)
+
+
+def read_capped_file(path: Path, source: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a file, never more than `max_bytes` read, whatever the file says its size is.
+
+    A regular file is refused on its size, then read with the cap (a file can grow, and /proc
+    files say 0); a named pipe is read with the cap once a program writes to it (refused after
+    FIFO_WAIT_SECONDS of silence); devices and sockets are refused.
+    """
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise BadInputError(source, "is a folder", "name the folder itself, not a file in it")
+        if stat.S_ISFIFO(mode):
+            return _read_fifo(path, source, max_bytes)
+        if not stat.S_ISREG(mode):
+            raise BadInputError(
+                source,
+                "is a device or a socket, not a document",
+                "give a file, or pipe the text to '-' (standard input)",
+            )
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _too_big(source, max_bytes, size)
+        with path.open("rb") as handle:
+            return read_capped(handle, source, max_bytes)
+    except PermissionError:
+        raise BadInputError(source, "permission denied", "make the file readable") from None
+    except IsADirectoryError:
+        raise BadInputError(
+            source, "is a folder", "name the folder itself, not a file in it"
+        ) from None
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        raise BadInputError(source, f"cannot be read ({reason})", "check the file") from None
+
+
+def read_capped(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read `stream` to its end, refusing it as soon as it holds more than `max_bytes`."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > max_bytes:
+            raise _too_big(source, max_bytes)
+        chunks.append(chunk)
+
+
+def _too_big(source: str, max_bytes: int, size: int | None = None) -> BadInputError:
+    """The refusal of an input over the limit; `size` when known before reading."""
+    if size is None:
+        problem = f"is over the {_size(max_bytes)} limit (reading stopped there)"
+    else:
+        problem = f"file is {_size(size)}, over the {_size(max_bytes)} limit"
+    return BadInputError(source, problem, "split it into smaller files")
+
+
+def _size(n: int) -> str:
+    return f"{n // MIB} MB" if n >= MIB else f"{n} bytes"
+
+
+def _read_fifo(path: Path, source: str, max_bytes: int) -> bytes:
+    # Opening a named pipe blocks until a program opens it for writing: open it without
+    # blocking, wait a while for the first bytes (or the writer's end), then read with the cap.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        poller = select.poll()
+        poller.register(fd, select.POLLIN | select.POLLHUP)
+        if not poller.poll(FIFO_WAIT_SECONDS * 1000):
+            raise BadInputError(
+                source,
+                f"is a named pipe nothing wrote to in {FIFO_WAIT_SECONDS} s",
+                "start the program that writes to it first, or pipe it to '-'",
+            )
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return read_capped(handle, source, max_bytes)
+    finally:
+        os.close(fd)
 
 
 def sniff_format(data: bytes) -> DocumentFormat:
@@ -157,7 +241,7 @@ def decode_document(data: bytes, source: str, fmt: DocumentFormat = DocumentForm
     """Decode bytes into a Document; html is reduced to its visible text, docx to its paragraphs."""
     fmt = DocumentFormat(fmt)
     if fmt is DocumentFormat.DOCX:
-        return docx_document(data, source)
+        return docx_document(data, source, max_text=MAX_BYTES)
     if not data.strip():
         raise BadInputError(source, "file is empty", "give a file with text in it")
     text, encoding = decode_bytes(data, source)

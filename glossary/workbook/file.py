@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from glossary.errors import GlossaryError
 from glossary.workbook.cells import CellValue
+from glossary.ziplimits import check_package
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,13 @@ def load_sheets(path: Path, *, allow_open: bool = False) -> dict[str, list[tuple
 def _read_sheets(handle: BinaryIO, source: str) -> dict[str, list[tuple[CellValue, ...]]]:
     import openpyxl
 
+    try:
+        # Sizes, depth and padded cells first: openpyxl must not build a zip bomb's tree.
+        check_package(handle, source, kind=".xlsx", error=GlossaryError)
+        handle.seek(0)
+    except BaseException:
+        handle.close()
+        raise
     try:
         # A handle rather than a path: openpyxl would refuse a name not ending in .xlsx.
         book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
