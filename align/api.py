@@ -8,6 +8,7 @@ and can be passed in, built once, for many calls.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -181,4 +182,16 @@ def check(
             progress("detecting languages", i + 1, len(documents))
     splitter = splitter if splitter is not None else build_splitter()
     analysed = split_all(documents, segments, splitter, progress)
-    return checker.check([p for doc in analysed for p in doc.passages()])
+    findings = checker.check([p for doc in analysed for p in doc.passages()])
+    word = {doc.source: doc for doc in documents if doc.places}
+    return [_in_word(f, word[f.file]) if f.file in word else f for f in findings]
+
+
+def _in_word(finding: Finding, doc: Document) -> Finding:
+    """A .docx finding placed as a person finds it in Word: its paragraph (line), the column in
+    that paragraph, and the table cell if any (`place`)."""
+    offset = doc.offset_of(finding.line, finding.column)
+    place = doc.place_of(offset)
+    if place is None:
+        return finding
+    return replace(finding, line=place.paragraph, column=offset - place.start + 1, place=str(place))

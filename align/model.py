@@ -113,6 +113,10 @@ class Document:
         """1-based column of the character at `offset`."""
         return offset - self._line_starts[self.line_of(offset) - 1] + 1
 
+    def offset_of(self, line: int, column: int) -> int:
+        """The offset of the character at 1-based `line` and `column` (line_of's inverse)."""
+        return self._line_starts[line - 1] + column - 1
+
     def span(self, start: int, end: int) -> Span:
         """Span for text[start:end]; the last line is that of the last character."""
         last = max(start, end - 1)

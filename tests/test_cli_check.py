@@ -234,3 +234,31 @@ def test_a_glossary_open_in_excel_is_still_checked_with_a_warning(
     assert result.exit_code == 1
     assert "Steve Whitkoff → Steve Witkoff" in result.stdout
     assert result.stderr.startswith(f"align: warning: {glossary}: open in another program")
+
+
+def test_docx_findings_are_placed_by_word_paragraph_and_table_cell(
+    tmp_path: Path, glossary_file: str
+) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Compte rendu")
+    document.add_paragraph("")
+    document.add_paragraph("Le conseiller Iouri Ouchakov a reçu Steve Whitkoff à Moscou.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Invité"
+    table.cell(0, 1).text = "Selon Iouri Ouchakov, Steve Whitkoff est reparti."
+    path = tmp_path / "draft.docx"
+    document.save(str(path))
+    result = invoke(str(path), "--glossary", glossary_file, "--lang", "fr", "--format", "json")
+    assert result.exit_code == 1, result.output
+    places = [(f["line"], f["column"], f["found"], f["place"]) for f in json.loads(result.stdout)]
+    assert places == [
+        (3, 37, "Steve Whitkoff", "paragraph 3"),
+        (5, 23, "Steve Whitkoff", "paragraph 5 (table 1, row 1, cell 2)"),
+    ]
+    text = invoke(str(path), "--glossary", glossary_file, "--lang", "fr")
+    assert (
+        f"{path}:5:23: Steve Whitkoff → Steve Witkoff (witkoff, spelling, paragraph 5 (table 1, row 1, cell 2))"
+        in text.stdout
+    )

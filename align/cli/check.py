@@ -154,7 +154,10 @@ def _render(findings: list[Finding], fmt: Format, documents: list[str], *, colou
         import dataclasses
         import json
 
-        return json.dumps([dataclasses.asdict(f) for f in findings], ensure_ascii=False, indent=2)
+        rows = [
+            {k: v for k, v in dataclasses.asdict(f).items() if k != "place" or v} for f in findings
+        ]
+        return json.dumps(rows, ensure_ascii=False, indent=2)
     lines: list[str] = []
     previous = None
     for finding in findings:
@@ -170,6 +173,7 @@ def _render(findings: list[Finding], fmt: Format, documents: list[str], *, colou
 
 def _line(f: Finding, colour: bool) -> str:
     extra = f", {f.confidence:.2f}" if f.confidence < 1 else ""
+    extra += f", {f.place}" if f.place else ""
     where = f"{printable(f.file)}:{f.line}:{f.column}:"
     if not colour:
         return f"{where} {f.found} → {f.suggestion} ({f.entity_id}, {f.kind}{extra})"

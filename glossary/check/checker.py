@@ -52,6 +52,9 @@ class Finding:
     kind: FindingKind
     confidence: float
     context: str
+    # Where a person finds it when line and column are not enough: in a .docx, "paragraph 6
+    # (table 1, row 1, cell 2)" (line is then the paragraph's number); "" elsewhere.
+    place: str = ""
 
 
 @dataclass(frozen=True)
