@@ -258,7 +258,6 @@ def test_docx_findings_are_placed_by_word_paragraph_and_table_cell(
         (5, 23, "Steve Whitkoff", "paragraph 5 (table 1, row 1, cell 2)"),
     ]
     text = invoke(str(path), "--glossary", glossary_file, "--lang", "fr")
-    assert (
-        f"{path}:5:23: Steve Whitkoff → Steve Witkoff (witkoff, spelling, paragraph 5 (table 1, row 1, cell 2))"
-        in text.stdout
-    )
+    where = "paragraph 5 (table 1, row 1, cell 2)"
+    line = f"{path}:5:23: Steve Whitkoff → Steve Witkoff (witkoff, spelling, {where})"
+    assert line in text.stdout
