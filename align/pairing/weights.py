@@ -29,6 +29,23 @@ MIN_SHARED = 3
 MAX_EVIDENCE = 8
 
 # --- parallel or comparable
+# A translation: at least this share of the shorter side's sentences have a clear partner in
+# order (each the other's most similar sentence near its proportional place, with at least
+# this similarity). On the development data translations (news articles) give .45-.93, separate
+# reports of one event .00-.36.
+PARALLEL_CONFIDENT_SHARE = 0.4
+CONFIDENT_SIMILARITY = 0.2
+# The window around a sentence's proportional place: this many sentences, or this share of the
+# longer side.
+CONFIDENT_WINDOW = 3
+CONFIDENT_WINDOW_SHARE = 0.05
+# Word stems compared: the first letters of words at least this long (président/president).
+CONFIDENT_PREFIX = 5
+# Texts with nothing in common are parallel only up to this many sentences, as many per side.
+TINY_TEXT = 3
+# From this many sentences a side, the line fit of shared anchors may also tell a translation
+# (literary translations with little shared vocabulary per sentence).
+LONG_TEXT = 40
 # Translations keep the length of their source within these ratios (characters, sentences).
 PARALLEL_CHARS = (0.6, 1.7)
 PARALLEL_SENTENCES = (0.5, 2.0)
@@ -43,5 +60,3 @@ DIAGONAL_TOLERANCE = 0.02
 DIAGONAL_SENTENCES = 1.5
 # The robust line fit samples at most this many points (it is quadratic in them).
 MAX_FIT_POINTS = 150
-# Up to this many sentences a side, a text has too few anchors for the line fit.
-SHORT_TEXT = 12
