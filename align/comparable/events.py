@@ -16,7 +16,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from align.anchors import coarser, find_anchors, is_small_number, significant_digits
+from align.anchors import (
+    coarser,
+    context_years,
+    find_anchors,
+    is_small_number,
+    significant_digits,
+)
+from align.comparable.lexicon import translations
 from align.comparable.weights import (
     COGNATE_PREFIX,
     COMMON_IDF,
@@ -30,8 +37,9 @@ from align.comparable.weights import (
     TERM_SUPPORT,
     WEIGHTS,
 )
-from align.comparable.words import LEXICON, ContentWord, Likeness, cognates, content_words
+from align.comparable.words import ContentWord, Likeness, cognates, content_words
 from align.model import Evidence, EvidenceKind, Link, NameKey
+from align.text.noise import URL
 from glossary.model import Lang
 from glossary.translit import match_key
 
@@ -67,7 +75,7 @@ def align_comparable(
         if norm[(i, j)] < MIN_SCORE or scores.raw[(i, j)] < MIN_RAW:
             return None
         evidence = scores.evidence[(i, j)]
-        items = _items(evidence, _phrases(en[j], english.tokens[j], evidence))
+        items = _items(evidence, _phrases(_without_urls(en[j]), english.tokens[j], evidence))
         support = sum(_support(shown, weight) for shown, weight in items.items())
         return items if support >= MIN_SUPPORT else None
 
@@ -125,12 +133,19 @@ class _Scores:
     idf: dict[Evidence, float]
 
 
+def _without_urls(text: str) -> str:
+    """The text with its web addresses blanked (same length, so offsets hold): an address is
+    where a passage comes from, not what it reports."""
+    return URL.sub(lambda m: " " * len(m.group()), text)
+
+
 def _side(sentences: Sequence[str], lang: str) -> _Side:
     anchors = []
     words = []
-    for text in sentences:
+    sentences = [_without_urls(text) for text in sentences]
+    for text, year in zip(sentences, context_years(sentences, lang), strict=True):
         keys: dict[Evidence, float] = {}
-        for anchor in find_anchors(text, lang):
+        for anchor in find_anchors(text, lang, year):
             weight = WEIGHTS[anchor.kind]
             if anchor.kind is EvidenceKind.NUMBER and is_small_number(anchor.value):
                 weight = SMALL_NUMBER_WEIGHT
@@ -222,7 +237,7 @@ def _word_matches(
             likeness = cognates(key, candidate, Indel.normalized_similarity(key, candidate))
             if likeness:
                 found[candidate] = likeness is Likeness.CLOSE
-        found.update({c: True for c in LEXICON.get(key, ()) if c in en_vocab})
+        found.update({c: True for c in translations(key) if c in en_vocab})
         if is_name and name_key is not None:
             found.update({c: True for c in en_by_name.get(name_key(form), ())})
         if found:

@@ -21,10 +21,20 @@ KIND_WEIGHTS = {
 NAME_WEIGHT = 1.0
 NAME_PREFIX = 5
 MIN_NAME = 4
-# A pair needs this much shared evidence, including at least one date or number, to be an event
-# pairing rather than two texts that merely mention Paris and Moscow.
-MIN_SCORE = 4.0
-MIN_SHARED = 3
+# Shared evidence is weighted by rarity across the documents of the run: 1 for a feature only
+# the two documents hold, near 0 for one all hold. A pair needs MIN_SCORE and a linked pair of
+# passages, or SURE_SCORE; documents that date their events to different days or months need
+# CONFLICT_FACTOR times as much. Two texts that merely mention Paris and Moscow share little.
+MIN_SCORE = 2.0
+SURE_SCORE = 3.0
+# The summed scores of the comparable links a pair needs below SURE_SCORE.
+MIN_LINKED = 0.3
+CONFLICT_FACTOR = 1.5
+# Each French document is compared with at most this many English candidates (the most
+# sharing), and a feature held by more documents than this is not looked up: the work grows
+# with the documents, not with their square.
+MAX_CANDIDATES = 20
+MAX_POSTINGS = 200
 # At most this many pieces of evidence are shown with a document pair.
 MAX_EVIDENCE = 8
 
