@@ -31,17 +31,17 @@ def test_treaty_passages_are_paired_with_date_and_key_terms() -> None:
     assert [link.en for link in treaty] == [(1,)]
     evidence = treaty[0].labels
     assert evidence[0] == "date 1935-05-02"
-    assert "term mutual assistance" in evidence
-    assert "term treaty" in evidence
+    assert "term assistance mutuelle = mutual assistance" in evidence
+    assert "term traité = treaty" in evidence
 
 
 def test_names_meet_through_the_glossary_key() -> None:
     links = align_comparable(FR, EN, name_key=fake_name_key)
     (link,) = [link for link in links if link.fr == (0,)]
     assert link.en == (2,)
-    assert set(link.labels) >= {"date 2025-02-18", "name ushakov"}
+    assert set(link.labels) >= {"date 2025-02-18", "name Ouchakov = Ushakov"}
     without = align_comparable(FR, EN, name_key=None)
-    assert all("name ushakov" not in k.labels for k in without)
+    assert all("name Ouchakov = Ushakov" not in k.labels for k in without)
 
 
 def test_one_shared_name_alone_is_not_an_event() -> None:
@@ -153,4 +153,4 @@ def test_names_match_through_transliteration_by_default() -> None:
     fr = ["Le 18 février 2025, Iouri Ouchakov arrive à Riyad.", "Il pleut."]
     en = ["Yuri Ushakov arrived in Riyadh on 18 February 2025.", "It rains."]
     (link,) = align_comparable(fr, en)
-    assert "name ushakov" in link.labels
+    assert "name Ouchakov = Ushakov" in link.labels

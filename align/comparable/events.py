@@ -41,6 +41,7 @@ from align.comparable.words import ContentWord, Likeness, cognates, content_word
 from align.model import Evidence, EvidenceKind, Link, NameKey
 from align.text.noise import URL
 from glossary.model import Lang
+from glossary.text import fold
 from glossary.translit import match_key
 
 _TERM_GAP = re.compile(r"\s+")
@@ -75,7 +76,13 @@ def align_comparable(
         if norm[(i, j)] < MIN_SCORE or scores.raw[(i, j)] < MIN_RAW:
             return None
         evidence = scores.evidence[(i, j)]
-        items = _items(evidence, _phrases(_without_urls(en[j]), english.tokens[j], evidence))
+        shown = _shown(
+            (_without_urls(fr[i]), french.tokens[i]),
+            (_without_urls(en[j]), english.tokens[j]),
+            evidence,
+            scores.counterparts.get((i, j), {}),
+        )
+        items = _items(evidence, shown)
         support = sum(_support(shown, weight) for shown, weight in items.items())
         return items if support >= MIN_SUPPORT else None
 
@@ -131,6 +138,8 @@ class _Scores:
     raw: dict[tuple[int, int], float]
     evidence: dict[tuple[int, int], list[_Shared]]
     idf: dict[Evidence, float]
+    # For each pair, the French word each matched English word stands for.
+    counterparts: dict[tuple[int, int], dict[str, str]]
 
 
 def _without_urls(text: str) -> str:
@@ -189,6 +198,7 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
                 evidence[(i, j)].append((key, value))
     en_names = [{t.key for t in tokens if t.name} for tokens in english.tokens]
     hits: dict[tuple[int, int], list[tuple[float, str, str, EvidenceKind]]] = defaultdict(list)
+    counterparts: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
     for i, tokens in enumerate(french.tokens):
         fr_names = {t.key for t in tokens if t.name}
         for fr_key in sorted({t.key for t in tokens}):
@@ -211,7 +221,8 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
             used_en.add(en_key)
             raw[pair] += value
             evidence[pair].append((Evidence(kind, en_key), value))
-    return _Scores(dict(raw), dict(evidence), idf)
+            counterparts[pair][en_key] = fr_key
+    return _Scores(dict(raw), dict(evidence), idf, dict(counterparts))
 
 
 def _word_matches(
@@ -274,33 +285,58 @@ def _support(shared: Evidence, value: float) -> float:
     if kind is EvidenceKind.NUMBER:
         return 1.0 if significant_digits(shared.value) >= 3 else 0.5
     if kind is EvidenceKind.TERM:
-        return TERM_SUPPORT * len(shared.value.split())
+        return TERM_SUPPORT * len(shared.value.split(" = ")[-1].split())
     if kind is EvidenceKind.NAME:
         # A name met in many passages (France, Niagara) tells little on its own.
         return 1.0 if value / WEIGHTS[kind] >= COMMON_IDF else 0.5
     return SUPPORT[kind]
 
 
-def _phrases(
-    text: str, tokens: tuple[ContentWord, ...], evidence: list[_Shared]
+def _shown(
+    french: tuple[str, tuple[ContentWord, ...]],
+    english: tuple[str, tuple[ContentWord, ...]],
+    evidence: list[_Shared],
+    counterparts: dict[str, str],
 ) -> dict[Evidence, str]:
-    """Matched English words that stand together, as one phrase: "mutual assistance" (terms),
-    "Charles de Gaulle" (names, across lower-case particles)."""
-    phrases: dict[Evidence, str] = {}
+    """Matched words as a translator reads them: words that stand together make one phrase
+    ("Charles de Gaulle", across lower-case particles; "press conference"), written as in the
+    texts, the French form first when it differs ("Khrouchtchev = Khrushchev")."""
+    shown: dict[Evidence, str] = {}
     for kind, joiner in ((EvidenceKind.TERM, _TERM_GAP), (EvidenceKind.NAME, _NAME_GAP)):
         matched = {shared.value for shared, _ in evidence if shared.kind is kind}
-        runs: list[list[ContentWord]] = []
-        for token in tokens:
-            if token.key not in matched:
-                continue
-            if runs and joiner.fullmatch(text[runs[-1][-1].end : token.start]):
-                runs[-1].append(token)
-            else:
-                runs.append([token])
-        for run in runs:
+        for run in _runs(*english, matched, joiner):
+            en_text = _surface(english[0], run)
+            # The French words this run stands for, as they stand together in the French text.
+            wanted = {counterparts.get(token.key, token.key) for token in run}
+            fr_runs = _runs(*french, wanted, joiner)
+            fr_text = _surface(french[0], max(fr_runs, key=len)) if fr_runs else ""
+            same = not fr_text or fold(fr_text) == fold(en_text)
+            text = en_text if same else f"{fr_text} = {en_text}"
+            if kind is EvidenceKind.TERM:
+                text = text.lower()
             for token in run:
-                phrases.setdefault(Evidence(kind, token.key), " ".join(r.key for r in run))
-    return phrases
+                shown.setdefault(Evidence(kind, token.key), text)
+    return shown
+
+
+def _runs(
+    text: str, tokens: tuple[ContentWord, ...], keys: set[str], joiner: re.Pattern[str]
+) -> list[list[ContentWord]]:
+    """The tokens whose key is in `keys`, grouped into runs of neighbours."""
+    runs: list[list[ContentWord]] = []
+    for token in tokens:
+        if token.key not in keys:
+            continue
+        if runs and joiner.fullmatch(text[runs[-1][-1].end : token.start]):
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+def _surface(text: str, run: list[ContentWord]) -> str:
+    """The words of a run as the text writes them, one line."""
+    return " ".join(text[run[0].start : run[-1].end].split())
 
 
 def _items(evidence: list[_Shared], phrases: dict[Evidence, str]) -> dict[Evidence, float]:
