@@ -22,6 +22,7 @@ from align.exports.rows import AlignedText, aligned_texts
 from align.exports.tmx import write_tmx
 from align.model import AnalysedDocument, Progress
 from align.pairing.documents import find_document_pairs, sides_of
+from align.pairing.names import glossary_name_key
 from align.pairing.pair import align_pair
 from align.readers import ReadResult, Skipped
 from align.settings import (
@@ -37,7 +38,6 @@ from glossary.build import build_glossary
 from glossary.errors import GlossaryError
 from glossary.model import Glossary, Lang
 from glossary.tbx import write_tbx
-from glossary.translit import match_key
 from glossary.workbook import Workbook, merge_workbook, read_workbook, write_workbook
 from glossary.workbook.file import ensure_closed
 
@@ -90,7 +90,7 @@ def run(
     analysed = analyse(read.documents, detector, splitter, progress)
     summary = summarise_analysis(read, analysed)
     glossary_stage = export_glossary(analysed, previous, settings, progress)
-    alignment_stage = export_alignment(analysed, settings, progress)
+    alignment_stage = export_alignment(analysed, settings, progress, glossary_stage.glossary)
     return RunSummary(
         documents=summary.documents,
         skipped=summary.skipped,
@@ -189,21 +189,23 @@ def export_alignment(
     analysed: Sequence[AnalysedDocument],
     settings: RunSettings,
     progress: Progress | None = None,
+    glossary: Glossary | None = None,
 ) -> AlignmentStage:
     """Pair French and English documents that share events, align them, write TMX and review.
 
-    Names match through their transliteration keys (glossary.translit.match_key); the entities of
-    the run's glossary, and a person's merges in it, do not reach the aligners yet.
+    Names match through the entities of `glossary`, the run's glossary after a person's edits
+    (align.pairing.names), and through transliteration keys where it knows no entity.
     """
+    name_key = glossary_name_key(glossary)
     by_source = {doc.document.source: doc for doc in analysed}
     sides = [side for doc in analysed for side in sides_of(doc.document.source, doc.sentences)]
-    pairs = find_document_pairs(sides, name_key=match_key)
+    pairs = find_document_pairs(sides, name_key=name_key)
     rows: list[AlignedText] = []
     done: list[tuple[str, str, str]] = []
     for i, pair in enumerate(pairs):
         fr = [s for s in by_source[pair.fr].sentences if s.lang == Lang.FR]
         en = [s for s in by_source[pair.en].sentences if s.lang == Lang.EN]
-        result = align_pair(fr, en, mode=pair.mode, name_key=match_key)
+        result = align_pair(fr, en, mode=pair.mode, name_key=name_key)
         rows.extend(aligned_texts(result, fr, en, fr_source=pair.fr, en_source=pair.en))
         done.append((pair.fr, pair.en, result.mode))
         if progress:
