@@ -28,6 +28,7 @@ from align.comparable.weights import (
     COGNATE_PREFIX,
     COMMON_IDF,
     MAX_EVIDENCE,
+    MAX_POSTINGS,
     MIN_RAW,
     MIN_SCORE,
     MIN_SUPPORT,
@@ -167,7 +168,11 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
 
 
 def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Scores:
-    """Raw scores of every fr/en pair sharing a feature, found through an inverted index."""
+    """Raw scores of the fr/en pairs sharing a feature, found through an inverted index.
+
+    A feature found in more than MAX_POSTINGS English sentences is too common to single out an
+    event, and is not looked up: the work grows with the text, never with its square.
+    """
     total = len(french.tokens) + len(english.tokens)
     df: dict[Evidence, int] = defaultdict(int)
     for side in (french, english):
@@ -192,7 +197,10 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
     evidence: dict[tuple[int, int], list[_Shared]] = defaultdict(list)
     for i, keys in enumerate(french.anchors):
         for key, weight in keys.items():
-            for j in en_anchor_index.get(key, ()):
+            postings = en_anchor_index.get(key, ())
+            if len(postings) > MAX_POSTINGS:
+                continue
+            for j in postings:
                 value = min(weight, english.anchors[j][key]) * idf[key]
                 raw[(i, j)] += value
                 evidence[(i, j)].append((key, value))
@@ -204,7 +212,10 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
         for fr_key in sorted({t.key for t in tokens}):
             for en_key, close in matches.get(fr_key, {}).items():
                 rarity = min(_word_idf(idf, fr_key), _word_idf(idf, en_key))
-                for j in en_word_index.get(en_key, ()):
+                postings = en_word_index.get(en_key, ())
+                if len(postings) > MAX_POSTINGS:
+                    continue
+                for j in postings:
                     # A name only when capitalised inside both sentences, not merely somewhere,
                     # and spelt alike: a loose likeness (Français/Franco) is only a term.
                     name = close and fr_key in fr_names and en_key in en_names[j]
