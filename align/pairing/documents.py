@@ -22,6 +22,7 @@ from align.pairing.mode import decide_mode
 from align.pairing.weights import (
     CONFLICT_FACTOR,
     KIND_WEIGHTS,
+    LENGTH_SCALE,
     MAX_CANDIDATES,
     MAX_EVIDENCE,
     MAX_POSTINGS,
@@ -70,7 +71,8 @@ def find_document_pairs(
     of documents, not with its square). A candidate is a pair when it is a translation, when it
     shares much (SURE_SCORE), or when it shares enough (MIN_SCORE) and comparable mode links at
     least one pair of passages. Documents whose dated events (days, months) all differ need half
-    as much again: the same people at another time is another event. A document is never
+    as much again (the same people at another time is another event), and documents longer than
+    LENGTH_SCALE sentences need more, with the square root of their length. A document is never
     paired with itself (the French and English parts of one mixed file).
     """
     french = [d for d in docs if d.lang == Lang.FR and d.sentences]
@@ -107,6 +109,9 @@ def find_document_pairs(
                 continue
             score = sum(shared.values())
             need = CONFLICT_FACTOR if _times_conflict(own, features[id(other)]) else 1.0
+            # Longer documents share more by chance: the evidence needed grows with them.
+            shorter = min(len(doc.sentences), len(other.sentences))
+            need *= max(1.0, math.sqrt(shorter / LENGTH_SCALE))
             if score < MIN_SCORE * need:
                 continue
             decision = decide_mode(doc.sentences, other.sentences, "auto", name_key)

@@ -26,10 +26,13 @@ MIN_NAME = 4
 # passages, or SURE_SCORE; documents that date their events to different days or months need
 # CONFLICT_FACTOR times as much. Two texts that merely mention Paris and Moscow share little.
 MIN_SCORE = 2.0
-SURE_SCORE = 3.0
+SURE_SCORE = 2.8
 # The summed scores of the comparable links a pair needs below SURE_SCORE.
 MIN_LINKED = 0.3
 CONFLICT_FACTOR = 1.5
+# Beyond this many sentences (the shorter document), what two documents share by chance grows:
+# the evidence needed is multiplied by sqrt(sentences / LENGTH_SCALE).
+LENGTH_SCALE = 10
 # Each French document is compared with at most this many English candidates (the most
 # sharing), and a feature held by more documents than this is not looked up: the work grows
 # with the documents, not with their square.
