@@ -154,3 +154,37 @@ def test_names_match_through_transliteration_by_default() -> None:
     en = ["Yuri Ushakov arrived in Riyadh on 18 February 2025.", "It rains."]
     (link,) = align_comparable(fr, en)
     assert "name Ouchakov = Ushakov" in link.labels
+
+
+VISIT_FR = [
+    "Le mercredi 23 mars 1960, Nikita Khrouchtchev atterrit à Orly.",
+    "Le général de Gaulle accueille son hôte au pied de la passerelle.",
+    "Sur la route de Paris, une foule dense se masse.",
+    "Cent un coups de canon saluent sa venue.",
+]
+VISIT_EN = [
+    "Crowds were thin along the road into Paris.",
+    "On March 23, 1960, Nikita Khrushchev landed at Orly, where President de Gaulle welcomed him.",
+    "A 31-gun salute boomed as he arrived.",
+]
+
+
+def test_two_short_reports_of_one_visit_are_comparable_not_a_translation() -> None:
+    decision = decide_mode(VISIT_FR, VISIT_EN, "auto")
+    assert decision.mode == "comparable"
+    assert "clear partner" in decision.reason
+
+
+def test_a_report_links_on_date_names_and_reporting_words_in_their_own_spelling() -> None:
+    links = {(k.fr, k.en): k.labels for k in align_comparable(VISIT_FR, VISIT_EN)}
+    assert set(links[((0,), (1,))]) >= {
+        "date 1960-03-23",
+        "name Nikita Khrouchtchev = Nikita Khrushchev",
+        "term atterrit = landed",
+    }
+
+
+def test_a_web_address_is_not_evidence() -> None:
+    fr = ["source: https://example.org/paris-moscou-traite-1935.html", "Il pleut.", "Rien."]
+    en = ["source: https://example.org/paris-moscou-traite-1935.html", "It rains.", "None."]
+    assert align_comparable(fr, en) == []

@@ -84,6 +84,8 @@ def decide_mode(
         return ModeDecision(
             Mode.COMPARABLE, f"length ratio {chars:.2f}, sentence ratio {count:.2f}"
         )
+    if _dates_differ(fr, en):
+        return ModeDecision(Mode.COMPARABLE, "the days and months they date differ")
     confident = _confident_share(fr, en, name_key)
     if confident is None:
         # Nothing shared at all ("Bonjour." / "Hello."): only very short texts of as many
@@ -200,6 +202,24 @@ def _confident_share(
     # do, and a translation does not.
     crossing = len(mutual) - len(longest_chain(mutual))
     return max(0, in_order - crossing) / min(n, m)
+
+
+def _dates_differ(fr: Sequence[str], en: Sequence[str]) -> bool:
+    """Both texts date what they say to the day or month, and not one day or month is shared: a
+    translation keeps its dates."""
+    dated = (EvidenceKind.DATE, EvidenceKind.MONTH)
+
+    def dates(texts: Sequence[str], lang: str) -> set[Evidence]:
+        return {
+            key
+            for text in texts
+            for anchor in find_anchors(text, lang)
+            for key in anchor.implied()
+            if key.kind in dated
+        }
+
+    french, english = dates(fr, Lang.FR), dates(en, Lang.EN)
+    return bool(french) and bool(english) and not french & english
 
 
 def _keys(text: str, lang: str, name_key: NameKey | None) -> frozenset[tuple[str, str]]:
