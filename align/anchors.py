@@ -3,11 +3,16 @@
 "le 2 mai 1935", "2 May 1935" and "May 2, 1935" all give `date 1935-05-02`; "225 millions" and
 "225 million" give `number 225000000`; "1,5" (fr) and "1.5" (en) give `number 1.5`;
 "100e" and "100th" give `ordinal 100`; "XXe siècle" and "20th century" give `century 20`.
+Ranges give both ends ("du 23 mars au 3 avril 1960": `date 1960-03-23`, `date 1960-04-03`;
+"4-11 February 1945", "February 7-12, 1945"), ISO dates are read ("2025-08-15"), and a day
+without its year ("le 15 août", "on 14 September") takes the year given as context, or the year
+that follows it in the sentence; without either it is not read (never guessed).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -87,12 +92,68 @@ def _month_names() -> dict[str, int]:
     return names
 
 
+def _month_pattern(group: str) -> str:
+    alternatives = sorted(_month_names(), key=len, reverse=True)
+    return rf"(?P<{group}>(?i:" + "|".join(re.escape(n) for n in alternatives) + r")|May)\.?"
+
+
+# Between the two ends of a range of days: "du 2 au 5", "4-11", "7 to 12", "23 and 25".
+_RANGE = r"\s*(?:-|–|—|au|à|et|to|and|until|till)\s*"
+_LEAD = r"(?<![\w.,])"
+
+
+@lru_cache(maxsize=1)
+def _ranges() -> tuple[re.Pattern[str], ...]:
+    """Patterns of day ranges in one month, and of a first date whose year comes later."""
+    month = _month_pattern("month")
+    ordinal = rf"(?:{_FR_ORD}|{_EN_ORD})?"
+    return (
+        # du 2 au 5 octobre 1985, 4-11 February 1945 (the first day; the second is a date)
+        re.compile(
+            _LEAD
+            + r"(?P<day>[0-3]?\d)"
+            + ordinal
+            + _RANGE
+            + r"(?=[0-3]?\d"
+            + ordinal
+            + r"\s+(?:of\s+)?"
+            + month
+            + r",?\s+(?P<year>\d{4})(?!\d))"
+        ),
+        # February 7-12, 1945 (both days)
+        re.compile(
+            _LEAD
+            + month
+            + r"\s+(?P<day>[0-3]?\d)"
+            + ordinal
+            + _RANGE
+            + r"(?P<day2>[0-3]?\d)"
+            + ordinal
+            + r",?\s+(?P<year>\d{4})(?!\d)"
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def _partials() -> tuple[re.Pattern[str], ...]:
+    """A day and a month without a year: "le 15 août", "on 14 September", "August 15"."""
+    month = _month_pattern("month")
+    ordinal = rf"(?:{_FR_ORD}|{_EN_ORD})?"
+    no_year = r"(?!,?\s+\d{4}(?!\d))(?![\w])"
+    return (
+        re.compile(_LEAD + _DAY + ordinal + r"\s+(?:of\s+)?" + month + no_year),
+        re.compile(_LEAD + month + r"\s+" + _DAY + rf"(?:{_EN_ORD})?(?!\d)" + no_year),
+    )
+
+
+_YEAR_AFTER = re.compile(r"(?<![\w.,])(?P<year>1\d{3}|20\d{2})(?![\w,.]\d)")
+_ISO = re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    names = _month_names()
-    alternatives = sorted(names, key=len, reverse=True)
-    month = r"(?P<month>(?i:" + "|".join(re.escape(n) for n in alternatives) + r")|May)\.?"
-    lead = r"(?<![\w.,])"
+    month = _month_pattern("month")
+    lead = _LEAD
     return (
         # 2 mai 1935, 1er mai 1935, 2 May 1935, 28 October, 1924, 2nd of May 1935
         re.compile(
@@ -120,21 +181,81 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-def find_anchors(text: str, lang: str = Lang.UND) -> tuple[Anchor, ...]:
-    """Dates and numbers of `text` in order; `lang` settles "1,500" (en) against "1,5" (fr)."""
+def find_anchors(text: str, lang: str = Lang.UND, year: int | None = None) -> tuple[Anchor, ...]:
+    """Dates and numbers of `text` in order; `lang` settles "1,500" (en) against "1,5" (fr).
+
+    `year` is the year a day without one belongs to ("le 15 août"), from the text around it;
+    a year later in the same sentence wins ("du 23 mars au 3 avril 1960").
+    """
     taken: list[tuple[int, int]] = []
     found: list[Anchor] = []
+
+    def add(anchor: Anchor | None) -> None:
+        if anchor is None or any(anchor.start < b and a < anchor.end for a, b in taken):
+            return
+        taken.append((anchor.start, anchor.end))
+        found.append(anchor)
+
+    for match in _ISO.finditer(text):
+        add(_date(int(match["year"]), int(match["month"]), int(match["day"]), *match.span()))
+    for pattern in _ranges():
+        for match in pattern.finditer(text):
+            month = _month_number(match["month"])
+            if month is None:
+                continue
+            day_start, day_end = match.span("day")
+            add(_date(int(match["year"]), month, int(match["day"]), day_start, day_end))
+            if match.groupdict().get("day2"):
+                start, end = match.span("day2")
+                add(_date(int(match["year"]), month, int(match["day2"]), start, end))
+    for pattern in _partials():
+        for match in pattern.finditer(text):
+            month = _month_number(match["month"])
+            later = _YEAR_AFTER.search(text, match.end())
+            context = int(later["year"]) if later else year
+            if month is None or context is None:
+                continue
+            add(_date(context, month, int(match["day"]), *match.span()))
     for pattern in _patterns():
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            anchor = _anchor(match, lang)
-            if anchor is None:
-                continue
-            taken.append((start, end))
-            found.append(anchor)
+            add(_anchor(match, lang))
     return tuple(sorted(found, key=lambda a: (a.start, a.end)))
+
+
+def _month_number(name: str | None) -> int | None:
+    if not name:
+        return None
+    month = _month_names().get(name.lower().rstrip("."))
+    if month is None and name.startswith("May"):
+        month = 5
+    return month
+
+
+def _date(year: int, month: int, day: int, start: int, end: int) -> Anchor | None:
+    """A date anchor, or None when it cannot be a date."""
+    if not YEAR_MIN <= year <= YEAR_MAX or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return Anchor(EvidenceKind.DATE, f"{year:04d}-{month:02d}-{day:02d}", start, end)
+
+
+def context_years(sentences: Sequence[str], lang: str = Lang.UND) -> list[int | None]:
+    """For each sentence, the year a day without one belongs to: the last year written before it
+    (in it or in an earlier sentence), else the document's first year; None in a text with none."""
+    years: list[int | None] = []
+    last: int | None = None
+    for text in sentences:
+        years.append(last)
+        written = [a for a in find_anchors(text, lang) if a.kind is EvidenceKind.YEAR]
+        written += [
+            a for a in find_anchors(text, lang) if a.kind in (EvidenceKind.DATE, EvidenceKind.MONTH)
+        ]
+        if written:
+            last = int(max(written, key=lambda a: a.end).value[:4])
+    first = next((y for y in years if y is not None), last)
+    return [y if y is not None else first for y in years]
 
 
 def _anchor(match: re.Match[str], lang: str) -> Anchor | None:

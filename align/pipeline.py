@@ -24,6 +24,7 @@ from align.exports.tmx import write_tmx
 from align.model import AnalysedDocument, Progress
 from align.outfolder import Staging, hold_folder, staged
 from align.pairing.documents import find_document_pairs, sides_of
+from align.pairing.names import glossary_name_key
 from align.pairing.pair import align_pair
 from align.readers import ReadResult, Skipped
 from align.settings import (
@@ -41,7 +42,6 @@ from glossary.errors import GlossaryError
 from glossary.model import Glossary, Lang
 from glossary.tbx import write_tbx
 from glossary.termbase_csv import write_termbase_csv
-from glossary.translit import match_key
 from glossary.workbook import Workbook, merge_workbook, read_workbook, write_workbook
 from glossary.workbook.file import (
     FileState,
@@ -120,7 +120,11 @@ def run(
                 analysed, previous.workbook, settings, progress, folder=staging.folder
             )
             alignment_stage = export_alignment(
-                analysed, replace(settings, out_dir=staging.folder), progress, reviews=reviews
+                analysed,
+                replace(settings, out_dir=staging.folder),
+                progress,
+                glossary_stage.glossary,
+                reviews=reviews,
             )
             glossary_stage = _merge_again_if_saved(previous, glossary_stage, settings, staging)
             outputs = staging.commit(
@@ -309,26 +313,28 @@ def export_alignment(
     analysed: Sequence[AnalysedDocument],
     settings: RunSettings,
     progress: Progress | None = None,
+    glossary: Glossary | None = None,
     *,
     reviews: Sequence[ReviewRow] = (),
 ) -> AlignmentStage:
     """Pair French and English documents that share events, align them, write TMX and review.
 
-    Names match through their transliteration keys (glossary.translit.match_key); the entities of
-    the run's glossary, and a person's merges in it, do not reach the aligners yet. `reviews`
+    Names match through the entities of `glossary`, the run's glossary after a person's edits
+    (align.pairing.names), and through transliteration keys where it knows no entity. `reviews`
     (a person's review of the previous alignment.xlsx) win over the aligners' links.
     Documents are named relative to the folder that holds them all, in both files.
     """
+    name_key = glossary_name_key(glossary)
     by_source = {doc.document.source: doc for doc in analysed}
     names = relative_names(by_source)
     sides = [side for doc in analysed for side in sides_of(doc.document.source, doc.sentences)]
-    pairs = find_document_pairs(sides, name_key=match_key)
+    pairs = find_document_pairs(sides, name_key=name_key)
     rows: list[AlignedText] = []
     done: list[tuple[str, str, str]] = []
     for i, pair in enumerate(pairs):
         fr = [s for s in by_source[pair.fr].sentences if s.lang == Lang.FR]
         en = [s for s in by_source[pair.en].sentences if s.lang == Lang.EN]
-        result = align_pair(fr, en, mode=pair.mode, name_key=match_key)
+        result = align_pair(fr, en, mode=pair.mode, name_key=name_key)
         rows.extend(
             aligned_texts(result, fr, en, fr_source=names[pair.fr], en_source=names[pair.en])
         )

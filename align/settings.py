@@ -14,9 +14,9 @@ from pathlib import Path
 from types import ModuleType
 
 from align import __version__, anchors
-from align.comparable import events, words
+from align.comparable import events, lexicon, words
 from align.comparable import weights as comparable_weights
-from align.pairing import documents, mode
+from align.pairing import documents, mode, names
 from align.pairing import weights as pairing_weights
 from align.parallel import band, features, length
 from align.parallel import weights as parallel_weights
@@ -31,9 +31,9 @@ STAGES: dict[str, tuple[ModuleType, ...]] = {
     "repeats": (repeats,),
     "sentences": (sentences,),
     "anchors": (anchors,),
-    "pairing": (pairing_weights, documents, mode),
+    "pairing": (pairing_weights, documents, mode, names),
     "parallel": (parallel_weights, features, length, band),
-    "comparable": (comparable_weights, words, events),
+    "comparable": (comparable_weights, words, lexicon, events),
 }
 
 GLOSSARY_XLSX = "glossary.xlsx"

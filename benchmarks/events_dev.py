@@ -12,12 +12,17 @@ that share an event) and score_events.py.
 2. Mode decisions: how many of the 35 pairs `--mode auto` calls parallel (target 0).
 3. Document pairing: the pairs `align run` reports over the 38 documents: gold pairs found
    (target >= 32 of 35) and pairs that share no gold event (target <= 5).
+4. Translations still found: `align run` over ../shared/dev/news (30 articles and their
+   translations, laid out as <article>_fr.txt / _en.txt): translations paired as parallel
+   (target 30 of 30) and the other pairs it reports (comparable pairs between two articles).
+   Baseline (issue 11): 28 of 30 found as parallel in one run, 37 comparable pairs.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,6 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EVENTS = SHARED / "dev" / "events"
+NEWS = SHARED / "dev" / "news"
 DOCS = EVENTS / "docs"
 sys.path.insert(0, str(ROOT))
 
@@ -109,6 +115,36 @@ def document_pairing(pairs: list[tuple[str, str]], out: Path) -> None:
     print(f"part 3: {time.perf_counter() - start:.1f} s")
 
 
+def news_translations(work: Path) -> None:
+    start = time.perf_counter()
+    docs = work / "news"
+    docs.mkdir()
+    for article in sorted(p for p in NEWS.iterdir() if p.is_dir()):
+        for lang in ("fr", "en"):
+            shutil.copyfile(article / f"{lang}.txt", docs / f"{article.name}_{lang}.txt")
+    command = [sys.executable, "-m", "align", "run", str(docs), "--out", str(work / "news_out")]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    articles = sorted(p.name for p in NEWS.iterdir() if p.is_dir())
+    modes: dict[tuple[str, str], str] = {}
+    for line in run.stdout.splitlines():
+        if match := SUMMARY_PAIR.match(line):
+            modes[(Path(match[1]).name, Path(match[2]).name)] = match[3]
+    translations = {(f"{a}_fr.txt", f"{a}_en.txt") for a in articles}
+    parallel = sum(modes.get(pair) == "parallel" for pair in translations)
+    others = sorted(
+        f"{fr} x {en} ({mode})" for (fr, en), mode in modes.items() if (fr, en) not in translations
+    )
+    print(f"\n## 4. align run over dev/news (exit {run.returncode}): {len(modes)} document pairs")
+    print(f"translations paired as parallel: {parallel} of {len(translations)} (target all)")
+    for pair in sorted(translations):
+        if modes.get(pair) != "parallel":
+            print(f"- not parallel: {pair[0]} x {pair[1]} ({modes.get(pair, 'not paired')})")
+    print(f"other pairs (two different articles): {len(others)}")
+    for line in others:
+        print(f"- {line}")
+    print(f"part 4: {time.perf_counter() - start:.1f} s")
+
+
 def main() -> None:
     if not EVENTS.is_dir():
         print(f"{EVENTS} not found: the shared/ folder must sit beside the repository")
@@ -120,6 +156,7 @@ def main() -> None:
         print(f"## 1. comparable links over the {len(pairs)} pairs of pairs.txt")
         links_and_modes(pairs, links)
         document_pairing(pairs, run)
+        news_translations(Path(tmp))
 
 
 if __name__ == "__main__":

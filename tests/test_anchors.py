@@ -118,3 +118,43 @@ def test_anchor_spans_lie_inside_the_text_in_order(text: str) -> None:
     for anchor in anchors:
         assert 0 <= anchor.start < anchor.end <= len(text)
     assert [a.start for a in anchors] == sorted(a.start for a in anchors)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year", "expected"),
+    [
+        ("du 23 mars au 3 avril 1960", "fr", None, ["date 1960-03-23", "date 1960-04-03"]),
+        ("Du 2 au 5 octobre 1985, il", "fr", None, ["date 1985-10-02", "date 1985-10-05"]),
+        ("met 4-11 February 1945.", "en", None, ["date 1945-02-04", "date 1945-02-11"]),
+        ("On 2025-08-15, Trump", "en", None, ["date 2025-08-15"]),
+        ("le samedi 16 août, Trump", "fr", 2025, ["date 2025-08-16"]),
+        ("entered the city on 14 September.", "en", 1812, ["date 1812-09-14"]),
+        ("On August 15 he spoke.", "en", 2025, ["date 2025-08-15"]),
+        # Without a year in context a day is not guessed into a date.
+        ("le samedi 16 août, Trump", "fr", None, ["number 16"]),
+        ("le 2 mai 1935", "fr", 1812, ["date 1935-05-02"]),
+    ],
+    ids=[
+        "fr range",
+        "fr day range",
+        "en day range",
+        "iso",
+        "fr no year",
+        "en no year",
+        "en month first",
+        "no context",
+        "own year wins",
+    ],
+)
+def test_ranges_iso_and_days_without_a_year(
+    text: str, lang: str, year: int | None, expected: list[str]
+) -> None:
+    dates = [str(a.evidence) for a in find_anchors(text, lang, year)]
+    assert [d for d in dates if not d.startswith("year")] == expected
+
+
+def test_a_day_takes_the_last_year_written_before_it() -> None:
+    from align.anchors import context_years
+
+    texts = ["Il pleut.", "En 1960, il vint.", "Le 23 mars, il part.", "En 2024, on s'en souvient."]
+    assert context_years(texts, "fr") == [1960, 1960, 1960, 1960]

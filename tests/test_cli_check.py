@@ -138,7 +138,7 @@ def test_xlsx_report_has_a_row_per_finding_and_same_bytes_each_run(
     rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
     assert rows[0] == (
         "file", "line", "column", "found", "suggestion", "entity_id", "lang", "kind",
-        "confidence", "context",
+        "confidence", "context", "place",
     )  # fmt: skip
     assert [r[3] for r in rows[1:]] == ["Yuri Ushakov", "Steve Whitkoff", "Bartou"]
 

@@ -196,8 +196,24 @@ def test_an_open_workbook_in_out_stops_a_run_reading_another_glossary(
 @pytest.mark.parametrize(
     ("entities", "pairs", "links", "expected"),
     [
-        (1, 1, 1, ["glossary   1 entity, 1 variant", "pairs      1 document pair, 1 link"]),
-        (2, 2, 5, ["glossary   2 entities, 2 variants", "pairs      2 document pairs, 5 links"]),
+        (
+            1,
+            1,
+            1,
+            [
+                "glossary   1 entity, 1 variant",
+                "pairs      1 document pair (1 parallel, 0 comparable), 1 link",
+            ],
+        ),
+        (
+            2,
+            2,
+            5,
+            [
+                "glossary   2 entities, 2 variants",
+                "pairs      2 document pairs (2 parallel, 0 comparable), 5 links",
+            ],
+        ),
     ],
     ids=["singular", "plural"],
 )

@@ -31,17 +31,17 @@ def test_treaty_passages_are_paired_with_date_and_key_terms() -> None:
     assert [link.en for link in treaty] == [(1,)]
     evidence = treaty[0].labels
     assert evidence[0] == "date 1935-05-02"
-    assert "term mutual assistance" in evidence
-    assert "term treaty" in evidence
+    assert "term assistance mutuelle = mutual assistance" in evidence
+    assert "term traité = treaty" in evidence
 
 
 def test_names_meet_through_the_glossary_key() -> None:
     links = align_comparable(FR, EN, name_key=fake_name_key)
     (link,) = [link for link in links if link.fr == (0,)]
     assert link.en == (2,)
-    assert set(link.labels) >= {"date 2025-02-18", "name ushakov"}
+    assert set(link.labels) >= {"date 2025-02-18", "name Ouchakov = Ushakov"}
     without = align_comparable(FR, EN, name_key=None)
-    assert all("name ushakov" not in k.labels for k in without)
+    assert all("name Ouchakov = Ushakov" not in k.labels for k in without)
 
 
 def test_one_shared_name_alone_is_not_an_event() -> None:
@@ -153,4 +153,38 @@ def test_names_match_through_transliteration_by_default() -> None:
     fr = ["Le 18 février 2025, Iouri Ouchakov arrive à Riyad.", "Il pleut."]
     en = ["Yuri Ushakov arrived in Riyadh on 18 February 2025.", "It rains."]
     (link,) = align_comparable(fr, en)
-    assert "name ushakov" in link.labels
+    assert "name Ouchakov = Ushakov" in link.labels
+
+
+VISIT_FR = [
+    "Le mercredi 23 mars 1960, Nikita Khrouchtchev atterrit à Orly.",
+    "Le général de Gaulle accueille son hôte au pied de la passerelle.",
+    "Sur la route de Paris, une foule dense se masse.",
+    "Cent un coups de canon saluent sa venue.",
+]
+VISIT_EN = [
+    "Crowds were thin along the road into Paris.",
+    "On March 23, 1960, Nikita Khrushchev landed at Orly, where President de Gaulle welcomed him.",
+    "A 31-gun salute boomed as he arrived.",
+]
+
+
+def test_two_short_reports_of_one_visit_are_comparable_not_a_translation() -> None:
+    decision = decide_mode(VISIT_FR, VISIT_EN, "auto")
+    assert decision.mode == "comparable"
+    assert "clear partner" in decision.reason
+
+
+def test_a_report_links_on_date_names_and_reporting_words_in_their_own_spelling() -> None:
+    links = {(k.fr, k.en): k.labels for k in align_comparable(VISIT_FR, VISIT_EN)}
+    assert set(links[((0,), (1,))]) >= {
+        "date 1960-03-23",
+        "name Nikita Khrouchtchev = Nikita Khrushchev",
+        "term atterrit = landed",
+    }
+
+
+def test_a_web_address_is_not_evidence() -> None:
+    fr = ["source: https://example.org/paris-moscou-traite-1935.html", "Il pleut.", "Rien."]
+    en = ["source: https://example.org/paris-moscou-traite-1935.html", "It rains.", "None."]
+    assert align_comparable(fr, en) == []

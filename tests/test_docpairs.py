@@ -107,3 +107,47 @@ def test_sides_of_a_mixed_document_keep_french_and_english_apart() -> None:
         DocSentences("mixed.txt", "fr", ("Bonjour.",)),
         DocSentences("mixed.txt", "en", ("Hello.",)),
     ]
+
+
+def test_the_same_people_at_another_dated_event_are_not_paired() -> None:
+    def doc(source: str, lang: str, *texts: str) -> DocSentences:
+        return DocSentences(source, lang, texts)
+
+    people = ("Donald Trump", "Vladimir Poutine", "Volodymyr Zelensky")
+    docs = [
+        doc(
+            "alaska_fr.txt",
+            "fr",
+            "Le 15 août 2025, {} reçoit {} à Anchorage.".format(*people),
+            f"{people[2]} n'était pas invité au sommet.",
+        ),
+        doc(
+            "alaska_en.txt",
+            "en",
+            "On 15 August 2025 Donald Trump met Vladimir Putin in Anchorage.",
+            "Volodymyr Zelensky was not invited to the summit.",
+        ),
+        doc(
+            "istanbul_fr.txt",
+            "fr",
+            "Le 16 mai 2025, les pourparlers d'Istanbul ont commencé.",
+            "{}, {} et {} n'étaient pas là.".format(*people),
+        ),
+        doc(
+            "istanbul_en.txt",
+            "en",
+            "On 16 May 2025 the talks in Istanbul began.",
+            "Donald Trump, Vladimir Putin and Volodymyr Zelensky were not there.",
+        ),
+    ]
+    pairs = [(p.fr, p.en) for p in find_document_pairs(docs)]
+    assert pairs == [("alaska_fr.txt", "alaska_en.txt"), ("istanbul_fr.txt", "istanbul_en.txt")]
+
+
+def test_a_mixed_document_is_not_paired_with_itself() -> None:
+    fr = DocSentences("mixed.txt", "fr", TREATY_FR.sentences)
+    en = DocSentences("mixed.txt", "en", TREATY_EN.sentences)
+    assert find_document_pairs([fr, en]) == []
+    assert [(p.fr, p.en) for p in find_document_pairs([fr, en, TREATY_EN])] == [
+        ("mixed.txt", "treaty.txt")
+    ]

@@ -125,7 +125,9 @@ def format_summary(summary: object) -> str:
     ]
     if summary.document_pairs:
         pairs = _count(len(summary.document_pairs), "document pair")
-        lines.append(f"pairs      {pairs}, {_count(summary.links, 'link')}")
+        modes = [mode for _, _, mode in summary.document_pairs]
+        by_mode = ", ".join(f"{modes.count(m)} {m}" for m in ("parallel", "comparable"))
+        lines.append(f"pairs      {pairs} ({by_mode}), {_count(summary.links, 'link')}")
         lines.extend(
             f"           {printable(fr)} ⇄ {printable(en)} ({mode})"
             for fr, en, mode in summary.document_pairs

@@ -16,11 +16,19 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from align.anchors import coarser, find_anchors, is_small_number, significant_digits
+from align.anchors import (
+    coarser,
+    context_years,
+    find_anchors,
+    is_small_number,
+    significant_digits,
+)
+from align.comparable.lexicon import translations
 from align.comparable.weights import (
     COGNATE_PREFIX,
     COMMON_IDF,
     MAX_EVIDENCE,
+    MAX_POSTINGS,
     MIN_RAW,
     MIN_SCORE,
     MIN_SUPPORT,
@@ -30,9 +38,11 @@ from align.comparable.weights import (
     TERM_SUPPORT,
     WEIGHTS,
 )
-from align.comparable.words import LEXICON, ContentWord, Likeness, cognates, content_words
+from align.comparable.words import ContentWord, Likeness, cognates, content_words
 from align.model import Evidence, EvidenceKind, Link, NameKey
+from align.text.noise import URL
 from glossary.model import Lang
+from glossary.text import fold
 from glossary.translit import match_key
 
 _TERM_GAP = re.compile(r"\s+")
@@ -67,7 +77,13 @@ def align_comparable(
         if norm[(i, j)] < MIN_SCORE or scores.raw[(i, j)] < MIN_RAW:
             return None
         evidence = scores.evidence[(i, j)]
-        items = _items(evidence, _phrases(en[j], english.tokens[j], evidence))
+        shown = _shown(
+            (_without_urls(fr[i]), french.tokens[i]),
+            (_without_urls(en[j]), english.tokens[j]),
+            evidence,
+            scores.counterparts.get((i, j), {}),
+        )
+        items = _items(evidence, shown)
         support = sum(_support(shown, weight) for shown, weight in items.items())
         return items if support >= MIN_SUPPORT else None
 
@@ -123,14 +139,23 @@ class _Scores:
     raw: dict[tuple[int, int], float]
     evidence: dict[tuple[int, int], list[_Shared]]
     idf: dict[Evidence, float]
+    # For each pair, the French word each matched English word stands for.
+    counterparts: dict[tuple[int, int], dict[str, str]]
+
+
+def _without_urls(text: str) -> str:
+    """The text with its web addresses blanked (same length, so offsets hold): an address is
+    where a passage comes from, not what it reports."""
+    return URL.sub(lambda m: " " * len(m.group()), text)
 
 
 def _side(sentences: Sequence[str], lang: str) -> _Side:
     anchors = []
     words = []
-    for text in sentences:
+    sentences = [_without_urls(text) for text in sentences]
+    for text, year in zip(sentences, context_years(sentences, lang), strict=True):
         keys: dict[Evidence, float] = {}
-        for anchor in find_anchors(text, lang):
+        for anchor in find_anchors(text, lang, year):
             weight = WEIGHTS[anchor.kind]
             if anchor.kind is EvidenceKind.NUMBER and is_small_number(anchor.value):
                 weight = SMALL_NUMBER_WEIGHT
@@ -143,7 +168,11 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
 
 
 def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Scores:
-    """Raw scores of every fr/en pair sharing a feature, found through an inverted index."""
+    """Raw scores of the fr/en pairs sharing a feature, found through an inverted index.
+
+    A feature found in more than MAX_POSTINGS English sentences is too common to single out an
+    event, and is not looked up: the work grows with the text, never with its square.
+    """
     total = len(french.tokens) + len(english.tokens)
     df: dict[Evidence, int] = defaultdict(int)
     for side in (french, english):
@@ -168,18 +197,25 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
     evidence: dict[tuple[int, int], list[_Shared]] = defaultdict(list)
     for i, keys in enumerate(french.anchors):
         for key, weight in keys.items():
-            for j in en_anchor_index.get(key, ()):
+            postings = en_anchor_index.get(key, ())
+            if len(postings) > MAX_POSTINGS:
+                continue
+            for j in postings:
                 value = min(weight, english.anchors[j][key]) * idf[key]
                 raw[(i, j)] += value
                 evidence[(i, j)].append((key, value))
     en_names = [{t.key for t in tokens if t.name} for tokens in english.tokens]
     hits: dict[tuple[int, int], list[tuple[float, str, str, EvidenceKind]]] = defaultdict(list)
+    counterparts: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
     for i, tokens in enumerate(french.tokens):
         fr_names = {t.key for t in tokens if t.name}
         for fr_key in sorted({t.key for t in tokens}):
             for en_key, close in matches.get(fr_key, {}).items():
                 rarity = min(_word_idf(idf, fr_key), _word_idf(idf, en_key))
-                for j in en_word_index.get(en_key, ()):
+                postings = en_word_index.get(en_key, ())
+                if len(postings) > MAX_POSTINGS:
+                    continue
+                for j in postings:
                     # A name only when capitalised inside both sentences, not merely somewhere,
                     # and spelt alike: a loose likeness (Français/Franco) is only a term.
                     name = close and fr_key in fr_names and en_key in en_names[j]
@@ -196,7 +232,8 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
             used_en.add(en_key)
             raw[pair] += value
             evidence[pair].append((Evidence(kind, en_key), value))
-    return _Scores(dict(raw), dict(evidence), idf)
+            counterparts[pair][en_key] = fr_key
+    return _Scores(dict(raw), dict(evidence), idf, dict(counterparts))
 
 
 def _word_matches(
@@ -222,7 +259,7 @@ def _word_matches(
             likeness = cognates(key, candidate, Indel.normalized_similarity(key, candidate))
             if likeness:
                 found[candidate] = likeness is Likeness.CLOSE
-        found.update({c: True for c in LEXICON.get(key, ()) if c in en_vocab})
+        found.update({c: True for c in translations(key) if c in en_vocab})
         if is_name and name_key is not None:
             found.update({c: True for c in en_by_name.get(name_key(form), ())})
         if found:
@@ -259,33 +296,58 @@ def _support(shared: Evidence, value: float) -> float:
     if kind is EvidenceKind.NUMBER:
         return 1.0 if significant_digits(shared.value) >= 3 else 0.5
     if kind is EvidenceKind.TERM:
-        return TERM_SUPPORT * len(shared.value.split())
+        return TERM_SUPPORT * len(shared.value.split(" = ")[-1].split())
     if kind is EvidenceKind.NAME:
         # A name met in many passages (France, Niagara) tells little on its own.
         return 1.0 if value / WEIGHTS[kind] >= COMMON_IDF else 0.5
     return SUPPORT[kind]
 
 
-def _phrases(
-    text: str, tokens: tuple[ContentWord, ...], evidence: list[_Shared]
+def _shown(
+    french: tuple[str, tuple[ContentWord, ...]],
+    english: tuple[str, tuple[ContentWord, ...]],
+    evidence: list[_Shared],
+    counterparts: dict[str, str],
 ) -> dict[Evidence, str]:
-    """Matched English words that stand together, as one phrase: "mutual assistance" (terms),
-    "Charles de Gaulle" (names, across lower-case particles)."""
-    phrases: dict[Evidence, str] = {}
+    """Matched words as a translator reads them: words that stand together make one phrase
+    ("Charles de Gaulle", across lower-case particles; "press conference"), written as in the
+    texts, the French form first when it differs ("Khrouchtchev = Khrushchev")."""
+    shown: dict[Evidence, str] = {}
     for kind, joiner in ((EvidenceKind.TERM, _TERM_GAP), (EvidenceKind.NAME, _NAME_GAP)):
         matched = {shared.value for shared, _ in evidence if shared.kind is kind}
-        runs: list[list[ContentWord]] = []
-        for token in tokens:
-            if token.key not in matched:
-                continue
-            if runs and joiner.fullmatch(text[runs[-1][-1].end : token.start]):
-                runs[-1].append(token)
-            else:
-                runs.append([token])
-        for run in runs:
+        for run in _runs(*english, matched, joiner):
+            en_text = _surface(english[0], run)
+            # The French words this run stands for, as they stand together in the French text.
+            wanted = {counterparts.get(token.key, token.key) for token in run}
+            fr_runs = _runs(*french, wanted, joiner)
+            fr_text = _surface(french[0], max(fr_runs, key=len)) if fr_runs else ""
+            same = not fr_text or fold(fr_text) == fold(en_text)
+            text = en_text if same else f"{fr_text} = {en_text}"
+            if kind is EvidenceKind.TERM:
+                text = text.lower()
             for token in run:
-                phrases.setdefault(Evidence(kind, token.key), " ".join(r.key for r in run))
-    return phrases
+                shown.setdefault(Evidence(kind, token.key), text)
+    return shown
+
+
+def _runs(
+    text: str, tokens: tuple[ContentWord, ...], keys: set[str], joiner: re.Pattern[str]
+) -> list[list[ContentWord]]:
+    """The tokens whose key is in `keys`, grouped into runs of neighbours."""
+    runs: list[list[ContentWord]] = []
+    for token in tokens:
+        if token.key not in keys:
+            continue
+        if runs and joiner.fullmatch(text[runs[-1][-1].end : token.start]):
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+def _surface(text: str, run: list[ContentWord]) -> str:
+    """The words of a run as the text writes them, one line."""
+    return " ".join(text[run[0].start : run[-1].end].split())
 
 
 def _items(evidence: list[_Shared], phrases: dict[Evidence, str]) -> dict[Evidence, float]:

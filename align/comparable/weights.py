@@ -27,6 +27,9 @@ MIN_SCORE = 0.2
 # A neighbour joins a link when it scores at least this share of the link's own score.
 NEIGHBOUR_RATIO = 0.6
 MIN_RAW = 3.0
+# A feature in more English sentences than this is not looked up (too common to tell an event,
+# and it would make the work quadratic in the length of the documents).
+MAX_POSTINGS = 60
 # At most this many pieces of evidence are shown with a link.
 MAX_EVIDENCE = 8
 # Support each piece of evidence lends; a pair needs MIN_SUPPORT: a full date alone, a month

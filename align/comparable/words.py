@@ -21,25 +21,6 @@ from align.comparable.weights import (
 )
 from glossary.text import fold
 
-# Terms of diplomatic and military history whose translations share no spelling; every other
-# term is left to orthographic similarity, so this list stays short on purpose.
-LEXICON = {
-    "traite": ("treaty", "treaties"),
-    "traites": ("treaty", "treaties"),
-    "guerre": ("war",),
-    "guerres": ("war", "wars"),
-    "accord": ("agreement",),
-    "accords": ("agreement", "agreements"),
-    "pacte": ("pact",),
-    "pactes": ("pact", "pacts"),
-    "ambassade": ("embassy",),
-    "ambassadeur": ("ambassador",),
-    "urss": ("ussr",),
-    "allemagne": ("germany",),
-    "angleterre": ("england", "britain"),
-    "etats": ("states",),
-    "unis": ("united",),
-}
 _STOPWORDS = """
     dans avec pour sont leur leurs cette entre elle elles mais plus comme tout tous toute toutes
     aussi etre avoir fait etait ete deux trois sous sans vers chez dont ainsi alors apres avant

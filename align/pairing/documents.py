@@ -2,8 +2,9 @@
 
 Each document is reduced to its dates, numbers and names; an index from each feature to the
 documents holding it gives, for every French document, the English documents it shares rare
-features with, without ever comparing all pairs. Each pair found is then classed as a
-translation (parallel) or as separately written (comparable).
+features with, without ever comparing all pairs. Each candidate is then classed as a
+translation (parallel) or as separately written (comparable), and a comparable one is kept only
+when the two share much or comparable mode links passages reporting one event.
 """
 
 from __future__ import annotations
@@ -14,18 +15,25 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from align.anchors import find_anchors, is_small_number
+from align.anchors import context_years, find_anchors, is_small_number
+from align.comparable.events import align_comparable
 from align.model import Evidence, EvidenceKind, Mode, NameKey, Sentence
 from align.pairing.mode import decide_mode
 from align.pairing.weights import (
+    CONFLICT_FACTOR,
     KIND_WEIGHTS,
+    LENGTH_SCALE,
+    MAX_CANDIDATES,
     MAX_EVIDENCE,
+    MAX_POSTINGS,
+    MIN_LINKED,
     MIN_NAME,
     MIN_SCORE,
-    MIN_SHARED,
     NAME_PREFIX,
     NAME_WEIGHT,
+    SURE_SCORE,
 )
+from align.text.noise import URL
 from glossary.model import Lang
 from glossary.text import fold
 from glossary.translit import match_key
@@ -56,7 +64,17 @@ class DocPair:
 def find_document_pairs(
     docs: Sequence[DocSentences], *, name_key: NameKey | None = match_key
 ) -> list[DocPair]:
-    """Every French/English document pair sharing events, sorted by French then English source."""
+    """Every French/English document pair sharing events, sorted by French then English source.
+
+    Candidates come from the index: the English documents sharing the most rare dates, numbers
+    and names with a French one (at most MAX_CANDIDATES each, so the work grows with the number
+    of documents, not with its square). A candidate is a pair when it is a translation, when it
+    shares much (SURE_SCORE), or when it shares enough (MIN_SCORE) and comparable mode links at
+    least one pair of passages. Documents whose dated events (days, months) all differ need half
+    as much again (the same people at another time is another event), and documents longer than
+    LENGTH_SCALE sentences need more, with the square root of their length. A document is never
+    paired with itself (the French and English parts of one mixed file).
+    """
     french = [d for d in docs if d.lang == Lang.FR and d.sentences]
     english = [d for d in docs if d.lang == Lang.EN and d.sentences]
     if not french or not english:
@@ -71,22 +89,38 @@ def find_document_pairs(
         for key in features[id(doc)]:
             df[key] += 1
     total = len(french) + len(english)
+    # A feature only the two documents of a pair hold counts 1; one every document holds, ~0.
+    scale = math.log(1 + total / 2)
     pairs = []
     for doc in french:
         own = features[id(doc)]
         gains: dict[int, dict[Evidence, float]] = defaultdict(dict)
         for key, weight in own.items():
             postings = index.get(key, ())
+            if len(postings) > MAX_POSTINGS:
+                continue  # held by most documents: says nothing, and would make the work quadratic
+            rarity = math.log(1 + total / df[key]) / scale
             for j in postings:
-                rarity = math.log(1 + total / df[key])
                 gains[j][key] = min(weight, features[id(english[j])][key]) * rarity
-        for j, shared in sorted(gains.items()):
-            score = sum(shared.values())
-            has_anchor = any(key.kind is not EvidenceKind.NAME for key in shared)
-            if score < MIN_SCORE or len(shared) < MIN_SHARED or not has_anchor:
-                continue
+        ranked = sorted(gains.items(), key=lambda item: (-sum(item[1].values()), item[0]))
+        for j, shared in ranked[:MAX_CANDIDATES]:
             other = english[j]
-            decision = decide_mode(doc.sentences, other.sentences, "auto")
+            if other.source == doc.source:
+                continue
+            score = sum(shared.values())
+            need = CONFLICT_FACTOR if _times_conflict(own, features[id(other)]) else 1.0
+            # Longer documents share more by chance: the evidence needed grows with them.
+            shorter = min(len(doc.sentences), len(other.sentences))
+            need *= max(1.0, math.sqrt(shorter / LENGTH_SCALE))
+            if score < MIN_SCORE * need:
+                continue
+            decision = decide_mode(doc.sentences, other.sentences, "auto", name_key)
+            if (
+                decision.mode is Mode.COMPARABLE
+                and score < SURE_SCORE * need
+                and _linked(doc.sentences, other.sentences, name_key) < MIN_LINKED
+            ):
+                continue
             labels = sorted(shared, key=lambda k: (-shared[k], str(k)))[:MAX_EVIDENCE]
             pairs.append(
                 DocPair(doc.source, other.source, decision.mode, round(score, 3), tuple(labels))
@@ -94,11 +128,25 @@ def find_document_pairs(
     return sorted(pairs, key=lambda p: (p.fr, p.en))
 
 
+def _linked(fr: Sequence[str], en: Sequence[str], name_key: NameKey | None) -> float:
+    """How much comparable mode links between two documents: the sum of its links' scores."""
+    return sum(link.score for link in align_comparable(fr, en, name_key=name_key))
+
+
+def _times_conflict(a: dict[Evidence, float], b: dict[Evidence, float]) -> bool:
+    """Both documents date what they report to the day or month, and no day or month is shared."""
+    dated = (EvidenceKind.DATE, EvidenceKind.MONTH)
+    days_a = {k for k in a if k.kind in dated}
+    days_b = {k for k in b if k.kind in dated}
+    return bool(days_a) and bool(days_b) and not days_a & days_b
+
+
 def _features(doc: DocSentences, name_key: NameKey | None) -> dict[Evidence, float]:
     """Dates, numbers and names of a document, each with its weight."""
     found: dict[Evidence, float] = {}
-    for text in doc.sentences:
-        for anchor in find_anchors(text, doc.lang):
+    sentences = [URL.sub(" ", text) for text in doc.sentences]
+    for text, year in zip(sentences, context_years(sentences, doc.lang), strict=True):
+        for anchor in find_anchors(text, doc.lang, year):
             if anchor.kind is EvidenceKind.NUMBER and is_small_number(anchor.value):
                 continue  # "2 parties", "3 jours": too common to tell events apart
             weight = KIND_WEIGHTS[anchor.kind]

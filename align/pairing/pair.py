@@ -56,7 +56,7 @@ def align_pair(
     en_keep = [j for j, text in enumerate(en_texts) if text.strip()]
     fr_used = [fr_texts[i] for i in fr_keep]
     en_used = [en_texts[j] for j in en_keep]
-    decision = decide_mode(fr_used, en_used, mode)
+    decision = decide_mode(fr_used, en_used, mode, name_key)
     warnings: tuple[str, ...] = (decision.warning,) if decision.warning else ()
     if not fr_used or not en_used:
         links = [Link((i,), (), 0.0) for i in range(len(fr_used))]

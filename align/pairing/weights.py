@@ -21,14 +21,44 @@ KIND_WEIGHTS = {
 NAME_WEIGHT = 1.0
 NAME_PREFIX = 5
 MIN_NAME = 4
-# A pair needs this much shared evidence, including at least one date or number, to be an event
-# pairing rather than two texts that merely mention Paris and Moscow.
-MIN_SCORE = 4.0
-MIN_SHARED = 3
+# Shared evidence is weighted by rarity across the documents of the run: 1 for a feature only
+# the two documents hold, near 0 for one all hold. A pair needs MIN_SCORE and a linked pair of
+# passages, or SURE_SCORE; documents that date their events to different days or months need
+# CONFLICT_FACTOR times as much. Two texts that merely mention Paris and Moscow share little.
+MIN_SCORE = 2.0
+SURE_SCORE = 2.8
+# The summed scores of the comparable links a pair needs below SURE_SCORE.
+MIN_LINKED = 0.3
+CONFLICT_FACTOR = 1.5
+# Beyond this many sentences (the shorter document), what two documents share by chance grows:
+# the evidence needed is multiplied by sqrt(sentences / LENGTH_SCALE).
+LENGTH_SCALE = 10
+# Each French document is compared with at most this many English candidates (the most
+# sharing), and a feature held by more documents than this is not looked up: the work grows
+# with the documents, not with their square.
+MAX_CANDIDATES = 20
+MAX_POSTINGS = 200
 # At most this many pieces of evidence are shown with a document pair.
 MAX_EVIDENCE = 8
 
 # --- parallel or comparable
+# A translation: at least this share of the shorter side's sentences have a clear partner in
+# order (each the other's most similar sentence near its proportional place, with at least
+# this similarity). On the development data translations (news articles) give .45-.93, separate
+# reports of one event .00-.36.
+PARALLEL_CONFIDENT_SHARE = 0.4
+CONFIDENT_SIMILARITY = 0.2
+# The window around a sentence's proportional place: this many sentences, or this share of the
+# longer side.
+CONFIDENT_WINDOW = 3
+CONFIDENT_WINDOW_SHARE = 0.05
+# Word stems compared: the first letters of words at least this long (président/president).
+CONFIDENT_PREFIX = 5
+# Texts with nothing in common are parallel only up to this many sentences, as many per side.
+TINY_TEXT = 3
+# From this many sentences a side, the line fit of shared anchors may also tell a translation
+# (literary translations with little shared vocabulary per sentence).
+LONG_TEXT = 40
 # Translations keep the length of their source within these ratios (characters, sentences).
 PARALLEL_CHARS = (0.6, 1.7)
 PARALLEL_SENTENCES = (0.5, 2.0)
@@ -43,5 +73,3 @@ DIAGONAL_TOLERANCE = 0.02
 DIAGONAL_SENTENCES = 1.5
 # The robust line fit samples at most this many points (it is quadratic in them).
 MAX_FIT_POINTS = 150
-# Up to this many sentences a side, a text has too few anchors for the line fit.
-SHORT_TEXT = 12

@@ -38,7 +38,7 @@ def anchor_pairs(
     candidates = sorted(
         (i, en_at[k]) for k, i in fr_at.items() if k in en_at and key_names[k][0] in _ANCHOR_KINDS
     )
-    return _without_outliers(_longest_chain(candidates))
+    return _without_outliers(longest_chain(candidates))
 
 
 def _unique_positions(side: Sequence[SentenceFeatures]) -> dict[int, int]:
@@ -53,7 +53,7 @@ def _unique_positions(side: Sequence[SentenceFeatures]) -> dict[int, int]:
     return {k: i for k, i in seen.items() if k not in repeated}
 
 
-def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Longest chain strictly increasing on both sides (patience sorting, O(k log k))."""
     # Equal i must not chain, so within one i take larger j first.
     ordered = sorted(set(pairs), key=lambda p: (p[0], -p[1]))

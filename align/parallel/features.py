@@ -11,6 +11,7 @@ from enum import StrEnum
 from align.anchors import numbers as read_numbers
 from align.model import Evidence, EvidenceKind
 from align.parallel.weights import KIND_BOOST, MIN_COGNATE
+from glossary.model import Lang
 from glossary.text import fold
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)?")
@@ -52,6 +53,8 @@ class KeyTable:
         self.ids: dict[Key, int] = {}
         self.names: list[Key] = []
         self.weights: list[float] = []
+        # How each side first wrote a name key, to show it as a person reads it.
+        self.forms: dict[tuple[int, str], str] = {}
 
     def intern(self, key: Key) -> int:
         """Id of `key`, creating it when new."""
@@ -85,8 +88,11 @@ class KeyTable:
         self.weights = weights
 
     def describe(self, key: int) -> Evidence:
-        """The evidence a shared key is: number 1935, name ushakov."""
+        """The evidence a shared key is: number 1935, name Ouchakov = Ushakov, name Paris."""
         kind, text = self.names[key]
+        fr, en = self.forms.get((key, Lang.FR)), self.forms.get((key, Lang.EN))
+        if kind is KeyKind.NAME and fr and en:
+            return Evidence(kind.evidence, en if fold(fr) == fold(en) else f"{fr} = {en}")
         return Evidence(kind.evidence, text)
 
 
@@ -131,7 +137,9 @@ def sentence_features(
                 name = name_cache.get(raw)
                 if name is None:
                     name = name_cache[raw] = fold(name_key(raw) if name_key else raw)
-                keys.add(table.intern((KeyKind.NAME, name)))
+                name_id = table.intern((KeyKind.NAME, name))
+                table.forms.setdefault((name_id, lang), raw)
+                keys.add(name_id)
         for value in read_numbers(text, lang):
             number = table.intern((KeyKind.NUMBER, value))
             keys.add(number)
