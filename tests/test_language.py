@@ -244,3 +244,20 @@ def test_detector_sees_a_bounded_sample_of_each_chunk(text: str) -> None:
     assert all(len(t) <= SAMPLE_CHARS for t in recorder.shown)
     assert all(len(w) <= LONGEST_WORD for t in recorder.shown for w in t.split())
     assert segments[0].lang == "fr"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("مرحبا بكم في موسكو، قال الوزير أمس", "und"),
+        ("שלום לכולם, אמר השר אתמול בערב", "und"),
+        ("外交部长昨天在莫斯科会见了代表团。", "und"),
+        ("Le ministre a dit « مرحبا » aux journalistes réunis à Moscou hier soir.", "fr"),
+    ],
+)
+def test_lines_in_scripts_none_of_our_languages_write_are_set_aside(  # type: ignore[no-untyped-def]
+    detector, line: str, expected: str
+):
+    text = f"Le traité fut signé à Moscou en 1935 par les deux ministres.\n{line}\n"
+    segments = detect_segments(Document("x.txt", text), detector)
+    assert [s.lang for s in segments if line[:5] in s.text] == [expected]

@@ -71,6 +71,10 @@ LONGEST_WORD = 40
 _TINY = 6
 
 _LETTER = re.compile(r"[^\W\d_]")
+# Letters of the scripts our languages write: Latin, Greek, Cyrillic.
+_OUR_SCRIPTS = re.compile(
+    "[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f]"
+)
 # What lingua is not shown: anything but letters, apostrophes and hyphens (one regex pass: a
 # character loop in Python cost a fifth of `check`'s time).
 _NOT_LETTERS = re.compile(r"(?:[^\w'’-]|[\d_])+")
@@ -191,9 +195,9 @@ def _chunks(text: str) -> list[_Chunk]:
                     gap = SWITCH_NEW_LINE
                 else:
                     gap = SWITCH_IN_LINE
-                chunks.append(
-                    _Chunk(c_start, c_end, paragraph, line_key, gap, is_noise(text[c_start:c_end]))
-                )
+                piece = text[c_start:c_end]
+                silent = is_noise(piece) or _other_script(piece)
+                chunks.append(_Chunk(c_start, c_end, paragraph, line_key, gap, silent))
                 first_chunk = False
             first_line = False
     # A noise chunk is transparent: the next voiced chunk's penalty is the weakest seen since
@@ -246,6 +250,15 @@ def _line_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             merged.append((s, e))
     return merged
+
+
+def _other_script(text: str) -> bool:
+    """Mostly letters of a script none of our languages writes (Arabic, Hebrew, Chinese...):
+    set aside like noise, since lingua, asked about our languages only, would name one of them
+    (an Arabic line came out French at 0.54)."""
+    sample = text[: SAMPLE_CHARS * 2]
+    letters = len(_LETTER.findall(sample))
+    return letters > 0 and len(_OUR_SCRIPTS.findall(sample)) * 2 < letters
 
 
 def _clean(text: str) -> str:
