@@ -376,6 +376,7 @@ POLICY = Glossary(
         Variant("us", "Etats-Unis", "fr", VariantKind.EXONYM, 4),
         Variant("us", "États-Unis", "fr", VariantKind.CANONICAL, 2),
         Variant("us", "USA", "en", VariantKind.ACRONYM, 5),
+        Variant("us", "USA", "fr", VariantKind.ACRONYM, 1),
         # English sources write Kiev and never Kyiv: the house usage, not a slip.
         Variant("kyiv", "Kiev", "en", VariantKind.OTHER_LANGUAGE, 3),
         Variant("kyiv", "Kiev", "fr", VariantKind.CANONICAL, 3),
@@ -394,6 +395,8 @@ POLICY = Glossary(
         # same-language alternative names and acronyms are correct
         ("en", "The Czech Republic and the USA.", []),
         ("fr", "La République tchèque.", []),
+        # an acronym this language's sources write at all (once) is theirs too
+        ("fr", "Aux USA hier.", []),
         # an alternative name spelt with a slip is not
         ("fr", "Les Etats-Unis.", [("Etats-Unis", "États-Unis", "spelling")]),
         ("en", "Kiev said so.", []),

@@ -259,6 +259,10 @@ class Checker:
         if kind is FindingKind.OTHER_LANGUAGE or ref.lang not in (lang, ""):
             # "URSS" in English, "Moscow" in French: unless this language's sources write it
             # so and never write the canonical form (Kiev where English sources lack Kyiv).
+            # An acronym this language's sources write at all is theirs too (USA in French).
+            acronym = ref.kind is VariantKind.ACRONYM
+            if acronym and self._index.count(entity_id, hit.found, lang):
+                return None
             return FindingKind.OTHER_LANGUAGE if self._foreign(entity_id, hit, lang) else None
         target = self._suggest(entity_id, ref, lang)
         if kind is FindingKind.SHORT and self._other_tail(entity_id, hit, lang):
