@@ -21,8 +21,9 @@ from align.pipeline import run as _run
 from align.readers import ReadResult, read_paths
 from align.settings import RunSettings
 from align.text.analysis import analyse as _analyse
-from align.text.analysis import document_segments, split_all
-from align.text.language import FixedLanguage, build_detector
+from align.text.analysis import split_all
+from align.text.context import in_document_context
+from align.text.language import FixedLanguage, build_detector, detect_segments
 from align.text.sentences import build_splitter
 from glossary.check import Checker, Finding
 from glossary.model import Glossary
@@ -177,7 +178,9 @@ def check(
         detector = build_detector()
     segments = {}
     for i, doc in enumerate(documents):
-        segments[doc.source] = document_segments(doc, detector)
+        # A language forced on every segment needs no weighing against the document's.
+        found = detect_segments(doc, detector)
+        segments[doc.source] = found if lang is not None else in_document_context(found)
         if progress:
             progress("detecting languages", i + 1, len(documents))
     splitter = splitter if splitter is not None else build_splitter()

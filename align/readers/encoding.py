@@ -6,6 +6,7 @@ Text comes out NFC with '\\n' line endings.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from align.errors import BadInputError
@@ -114,8 +115,12 @@ def _detect_legacy(data: bytes, source: str) -> tuple[str, str]:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
-    return controls / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
+
+
+# Unicode's control characters (category Cc: C0, DEL and C1) other than the line and tab ones;
+# one regex pass (a character loop in Python cost a fifth of `check`'s time).
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def normalise_text(text: str) -> str:
