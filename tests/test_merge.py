@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sheets import Sheet
 
 from glossary.model import (
     Entity,
@@ -68,29 +69,6 @@ def _fresh(moscou_count: int = 3) -> Glossary:
             Variant("witkoff", "Steve Witkoff", "en", CANONICAL, 3),
         ),
     )
-
-
-class Sheet:
-    """A sheet of a saved workbook, edited the way a person would in a spreadsheet."""
-
-    def __init__(self, book: openpyxl.Workbook, name: str) -> None:
-        self.sheet = book[name]
-        self.header = [c.value for c in self.sheet[1]]
-
-    def row(self, **match: str) -> int:
-        for number in range(2, self.sheet.max_row + 1):
-            if all(self.get(number, k) == v for k, v in match.items()):
-                return number
-        raise AssertionError(f"no row {match}")
-
-    def get(self, number: int, column: str) -> object:
-        return self.sheet.cell(number, self.header.index(column) + 1).value
-
-    def set(self, number: int, column: str, value: object) -> None:
-        self.sheet.cell(number, self.header.index(column) + 1).value = value
-
-    def append(self, **values: object) -> None:
-        self.sheet.append([values.get(h) for h in self.header])
 
 
 def _person_edits(path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from sheets import Sheet
 from typer.testing import CliRunner
 
 from align.cli import app
@@ -74,37 +75,6 @@ def out(first_run: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "out"
     shutil.copytree(first_run, folder)
     return folder
-
-
-class Sheet:
-    """A sheet of a saved workbook, edited the way a person would in a spreadsheet."""
-
-    def __init__(self, book: Any, name: str) -> None:
-        self.sheet = book[name]
-        self.header = [c.value for c in self.sheet[1]]
-
-    def rows(self, **match: object) -> list[int]:
-        return [
-            n
-            for n in range(2, self.sheet.max_row + 1)
-            if all(self.get(n, k) == v for k, v in match.items())
-        ]
-
-    def row(self, **match: object) -> int:
-        [number] = self.rows(**match)
-        return number
-
-    def get(self, number: int, column: str) -> object:
-        return self.sheet.cell(number, self.header.index(column) + 1).value
-
-    def set(self, number: int, column: str, value: object) -> None:
-        self.sheet.cell(number, self.header.index(column) + 1).value = value
-
-    def append(self, **values: object) -> None:
-        self.sheet.append([values.get(h) for h in self.header])
-
-    def delete(self, number: int) -> None:
-        self.sheet.delete_rows(number)
 
 
 def _edit(path: Path, edit: Callable[[Sheet, Sheet], None]) -> None:
