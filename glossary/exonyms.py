@@ -201,22 +201,23 @@ _SHORTEST_STEM = 4
 
 
 @functools.lru_cache(maxsize=1)
-def _country_stems() -> frozenset[str]:
-    """Stems of country and region names that demonym suffixes attach to.
+def _country_stems() -> tuple[frozenset[str], frozenset[str]]:
+    """Country and region names (folded, one word) and the same cut at their ending.
 
     A whole name takes the longer suffixes only (Iran-ian, Israel-is); the bare e/es/s attach to
     a cut stem (Russ-es, German-s), so that "Frances" is not France's people.
     """
-    stems: set[str] = set()
+    names: set[str] = set()
+    cut: set[str] = set()
     for key, concepts in exonym_index().by_name.items():
         if " " in key or not any(c.country for c in concepts):
             continue
-        stems.add(key)
+        names.add(key)
         for ending in _NAME_ENDINGS:
             if key.endswith(ending) and len(key) - len(ending) >= _SHORTEST_STEM:
-                stems.add(key[: -len(ending)] + "-")
+                cut.add(key[: -len(ending)])
                 break
-    return frozenset(stems)
+    return frozenset(names), frozenset(cut)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -227,14 +228,14 @@ def demonym(word: str) -> str:
     folded = fold_words(word)
     if " " in folded or lookup(word) is not None:
         return ""
-    stems = _country_stems()
-    if folded.endswith("s") and folded[:-1] in stems:
+    names, cut = _country_stems()
+    if folded.endswith("s") and folded[:-1] in names:
         return ""  # the name with an s (Frances), not its people (Russes)
     for ending in _DEMONYM_ENDINGS:
         stem = folded[: -len(ending)]
         if not folded.endswith(ending) or len(stem) < _SHORTEST_STEM:
             continue
-        if stem + "-" in stems or (ending not in _BARE_ENDINGS and stem in stems):
+        if stem in cut or (ending not in _BARE_ENDINGS and stem in names):
             plural = ending.endswith("s") and ending not in _SINGULAR_ENDINGS
             return "plural" if plural else "singular"
     return ""

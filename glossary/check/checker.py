@@ -8,6 +8,7 @@ the passage's language.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -232,7 +233,7 @@ class Checker:
             ref = min(forms, key=lambda f: (f.lang != lang, f.role is not Role.CANONICAL))
             kind = FindingKind.SPELLING
         if not self._strict:
-            kind_or_none = self._wrong_by_default(kind, ref, same, hit, entity_id, lang)
+            kind_or_none = self._wrong_by_default(kind, ref, hit, entity_id, lang)
             if kind_or_none is None:
                 return verdict(None, ref)
             kind = kind_or_none
@@ -242,7 +243,6 @@ class Checker:
         self,
         kind: FindingKind,
         ref: Form,
-        same: list[Form],
         hit: Hit,
         entity_id: str,
         lang: str,
@@ -393,10 +393,11 @@ def _inside_longer_name(text: str, hit: Hit, words: Sequence[Word]) -> bool:
     the glossary's London written in English. Titles ("Président Poutine") and a sentence's first
     word ("Hier Poutine...") do not lengthen a name.
     """
-    at = {w.start: i for i, w in enumerate(words)}
-    first = at.get(hit.start)
-    last = next((i for i, w in enumerate(words) if w.end == hit.end), None)
-    if first is None or last is None:
+    first = bisect.bisect_left(words, hit.start, key=lambda w: w.start)
+    last = bisect.bisect_left(words, hit.end, key=lambda w: w.end)
+    if first == len(words) or last == len(words) or words[first].start != hit.start:
+        return False
+    if words[last].end != hit.end:
         return False
     neighbours = []
     if first > 0 and joins_name(text, words[first - 1], words[first]):
