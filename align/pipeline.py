@@ -21,7 +21,7 @@ from align.exports.review import ReviewRow, write_review
 from align.exports.reviews import ReviewOutcome, apply_reviews, read_reviews
 from align.exports.rows import AlignedText, aligned_texts, plain_text, relative_names
 from align.exports.tmx import write_tmx
-from align.model import AnalysedDocument, Progress
+from align.model import AnalysedDocument, Link, Mode, Progress, Sentence
 from align.outfolder import Staging, hold_folder, staged
 from align.pairing.documents import find_document_pairs, sides_of
 from align.pairing.names import glossary_name_key
@@ -37,9 +37,10 @@ from align.settings import (
 )
 from align.text.analysis import analyse
 from glossary.atomicfile import ensure_folder
-from glossary.build import build_glossary
+from glossary.build import glossary_from_mentions, glossary_mentions
+from glossary.cooccurrence import LinkedSentences, TextSpan
 from glossary.errors import GlossaryError
-from glossary.model import Glossary, Lang
+from glossary.model import Glossary, Lang, Mention
 from glossary.tbx import write_tbx
 from glossary.termbase_csv import write_termbase_csv
 from glossary.workbook import Workbook, merge_workbook, read_workbook, write_workbook
@@ -82,6 +83,8 @@ class GlossaryStage:
     fresh: Glossary = field(default_factory=Glossary)
     about: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    # The names found, kept to merge again over the alignment's parallel links.
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ class AlignmentStage:
     links: int
     outputs: tuple[Path, ...]
     review: ReviewOutcome | None = None
+    # Sentences linked by the parallel aligner, as the glossary takes them (plain spans).
+    parallel_links: tuple[LinkedSentences, ...] = ()
 
 
 def run(
@@ -125,6 +130,9 @@ def run(
                 progress,
                 glossary_stage.glossary,
                 reviews=reviews,
+            )
+            glossary_stage = merge_over_links(
+                glossary_stage, alignment_stage, previous.workbook, settings, staging.folder
             )
             glossary_stage = _merge_again_if_saved(previous, glossary_stage, settings, staging)
             outputs = staging.commit(
@@ -274,14 +282,34 @@ def export_glossary(
     Forms a person rejected or deleted in the workbook are kept out of the build."""
     if progress:
         progress("building the glossary", 0, 1)
-    fresh = build_glossary(
+    mentions = glossary_mentions(
         [p for doc in analysed for p in doc.passages()],
         kept_out=kept_out(previous) if previous is not None else None,
     )
+    fresh = glossary_from_mentions(mentions)
     stage = write_glossary(fresh, previous, settings, about_rows(settings, analysed), folder=folder)
     if progress:
         progress("building the glossary", 1, 1)
-    return stage
+    return replace(stage, mentions=tuple(mentions))
+
+
+def merge_over_links(
+    stage: GlossaryStage,
+    alignment: AlignmentStage,
+    previous: Workbook | None,
+    settings: RunSettings,
+    folder: Path | None = None,
+) -> GlossaryStage:
+    """The glossary built again with the alignment's parallel links as evidence (names that
+    translate each other, glossary.cooccurrence), merged with a person's workbook and written
+    over the first one; the stage as it was when the links change nothing."""
+    if not alignment.parallel_links:
+        return stage
+    fresh = glossary_from_mentions(stage.mentions, links=alignment.parallel_links)
+    if fresh == stage.fresh:
+        return stage
+    again = write_glossary(fresh, previous, settings, stage.about, folder=folder)
+    return replace(again, mentions=stage.mentions)
 
 
 def write_glossary(
@@ -331,6 +359,7 @@ def export_alignment(
     pairs = find_document_pairs(sides, name_key=name_key)
     rows: list[AlignedText] = []
     done: list[tuple[str, str, str]] = []
+    parallel: list[LinkedSentences] = []
     for i, pair in enumerate(pairs):
         fr = [s for s in by_source[pair.fr].sentences if s.lang == Lang.FR]
         en = [s for s in by_source[pair.en].sentences if s.lang == Lang.EN]
@@ -339,6 +368,8 @@ def export_alignment(
             aligned_texts(result, fr, en, fr_source=names[pair.fr], en_source=names[pair.en])
         )
         done.append((pair.fr, pair.en, result.mode))
+        if result.mode == Mode.PARALLEL:
+            parallel.extend(_linked_sentences(result.links, fr, en))
         if progress:
             progress("aligning documents", i + 1, len(pairs))
     texts_of = {
@@ -364,4 +395,22 @@ def export_alignment(
         keep_one_sided=settings.keep_one_sided,
     )
     write_review(xlsx, outcome.rows)
-    return AlignmentStage(tuple(done), len(rows), (tmx, xlsx), outcome)
+    return AlignmentStage(tuple(done), len(rows), (tmx, xlsx), outcome, tuple(parallel))
+
+
+def _linked_sentences(
+    links: Sequence[Link], fr: Sequence[Sentence], en: Sequence[Sentence]
+) -> list[LinkedSentences]:
+    """The 1-1, 1-2, 2-1... links of a parallel pair as the glossary's plain sentence spans."""
+
+    def spans(sentences: Sequence[Sentence], ids: Sequence[int]) -> tuple[TextSpan, ...]:
+        return tuple(
+            TextSpan(sentences[i].source, sentences[i].span.start, sentences[i].span.end)
+            for i in ids
+        )
+
+    return [
+        LinkedSentences(spans(fr, link.fr), spans(en, link.en))
+        for link in links
+        if link.fr and link.en
+    ]

@@ -6,7 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from glossary.canonical import choose_canonical, entity_id, free_id, variant_kind
-from glossary.cluster import cluster_forms, form_stats
+from glossary.cluster import Cluster, FormStats, cluster_forms, form_stats
+from glossary.cooccurrence import LinkedSentences, link_groups
 from glossary.mentions import find_mentions
 from glossary.model import Entity, Glossary, KeptOut, Mention, Passage, Source, Variant
 
@@ -18,21 +19,64 @@ def _sources(mentions: Iterable[Mention]) -> tuple[Source, ...]:
     )
 
 
-def build_glossary(passages: Iterable[Passage], *, kept_out: KeptOut | None = None) -> Glossary:
+def build_glossary(
+    passages: Iterable[Passage],
+    *,
+    kept_out: KeptOut | None = None,
+    links: Sequence[LinkedSentences] = (),
+) -> Glossary:
     """Find the names of `passages` and group them into entities with canonical forms.
 
     `kept_out`: forms a person rejected or deleted in the workbook; their mentions are dropped
     before clustering, so they are neither listed nor chosen as canonical, and never bridge two
-    entities.
+    entities. `links`: sentences a parallel aligner linked (see glossary_from_mentions).
     """
+    return glossary_from_mentions(glossary_mentions(passages, kept_out=kept_out), links=links)
+
+
+def glossary_mentions(
+    passages: Iterable[Passage], *, kept_out: KeptOut | None = None
+) -> list[Mention]:
+    """The names of `passages`, less the forms a person threw away (`kept_out`)."""
     mentions = find_mentions(list(passages))
     if kept_out:
         mentions = [m for m in mentions if not kept_out.excludes(m.form, m.lang)]
-    return glossary_from_mentions(mentions)
+    return mentions
 
 
-def glossary_from_mentions(mentions: Sequence[Mention]) -> Glossary:
-    """Cluster mentions into entities with canonical forms; same input gives the same glossary."""
+def _merge_linked(
+    clusters: list[Cluster], mentions: Sequence[Mention], links: Sequence[LinkedSentences]
+) -> list[Cluster]:
+    """Clusters joined where the parallel links show a French and an English name to be one."""
+    groups = [[(f.form, f.lang) for f in c.forms] for c in clusters]
+    types = [choose_canonical(c).type for c in clusters]
+    pairs = link_groups(groups, types, mentions, links)
+    if not pairs:
+        return clusters
+    parent = list(range(len(clusters)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for pair in pairs:
+        ra, rb = find(pair.fr), find(pair.en)
+        parent[max(ra, rb)] = min(ra, rb)
+    joined: dict[int, list[FormStats]] = defaultdict(list)
+    for i, cluster in enumerate(clusters):
+        joined[find(i)].extend(cluster.forms)
+    return [Cluster(tuple(forms)) for _, forms in sorted(joined.items())]
+
+
+def glossary_from_mentions(
+    mentions: Sequence[Mention], *, links: Sequence[LinkedSentences] = ()
+) -> Glossary:
+    """Cluster mentions into entities with canonical forms; same input gives the same glossary.
+
+    `links`: French and English sentences a parallel aligner gave as translations of each other;
+    names they pair that no key matches are merged (glossary.cooccurrence).
+    """
     by_form: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
         by_form[(m.form, m.lang)].append(m)
@@ -42,6 +86,8 @@ def glossary_from_mentions(mentions: Sequence[Mention]) -> Glossary:
     variants: list[Variant] = []
     taken: set[str] = set()
     clusters = cluster_forms(form_stats(mentions))
+    if links:
+        clusters = _merge_linked(clusters, mentions, links)
     named = [(choose_canonical(c), c) for c in clusters]
     # Ids are given in a content order, so a new name elsewhere never renames an entity.
     named.sort(

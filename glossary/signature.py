@@ -17,7 +17,7 @@ from importlib import resources
 from types import ModuleType
 from typing import Any
 
-from glossary import canonical, cluster, exonyms, similarity, translit, weights
+from glossary import canonical, cluster, cooccurrence, exonyms, similarity, translit, weights
 from glossary.check import checker, index, keys, match
 from glossary.mentions import corpus, cues, finder, tokens
 
@@ -28,7 +28,7 @@ _LONGEST = 48
 # The glossary's stages and the modules whose constants shape each.
 GLOSSARY_STAGES: dict[str, tuple[ModuleType, ...]] = {
     "mentions": (weights, tokens, cues, corpus, finder),
-    "names": (weights, translit, exonyms, similarity, cluster, canonical),
+    "names": (weights, translit, exonyms, similarity, cluster, cooccurrence, canonical),
 }
 # What `align check` reports depends on these too (its report's About sheet carries them).
 CHECK_STAGE: tuple[ModuleType, ...] = (weights, checker, index, keys, match)

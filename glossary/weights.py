@@ -55,3 +55,15 @@ MAX_EDITS = 2
 SHORT_WORD = 5
 FUZZY_CEILING = 0.99
 MIN_LETTERS = 4
+
+# --- names that translate each other over parallel links (cooccurrence.py)
+# Dice score over linked sentence pairs from which a French and an English name are one entity,
+# when each is the other's unambiguous best. Two names with a shared spelling (alike: word
+# similarity from LINK_ALIKE, or an acronym inside the other) need LINK_MIN_TOGETHER links;
+# two that share nothing (Pékin, Beijing) must recur in LINK_MIN_TOGETHER_UNLIKE links.
+LINK_MIN_DICE = 0.5
+LINK_MIN_TOGETHER = 1
+LINK_MIN_TOGETHER_UNLIKE = 2
+LINK_ALIKE = 0.65
+# Rounds of competitive linking: a pair linked in one round leaves the counts of the next.
+LINK_ROUNDS = 4
