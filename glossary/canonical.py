@@ -7,11 +7,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossary.cluster import Cluster, FormStats
-from glossary.exonyms import Concept, lookup
+from glossary.exonyms import Concept, exonym_index, is_long_form, lookup
 from glossary.model import EntityType, Lang, VariantKind
 from glossary.similarity import name_parts
 from glossary.text import fold_words, slug
-from glossary.translit import is_russian_name, match_key, to_cyrillic, to_english, to_french
+from glossary.translit import (
+    is_russian_name,
+    match_key,
+    respell,
+    to_cyrillic,
+    to_english,
+    to_french,
+)
 
 _TYPE_ORDER = list(EntityType)
 _ID_LENGTH = 60
@@ -27,6 +34,9 @@ class Canonical:
     original: str
     concept: Concept | None
     russian: bool
+    # The canonical cells (canonical_en, canonical_fr) that no source or data attests: a guess
+    # a person should review.
+    guessed: tuple[str, ...] = ()
 
 
 def _words(form: FormStats) -> int:
@@ -72,13 +82,60 @@ def _entity_type(forms: Sequence[FormStats]) -> EntityType:
     return max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
 
 
+_CELLS = {Lang.EN: "canonical_en", Lang.FR: "canonical_fr"}
+
+
+def _concept_name(concept: Concept, forms: Sequence[FormStats], lang: Lang) -> str:
+    """The data's name in `lang`, unless that language's sources never write it but write
+    another of the concept's full names (Kiev, not CLDR's newer Kyiv)."""
+    own = concept.english if lang == Lang.EN else concept.french
+    written = [f for f in forms if f.lang == lang]
+    if not written or any(fold_words(f.form) == fold_words(own) for f in written):
+        return own
+    known = [
+        f
+        for f in written
+        # One of the data's names for it, not an official long form (République d'Afrique du Sud).
+        if concept in exonym_index().by_name.get(fold_words(f.form), ())
+        and not is_long_form(f.form)
+        and concept.kind_of(f.form) in (None, VariantKind.CANONICAL, VariantKind.EXONYM)
+        and not _is_acronym(f.form)
+    ]
+    return _best(known).form if known else own
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _own_form(forms: Sequence[FormStats], lang: Lang) -> str | None:
+    """The fullest form `lang`'s sources write, the most attested; a form the other language's
+    sources write too gives way to one of the language's own (England, not Angleterre)."""
+    own = [f for f in forms if f.lang == lang]
+    other = {fold_words(f.form) for f in forms if f.lang in _CELLS and f.lang != lang}
+    own = [f for f in own if fold_words(f.form) not in other] or own
+    if not own:
+        return None
+    most = max(_words(f) for f in own)
+    full = [f for f in own if _words(f) == most]
+    return _pick_spelling(full, own, lang)
+
+
 def choose_canonical(cluster: Cluster) -> Canonical:
-    """Canonical forms: CLDR/curated names for known concepts, else the best attested forms."""
+    """Canonical forms: a known concept's names (CLDR, curated), else each language's own
+    attested forms; persons keep one spelling across languages, Russian names are written in
+    each language's romanisation. A cell nothing attests is the other's form, marked guessed."""
     forms = list(cluster.forms)
     concept = next((c for c in (lookup(f.form) for f in forms) if c is not None), None)
     if concept is not None:
         return Canonical(
-            concept.type, concept.english, concept.french, concept.original, concept, False
+            concept.type,
+            _concept_name(concept, forms, Lang.EN),
+            _concept_name(concept, forms, Lang.FR),
+            concept.original,
+            concept,
+            False,
         )
     most = max(_words(f) for f in forms)
     full = [f for f in forms if _words(f) == most] or forms
@@ -86,14 +143,30 @@ def choose_canonical(cluster: Cluster) -> Canonical:
     kind = _entity_type(full)
     main = [f for f in full if f.lang in (Lang.EN, Lang.FR)] or full
     russian = kind == EntityType.PER and any(is_russian_name(f.form) for f in full)
-    if not russian:
+    if kind == EntityType.PER and not russian:
+        # A person's name is spelt alike in both languages: the best spelling wins (Witkoff).
         en, fr = _pick_spelling(main, forms, Lang.EN), _pick_spelling(main, forms, Lang.FR)
         return Canonical(kind, en, fr, "", None, False)
+    if not russian:
+        # Places, bodies and events have a form of their own in each language (Bosnie, Bosnia).
+        own_en, own_fr = _own_form(forms, Lang.EN), _own_form(forms, Lang.FR)
+        guess = _best(main).form
+        guessed = tuple(
+            _CELLS[lang] for lang, own in ((Lang.EN, own_en), (Lang.FR, own_fr)) if own is None
+        )
+        return Canonical(
+            kind, own_en or own_fr or guess, own_fr or own_en or guess, "", None, False, guessed
+        )
     english = [f for f in main if f.lang == Lang.EN]
     french = [f for f in main if f.lang == Lang.FR]
-    # Each language's own spelling, the one its forms (bare surnames too) write most.
-    en = _own_spelling(english, forms, Lang.EN) if english else to_english(_best(main).form)
-    fr = _own_spelling(french, forms, Lang.FR) if french else to_french(_best(main).form)
+    # Each language's own spelling, the one its forms (bare surnames too) write most, in that
+    # language's romanisation (an English source that keeps the French Ziouganov: Zyuganov).
+    en = _own_spelling(english, forms, Lang.EN) if english else _best(main).form
+    fr = _own_spelling(french, forms, Lang.FR) if french else _best(main).form
+    # French sources commonly keep the international spelling of a Russian name (Yumatova):
+    # only English, whose press has one settled romanisation, is respelt.
+    en = respell(en, Lang.EN) if english else to_english(en)
+    fr = fr if french else to_french(fr)
     original = to_cyrillic(fr, Lang.FR) if french else to_cyrillic(en, Lang.EN)
     return Canonical(kind, en, fr, original or "", None, True)
 

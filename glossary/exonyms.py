@@ -241,6 +241,11 @@ def demonym(word: str) -> str:
     return ""
 
 
+def is_long_form(form: str) -> bool:
+    """True for a state's official long name (République d'Afrique du Sud, Republic of Turkey)."""
+    return _LONG_FORM.match(fold_words(form)) is not None
+
+
 def lookup(form: str) -> Concept | None:
     """The known concept a name denotes (Allemagne, Germany, URSS -> one concept each)."""
     return exonym_index().lookup(form)

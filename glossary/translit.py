@@ -242,8 +242,9 @@ def to_cyrillic(form: str, lang: str | None = None) -> str | None:
     return None if re.search("[a-z]", fold(result)) else result
 
 
-def _romanise(form: str, lang: str, scheme: str) -> str:
-    """Write a Russian name in the usual spelling of `lang` (keeps non-Russian words)."""
+def _romanise(form: str, lang: str, scheme: str, *, marked_only: bool = False) -> str:
+    """Write a Russian name in the usual spelling of `lang` (keeps non-Russian words);
+    `marked_only`: only the words written in the other language's romanisation."""
     import iuliia
 
     if not is_russian_name(form):
@@ -251,6 +252,9 @@ def _romanise(form: str, lang: str, scheme: str) -> str:
     out = []
     for raw in re.findall(r"[^\W\d_]+|[^\w]+", form):
         word = fold(raw)
+        if marked_only and not foreign_romanisation(raw, lang):
+            out.append(raw)
+            continue
         known = given_name(word)
         if known:
             out.append(known.english if lang == Lang.EN else known.french)
@@ -279,3 +283,34 @@ def to_english(form: str) -> str:
 def to_french(form: str) -> str:
     """French spelling of a Russian name (Nikita Khrushchev -> Nikita Khrouchtchev)."""
     return _romanise(form, Lang.FR, "MVD_310_FR")
+
+
+# Marks of another language's romanisation of Russian, per language: an English source keeping
+# the French Ziouganov or Tcherednitchenko, a French one keeping the English Luzhkov or Sergei.
+_FOREIGN_MARKS = {
+    Lang.EN: re.compile(r"ou|tch|dj|gu(?=[eiy])|[ïë]|(?<=[aeiouy])ss(?=[aeiouy])"),
+    Lang.FR: re.compile(r"sh|zh|(?<![oqg])u|\by|y(?=[aeiou])|g(?=[eiy])"),
+}
+# Letters of the Czech or German romanisations (Vjačeslav, Walujew): read by neither scheme.
+_THIRD_ROMANISATION = re.compile(r"[čšžěřňůćł]|w|(?<![aeiouyd])j")
+
+
+def respell(form: str, lang: str) -> str:
+    """A Russian name with each word the other language romanised written in `lang`'s own
+    romanisation, the others as they are (Nikolaï Kopossov -> Nikolai Koposov in English)."""
+    if lang == Lang.EN:
+        return _romanise(form, Lang.EN, "WIKIPEDIA", marked_only=True)
+    if lang == Lang.FR:
+        return _romanise(form, Lang.FR, "MVD_310_FR", marked_only=True)
+    return form
+
+
+def foreign_romanisation(form: str, lang: str) -> bool:
+    """True when a Russian name is written as the other language romanises it, so that `lang`'s
+    own romanisation (to_english, to_french) reads it back: Guennadi Ziouganov in English,
+    Yuri Luzhkov in French. Czech and German spellings are left as written."""
+    marks = _FOREIGN_MARKS.get(Lang(lang)) if lang in (Lang.EN, Lang.FR) else None
+    text = form.lower()
+    if marks is None or _THIRD_ROMANISATION.search(text):
+        return False
+    return bool(marks.search(text))
