@@ -9,7 +9,16 @@ from glossary.canonical import choose_canonical, entity_id, free_id, variant_kin
 from glossary.cluster import Cluster, FormStats, cluster_forms, form_stats
 from glossary.cooccurrence import LinkedSentences, link_groups
 from glossary.mentions import find_mentions
-from glossary.model import Entity, Glossary, KeptOut, Mention, Passage, Source, Variant
+from glossary.model import (
+    REVIEW_SEPARATOR,
+    Entity,
+    Glossary,
+    KeptOut,
+    Mention,
+    Passage,
+    Source,
+    Variant,
+)
 
 
 def _sources(mentions: Iterable[Mention]) -> tuple[Source, ...]:
@@ -110,6 +119,7 @@ def glossary_from_mentions(
                 original=canon.original,
                 mentions=len(own),
                 sources=_sources(own),
+                review=REVIEW_SEPARATOR.join(canon.guessed),
             )
         )
         for f in cluster.forms:

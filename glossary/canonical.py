@@ -58,6 +58,20 @@ def _spelling_score(candidate: FormStats, forms: Sequence[FormStats]) -> int:
     return sum(f.contexts for f in forms if set(fold_words(f.form).split()) <= words)
 
 
+def _agreed(main: Sequence[FormStats], forms: Sequence[FormStats]) -> list[FormStats]:
+    """Per language, the full forms the other language writes alike (Iouri Ouchakov beside
+    Yuri Ushakov), if any: a name cut too wide (Selon Ouchakov) then never becomes canonical."""
+    keys: dict[str, set[str]] = {}
+    for f in forms:
+        keys.setdefault(f.lang, set()).add(match_key(f.form))
+    kept: list[FormStats] = []
+    for lang in dict.fromkeys(f.lang for f in main):
+        group = [f for f in main if f.lang == lang]
+        elsewhere = set().union(*(k for other, k in keys.items() if other != lang))
+        kept += [f for f in group if match_key(f.form) in elsewhere] or group
+    return kept
+
+
 def _pick_spelling(main: Sequence[FormStats], forms: Sequence[FormStats], lang: str) -> str:
     """A form attested in `lang` unless another language attests a better spelling (Whitkoff)."""
     scores = {f: _spelling_score(f, forms) for f in main}
@@ -141,7 +155,7 @@ def choose_canonical(cluster: Cluster) -> Canonical:
     full = [f for f in forms if _words(f) == most] or forms
     # The full names say what the entity is; a bare surname is often untyped (Ribbentrop).
     kind = _entity_type(full)
-    main = [f for f in full if f.lang in (Lang.EN, Lang.FR)] or full
+    main = _agreed([f for f in full if f.lang in (Lang.EN, Lang.FR)] or full, forms)
     russian = kind == EntityType.PER and any(is_russian_name(f.form) for f in full)
     if kind == EntityType.PER and not russian:
         # A person's name is spelt alike in both languages: the best spelling wins (Witkoff).

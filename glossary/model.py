@@ -135,6 +135,9 @@ class Entity:
     note: str = ""
     mentions: int = 0
     sources: tuple[Source, ...] = field(default=())
+    # The canonical cells that are the tool's best guess, for a person to review
+    # ("canonical_fr", "canonical_en; canonical_fr"): no source or data attests them.
+    review: str = ""
 
     @property
     def rejected(self) -> bool:
@@ -150,6 +153,13 @@ class Entity:
 
 # Separates the alternatives of a canonical cell.
 ALTERNATIVES = "|"
+# Separates the cells named in an entity's review mark.
+REVIEW_SEPARATOR = "; "
+
+
+def review_cells(mark: str) -> tuple[str, ...]:
+    """The cells an entity's review mark names ("canonical_en; canonical_fr" -> both)."""
+    return tuple(part.strip() for part in mark.split(";") if part.strip())
 
 
 @dataclass(frozen=True)

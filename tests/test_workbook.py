@@ -76,7 +76,8 @@ def written(tmp_path: Path) -> Path:
 def test_sheets_come_in_contract_order_with_exact_headers(written: Path) -> None:
     book = openpyxl.load_workbook(written)
     assert book.sheetnames[:3] == ["Entities", "Variants", "About"]
-    assert [c.value for c in book["Entities"][1]] == ENTITY_HEADER
+    # The contract's columns first, then the tool's review column (the cells that are guesses).
+    assert [c.value for c in book["Entities"][1]] == [*ENTITY_HEADER, "review"]
     assert [c.value for c in book["Variants"][1]] == VARIANT_HEADER
     visible = [s.title for s in book.worksheets if s.sheet_state == "visible"]
     assert visible == ["Entities", "Variants", "About"]
@@ -95,6 +96,7 @@ def test_rows_are_written_as_a_translator_reads_them(written: Path) -> None:
         None,
         3,
         "fr.txt:3; en.txt:12",
+        None,
     ]
     about = [[c.value for c in row] for row in book["About"].iter_rows()]
     assert about == [

@@ -20,6 +20,7 @@ from glossary.workbook.schema import (
     ENTITIES,
     ENTITY_COLUMNS,
     OWNED,
+    REVIEW,
     TOOL_ENTITIES,
     TOOL_LANG,
     TOOL_VARIANT,
@@ -50,6 +51,7 @@ _WIDTHS = {
     "key": (12, 30),
     "value": (20, 80),
     OWNED: (10, 30),
+    REVIEW: (12, 30),
 }
 _WRAPPED = frozenset({"note", "example"})
 _LAST_ROW = 1048576
@@ -74,10 +76,15 @@ def build_workbook(
     extra = previous.entity_columns
     _fill(
         entities,
-        (*ENTITY_COLUMNS, *extra.headers),
+        (*ENTITY_COLUMNS, REVIEW, *extra.headers),
         _with_extras(
             [
-                _as_typed(entity_values(e), ENTITY_COLUMNS, typed.get((ENTITIES, (e.entity_id,))))
+                (
+                    *_as_typed(
+                        entity_values(e), ENTITY_COLUMNS, typed.get((ENTITIES, (e.entity_id,)))
+                    ),
+                    e.review,
+                )
                 for e in glossary.entities
             ],
             [(e.entity_id,) for e in glossary.entities],
@@ -113,9 +120,9 @@ def build_workbook(
     tool_entities.sheet_state = "veryHidden"
     _fill(
         tool_entities,
-        (*ENTITY_COLUMNS, OWNED, DELETED),
+        (*ENTITY_COLUMNS, OWNED, DELETED, REVIEW),
         [
-            (*entity_values(r.entity), _owned(r.owned), _yes(r.deleted))
+            (*entity_values(r.entity), _owned(r.owned), _yes(r.deleted), r.entity.review)
             for r in _sorted_entities(baseline)
         ],
         styled=False,

@@ -41,6 +41,7 @@ from typing import Any
 
 from glossary.canonical import free_id
 from glossary.model import (
+    REVIEW_SEPARATOR,
     Entity,
     EntityStatus,
     Glossary,
@@ -50,6 +51,7 @@ from glossary.model import (
     Variant,
     VariantStatus,
     form_key,
+    review_cells,
 )
 from glossary.workbook.kinds import canonical_of, kind_of
 from glossary.workbook.ownership import (
@@ -62,6 +64,7 @@ from glossary.workbook.ownership import (
 from glossary.workbook.readwrite import read_workbook, sort_glossary, write_workbook
 from glossary.workbook.schema import (
     ENTITY_COLUMNS,
+    REVIEW,
     VARIANT_COLUMNS,
     Baseline,
     EntityRecord,
@@ -447,7 +450,9 @@ def _merge_entities(
         mine = owned[entity.entity_id]
         found = mapped.get(entity.entity_id, [])
         if entity.status in (EntityStatus.CONFIRMED, EntityStatus.REJECTED):
-            result.append((entity, mine))
+            # A person signed the entity (or threw it away): nothing left to review.
+            review = entity.review if REVIEW in mine else ""
+            result.append((replace(entity, review=review), mine))
             continue
         if not (mine or found or entity.entity_id in holding or entity.entity_id in touched):
             continue  # the tool's own entity, no longer in the sources
@@ -464,9 +469,11 @@ def _merge_entities(
             if "sources" not in mine:
                 values["sources"] = sources
         if best is not None:
-            for column in ENTITY_COLUMNS:
+            for column in (*ENTITY_COLUMNS, REVIEW):
                 if column not in mine and column not in ENTITY_STATS and column != "entity_id":
                     values[column] = getattr(best, column)
+        if REVIEW not in mine:
+            values[REVIEW] = _unreviewed(values.get(REVIEW, entity.review), mine)
         result.append((replace(entity, **values), mine))
     for entity in fresh.entities:
         home = target[entity.entity_id]
@@ -474,6 +481,11 @@ def _merge_entities(
         if home not in prev_ids and home in holding:
             result.append((replace(entity, entity_id=home), frozenset()))
     return result
+
+
+def _unreviewed(mark: str, owned: frozenset[str]) -> str:
+    """The review mark without the cells a person wrote: their canonical form is no guess."""
+    return REVIEW_SEPARATOR.join(cell for cell in review_cells(mark) if cell not in owned)
 
 
 def _stats(found: list[Entity], variants: list[Variant]) -> tuple[int, tuple[Source, ...]]:

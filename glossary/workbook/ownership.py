@@ -17,6 +17,7 @@ from glossary.model import Entity, Variant
 from glossary.workbook.schema import (
     ENTITIES,
     ENTITY_COLUMNS,
+    REVIEW,
     VARIANT_COLUMNS,
     VARIANTS,
     VariantRecord,
@@ -74,7 +75,7 @@ def entity_ownership(previous: Workbook) -> dict[str, frozenset[str]]:
     Cells a person left blank in a row of their own, and blank or unreadable type cells, are the
     tool's to fill.
     """
-    content = frozenset(ENTITY_COLUMNS)
+    content = frozenset((*ENTITY_COLUMNS, REVIEW))
     tool = _tool_columns(previous, ENTITIES)
     if previous.baseline is None:
         return {

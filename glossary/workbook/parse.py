@@ -27,6 +27,7 @@ from glossary.workbook.schema import (
     ENTITIES,
     ENTITY_COLUMNS,
     OWNED,
+    REVIEW,
     TOOL_ENTITIES,
     TOOL_LANG,
     TOOL_VARIANT,
@@ -71,7 +72,7 @@ def parse_workbook(source: str, sheets: Mapping[str, list[tuple[CellValue, ...]]
             if name not in CONTRACT_SHEETS
         ),
         entity_columns=_extra_columns(
-            sheets[ENTITIES], ENTITY_COLUMNS, [(n, (e.entity_id,)) for n, e in entities]
+            sheets[ENTITIES], (*ENTITY_COLUMNS, REVIEW), [(n, (e.entity_id,)) for n, e in entities]
         ),
         variant_columns=_extra_columns(
             sheets[VARIANTS],
@@ -254,6 +255,8 @@ def _parse_entities(
     lenient: _Lenient | None = None,
 ) -> list[tuple[int, Entity]]:
     positions = _locate(source, sheet, rows, (*ENTITY_COLUMNS, *extra))
+    # Written after the contract columns since issue 9; older workbooks have none.
+    optional = _optional_columns(rows, (REVIEW,))
     result = []
     for number, cells in _data_rows(rows, positions):
         where = f"sheet '{sheet}', row {number}"
@@ -284,6 +287,7 @@ def _parse_entities(
                     note=cell_text(cells["note"]),
                     mentions=_int(source, where, "mentions", cells["mentions"]),
                     sources=parse_sources(cell_text(cells["sources"])),
+                    review=_optional(rows[number - 1], optional, REVIEW),
                 ),
             )
         )

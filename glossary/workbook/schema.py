@@ -34,6 +34,8 @@ ENTITY_COLUMNS = (
     "mentions",
     "sources",
 )
+# After the contract columns of Entities: the canonical cells that are the tool's guesses.
+REVIEW = "review"
 VARIANT_COLUMNS = ("entity_id", "variant", "lang", "kind", "count", "status", "example", "sources")
 ABOUT_COLUMNS = ("key", "value")
 OWNED = "owned"
