@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossary.cluster import Cluster, FormStats
-from glossary.exonyms import Concept, exonym_index, is_long_form, lookup
+from glossary.exonyms import Concept, is_long_form, lookup
 from glossary.model import EntityType, Lang, VariantKind
 from glossary.similarity import name_parts
 from glossary.text import fold_words, slug
 from glossary.translit import (
+    foreign_romanisation,
     is_russian_name,
     match_key,
     respell,
@@ -109,8 +110,9 @@ def _concept_name(concept: Concept, forms: Sequence[FormStats], lang: Lang) -> s
     known = [
         f
         for f in written
-        # One of the data's names for it, not an official long form (République d'Afrique du Sud).
-        if concept in exonym_index().by_name.get(fold_words(f.form), ())
+        # One of the data's names for it in `lang`, not an official long form (République
+        # d'Afrique du Sud) nor another language's (the German Teheran in an English text).
+        if fold_words(f.form) in {fold_words(n) for n in concept.names(lang)}
         and not is_long_form(f.form)
         and concept.kind_of(f.form) in (None, VariantKind.CANONICAL, VariantKind.EXONYM)
         and not _is_acronym(f.form)
@@ -158,8 +160,13 @@ def choose_canonical(cluster: Cluster) -> Canonical:
     main = _agreed([f for f in full if f.lang in (Lang.EN, Lang.FR)] or full, forms)
     russian = kind == EntityType.PER and any(is_russian_name(f.form) for f in full)
     if kind == EntityType.PER and not russian:
-        # A person's name is spelt alike in both languages: the best spelling wins (Witkoff).
-        en, fr = _pick_spelling(main, forms, Lang.EN), _pick_spelling(main, forms, Lang.FR)
+        # A person's name is spelt alike in both languages: the best spelling wins (Witkoff),
+        # but never a French romanisation in English (Staline, Khrouchtchev).
+        english_ok = [
+            f for f in main if f.lang == Lang.EN or not foreign_romanisation(f.form, Lang.EN)
+        ]
+        en = _pick_spelling(english_ok or main, forms, Lang.EN)
+        fr = _pick_spelling(main, forms, Lang.FR)
         return Canonical(kind, en, fr, "", None, False)
     if not russian:
         # Places, bodies and events have a form of their own in each language (Bosnie, Bosnia).

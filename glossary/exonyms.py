@@ -31,6 +31,16 @@ class Concept:
     kinds: tuple[tuple[str, VariantKind], ...] = field(default=())
     # A country or territory of CLDR (not a city, not a body of the curated list).
     country: bool = False
+    # Every name the data gives it in English and in French (CLDR's, the IANA zone's English
+    # city, the curated list's), the canonical ones first.
+    names_en: tuple[str, ...] = ()
+    names_fr: tuple[str, ...] = ()
+
+    def names(self, lang: str) -> tuple[str, ...]:
+        """The data's names of the concept in `lang` ("en" or "fr"), the canonical one first."""
+        if lang == "fr":
+            return self.names_fr or (self.french,)
+        return self.names_en or (self.english,)
 
     def kind_of(self, form: str) -> VariantKind | None:
         """The kind the curated list gives this form (acronym, short...), if any."""
@@ -94,13 +104,16 @@ def _cldr(index: dict[str, list[Concept]]) -> None:
     for code, english in data["en"]["territories"].items():
         if "-alt-" in code or code in {"ZZ", "QO", "EU", "EZ", "UN", "001"}:
             continue  # bodies are in the curated list, with their acronyms
+        french = data["fr"]["territories"].get(code, english).replace("’", "'")
         concept = Concept(
             f"cldr-{code.lower()}",
             EntityType.LOC,
             english.replace("’", "'"),
-            data["fr"]["territories"].get(code, english).replace("’", "'"),
+            french,
             data["ru"]["territories"].get(code, ""),
             country=True,
+            names_en=(english.replace("’", "'"),),
+            names_fr=(french,),
         )
         for loc in _LOCALES:
             name = data[loc]["territories"].get(code)
@@ -112,12 +125,15 @@ def _cldr(index: dict[str, list[Concept]]) -> None:
         # IANA ids carry the older English exonym (Europe/Kiev) when CLDR has moved on.
         from_id = zone.rsplit("/", 1)[-1].replace("_", " ")
         english = data["en"]["time_zones"].get(zone, {}).get("city", from_id)
+        french = data["fr"]["time_zones"].get(zone, {}).get("city", from_id)
         concept = Concept(
             f"city-{fold_words(english).replace(' ', '-')}",
             EntityType.LOC,
             english,
-            data["fr"]["time_zones"].get(zone, {}).get("city", from_id),
+            french,
             data["ru"]["time_zones"].get(zone, {}).get("city", ""),
+            names_en=tuple(dict.fromkeys((english, from_id))),
+            names_fr=(french,),
         )
         _add(index, from_id, concept, city=True)
         for loc in _LOCALES:
@@ -137,6 +153,11 @@ class _Row:
     kind: VariantKind
 
 
+def _names(canonical: str, base: tuple[str, ...], rows: list[_Row], lang: str) -> tuple[str, ...]:
+    """A concept's names in `lang`: the canonical one, CLDR's, then the curated list's."""
+    return tuple(dict.fromkeys((canonical, *base, *(r.name for r in rows if r.lang == lang))))
+
+
 def _curated(index: dict[str, list[Concept]], acronyms: dict[str, Concept]) -> None:
     """Bodies, acronyms and historical names from glossary/data/exonyms.tsv."""
     text = resources.files("glossary").joinpath("data/exonyms.tsv").read_text("utf-8")
@@ -150,14 +171,18 @@ def _curated(index: dict[str, list[Concept]], acronyms: dict[str, Concept]) -> N
     for concept_id, group in rows.items():
         canon = {r.lang: r.name for r in reversed(group) if r.kind is VariantKind.CANONICAL}
         base = known.get(concept_id)
+        english = canon.get("en", base.english if base else group[0].name)
+        french = canon.get("fr", base.french if base else group[0].name)
         concept = Concept(
             concept_id if base else f"list-{concept_id}",
             group[0].type,
-            canon.get("en", base.english if base else group[0].name),
-            canon.get("fr", base.french if base else group[0].name),
+            english,
+            french,
             base.original if base else "",
             kinds=tuple((r.name, r.kind) for r in group),
             country=base.country if base else False,
+            names_en=_names(english, base.names_en if base else (), group, "en"),
+            names_fr=_names(french, base.names_fr if base else (), group, "fr"),
         )
         if base is not None:
             # A CLDR territory keeps its names in other languages, now under the richer concept.

@@ -288,7 +288,7 @@ def to_french(form: str) -> str:
 # Marks of another language's romanisation of Russian, per language: an English source keeping
 # the French Ziouganov or Tcherednitchenko, a French one keeping the English Luzhkov or Sergei.
 _FOREIGN_MARKS = {
-    Lang.EN: re.compile(r"ou|tch|dj|gu(?=[eiy])|[ïë]|(?<=[aeiouy])ss(?=[aeiouy])"),
+    Lang.EN: re.compile(r"ou|tch|dj|gu(?=[eiy])|[ïë]|(?<=[aeiouy])ss(?=[aeiouy])|ine\b"),
     Lang.FR: re.compile(r"sh|zh|(?<![oqg])u|\by|y(?=[aeiou])|g(?=[eiy])"),
 }
 # Letters of the Czech or German romanisations (Vjačeslav, Walujew): read by neither scheme.
