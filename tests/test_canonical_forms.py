@@ -1,0 +1,168 @@
+"""Canonical forms a terminologist would sign, and the review mark on guesses (issue 9 item 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sheets import Sheet
+
+from glossary.canonical import choose_canonical, variant_kind
+from glossary.cluster import Cluster, FormStats
+from glossary.model import Entity, EntityStatus, EntityType, Glossary, Lang, Variant, VariantKind
+from glossary.translit import foreign_romanisation, respell
+from glossary.workbook import read_workbook
+from glossary.workbook.merge import update_workbook
+
+
+def _form(form: str, lang: str, count: int = 1, kind: EntityType = EntityType.LOC) -> FormStats:
+    sources = frozenset(f"{lang}{i}.txt" for i in range(count))
+    return FormStats(form, lang, count, sources, ((kind, count),), count)
+
+
+def _cluster(*forms: FormStats) -> Cluster:
+    return Cluster(tuple(forms))
+
+
+PER = EntityType.PER
+
+
+@pytest.mark.parametrize(
+    ("forms", "english", "french", "guessed"),
+    [
+        # Places and bodies: each language's own form, not the better attested one.
+        ((_form("Bosnie", "fr"), _form("Bosnia", "en", 3)), "Bosnia", "Bosnie", ()),
+        # The form the other language's sources write too gives way (Angleterre in English).
+        (
+            (_form("England", "en", 2), _form("Angleterre", "en"), _form("Angleterre", "fr", 3)),
+            "England",
+            "Angleterre",
+            (),
+        ),
+        # Nothing in French and nothing in the data: the English form, marked as a guess.
+        ((_form("Black Sea", "en"),), "Black Sea", "Black Sea", ("canonical_fr",)),
+        ((_form("Moyen-Orient", "fr", 2),), "Moyen-Orient", "Moyen-Orient", ("canonical_en",)),
+        # A known place: the data's names, the sources' own where it knows it in that language.
+        ((_form("Teheran", "en", 2), _form("Téhéran", "fr")), "Tehran", "Téhéran", ()),
+        ((_form("République d'Afrique du Sud", "fr"),), "South Africa", "Afrique du Sud", ()),
+        # A person keeps one spelling in both languages, the best attested (Witkoff)...
+        (
+            (_form("Steve Whitkoff", "fr", kind=PER), _form("Steve Witkoff", "en", 3, PER)),
+            "Steve Witkoff",
+            "Steve Witkoff",
+            (),
+        ),
+        # ...but never a French romanisation in English.
+        (
+            (_form("Stalin", "en", kind=PER), _form("Staline", "fr", 3, PER)),
+            "Stalin",
+            "Staline",
+            (),
+        ),
+        # A Russian name an English source wrote the French way is respelt in English.
+        (
+            (_form("Lev Goudkov", "en", kind=PER), _form("Lev Goudkov", "fr", kind=PER)),
+            "Lev Gudkov",
+            "Lev Goudkov",
+            (),
+        ),
+        # A Russian name seen in French only: English through transliteration, no guess.
+        ((_form("Iouri Loujkov", "fr", kind=PER),), "Yuri Luzhkov", "Iouri Loujkov", ()),
+    ],
+)
+def test_canonical_forms_come_from_each_languages_sources_then_data(
+    forms: tuple[FormStats, ...], english: str, french: str, guessed: tuple[str, ...]
+) -> None:
+    canon = choose_canonical(_cluster(*forms))
+    assert (canon.english, canon.french, canon.guessed) == (english, french, guessed)
+
+
+def test_the_other_languages_form_is_never_a_spelling_of_itself() -> None:
+    canon = choose_canonical(
+        _cluster(
+            _form("Stalin", "en", 2, PER),
+            _form("Staline", "en", 1, PER),
+            _form("Staline", "fr", 3, PER),
+        )
+    )
+    assert variant_kind("Stalin", Lang.EN, canon) == VariantKind.CANONICAL
+    assert variant_kind("Staline", Lang.FR, canon) == VariantKind.CANONICAL
+    assert variant_kind("Staline", Lang.EN, canon) == VariantKind.OTHER_LANGUAGE
+
+
+@pytest.mark.parametrize(
+    ("form", "lang", "expected"),
+    [
+        ("Guennadi Ziouganov", Lang.EN, "Gennadi Zyuganov"),
+        ("Nikolaï Kopossov", Lang.EN, "Nikolai Koposov"),
+        ("Tamara Tcherednitchenko", Lang.EN, "Tamara Cherednichenko"),
+        ("Alexeï Ignatiev", Lang.EN, "Alexei Ignatiev"),  # only the word written the French way
+        ("Yuri Luzhkov", Lang.EN, "Yuri Luzhkov"),
+        ("Vjačeslav Fetisov", Lang.EN, "Vjačeslav Fetisov"),  # Czech: read by neither scheme
+        ("Sergei Lebedev", Lang.FR, "Sergueï Lebedev"),
+        ("Iouri Loujkov", Lang.FR, "Iouri Loujkov"),
+    ],
+)
+def test_respell_writes_the_other_languages_romanisation_in_this_ones(
+    form: str, lang: Lang, expected: str
+) -> None:
+    assert respell(form, lang) == expected
+    assert foreign_romanisation(form, lang) is (form != expected)
+
+
+def _fresh(review: str = "canonical_fr") -> Glossary:
+    return Glossary(
+        (Entity("loc-black-sea", EntityType.LOC, "Black Sea", "Black Sea", review=review),),
+        (Variant("loc-black-sea", "Black Sea", "en", VariantKind.CANONICAL, 1),),
+    )
+
+
+def _edit(path: Path, column: str, value: object) -> None:
+    book = openpyxl.load_workbook(path)
+    entities = Sheet(book, "Entities")
+    entities.set(entities.row(entity_id="loc-black-sea"), column, value)
+    book.save(path)
+
+
+def _written_mark(path: Path) -> object:
+    entities = Sheet(openpyxl.load_workbook(path), "Entities")
+    return entities.get(entities.row(entity_id="loc-black-sea"), "review")
+
+
+def test_the_review_mark_follows_the_contract_columns_and_survives_the_round_trip(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "glossary.xlsx"
+    update_workbook(path, _fresh(), {"version": "test"})
+    header = Sheet(openpyxl.load_workbook(path), "Entities").header
+    assert header.index("review") == header.index("sources") + 1
+    assert _written_mark(path) == "canonical_fr"
+    [entity] = read_workbook(path).glossary.entities
+    assert entity.review == "canonical_fr"
+    update_workbook(path, _fresh(), {"version": "test"})
+    assert _written_mark(path) == "canonical_fr"
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "mark"),
+    [
+        # A person's canonical form is no guess: its mark goes, the other cell's stays.
+        ("canonical_fr", "mer Noire", None),
+        ("canonical_en", "the Black Sea", "canonical_fr"),
+        # A person who confirms the entity signs it.
+        ("status", EntityStatus.CONFIRMED.value, None),
+        # A person who empties the mark has reviewed it; what they typed in it is theirs.
+        ("review", None, None),
+        ("review", "ask Anna", "ask Anna"),
+    ],
+)
+def test_a_persons_edit_clears_or_keeps_the_review_mark(
+    tmp_path: Path, column: str, value: object, mark: object
+) -> None:
+    path = tmp_path / "glossary.xlsx"
+    update_workbook(path, _fresh(), {"version": "test"})
+    _edit(path, column, value)
+    for _ in range(2):
+        update_workbook(path, _fresh(), {"version": "test"})
+        assert _written_mark(path) == mark

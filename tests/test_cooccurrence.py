@@ -1,0 +1,147 @@
+"""Names that translate each other, learnt from a parallel alignment's links (issue 9 item 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.build import glossary_from_mentions
+from glossary.cooccurrence import LinkedSentences, TextSpan, Unit, alike, linked_pairs
+from glossary.mentions.finder import find_mentions
+from glossary.model import EntityType, Glossary, Lang, Passage
+
+FR, EN = frozenset({Lang.FR}), frozenset({Lang.EN})
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Genève", "Geneva", True),
+        ("Cisjordanie", "Transjordan", True),
+        ("Francfort", "Frankfurt", True),
+        ("Mont du Temple", "Temple Mount", True),
+        ("HCR", "UNHCR", True),  # an acronym inside the other's capitals
+        ("Pékin", "Beijing", False),
+        ("Maison Blanche", "White House", False),
+        ("Bordeaux", "Eurocup", False),
+        ("Kurdistan", "Afghanistan", False),  # a shared ending is no shared name
+        ("CDU", "Frank-Walter Steinmeier", False),
+    ],
+)
+def test_alike_is_a_shared_spelling_across_languages(a: str, b: str, expected: bool) -> None:
+    assert alike(a, b) is expected
+
+
+def _units(*specs: tuple[frozenset[str], EntityType, str]) -> list[Unit]:
+    return [Unit(langs, kind, None, (form,)) for langs, kind, form in specs]
+
+
+PEKIN = (FR, EntityType.LOC, "Pékin")
+BEIJING = (EN, EntityType.LOC, "Beijing")
+GENEVE = (FR, EntityType.LOC, "Genève")
+GENEVA = (EN, EntityType.LOC, "Geneva")
+TAIPEI = (EN, EntityType.LOC, "Taipei")
+POUTINE = (FR, EntityType.PER, "Poutine")
+
+
+@pytest.mark.parametrize(
+    ("units", "sides", "expected"),
+    [
+        # One link is enough for names that share a spelling...
+        ([GENEVE, GENEVA], [({0}, {1})], [(0, 1)]),
+        # ...but names that share nothing must meet in two links.
+        ([PEKIN, BEIJING], [({0}, {1})], []),
+        ([PEKIN, BEIJING], [({0}, {1}), ({0}, {1})], [(0, 1)]),
+        # Two unknown English names beside one French name: a tie says nothing.
+        ([PEKIN, BEIJING, TAIPEI], [({0}, {1, 2}), ({0}, {1, 2})], []),
+        # The tie is broken where one link names only one of them.
+        ([PEKIN, BEIJING, TAIPEI], [({0}, {1, 2}), ({0}, {1})], [(0, 1)]),
+        # A person is never a place, however often they meet.
+        ([POUTINE, BEIJING], [({0}, {1}), ({0}, {1}), ({0}, {1})], []),
+        # A name met on both sides of a link is matched already: not evidence for the others.
+        (
+            [(FR | EN, EntityType.LOC, "Paris"), PEKIN, BEIJING],
+            [({0, 1}, {0, 2}), ({0, 1}, {0, 2})],
+            [(1, 2)],
+        ),
+    ],
+)
+def test_linked_pairs_are_one_to_one_and_unambiguous(
+    units: list[tuple[frozenset[str], EntityType, str]],
+    sides: list[tuple[set[int], set[int]]],
+    expected: list[tuple[int, int]],
+) -> None:
+    found = linked_pairs(_units(*units), sides)
+    assert [(p.fr, p.en) for p in found] == expected
+
+
+def test_one_name_links_to_one_name_only() -> None:
+    units = _units(GENEVE, GENEVA, (EN, EntityType.LOC, "Genoa"))
+    # Genève is met with Geneva three times and with Genoa once: Geneva only.
+    sides = [({0}, {1}), ({0}, {1}), ({0}, {1, 2})]
+    assert [(p.fr, p.en) for p in linked_pairs(units, sides)] == [(0, 1)]
+
+
+FRENCH = [
+    "Les négociateurs se sont retrouvés à Genève lundi matin.",
+    "La Cisjordanie reste au cœur des discussions.",
+    "Les discussions sur la Cisjordanie reprendront en mars.",
+]
+ENGLISH = [
+    "The negotiators met in Geneva on Monday morning.",
+    "The West Bank remains at the heart of the talks.",
+    "The talks on the West Bank will resume in March.",
+]
+
+
+def _passages() -> list[Passage]:
+    passages = []
+    for lang, source, lines in ((Lang.FR, "fr.txt", FRENCH), (Lang.EN, "en.txt", ENGLISH)):
+        start = 0
+        for number, text in enumerate(lines, start=1):
+            passages.append(Passage(source, lang, text, start=start, line=number))
+            start += len(text) + 1
+    return passages
+
+
+def _links() -> list[LinkedSentences]:
+    """Line i of fr.txt linked with line i of en.txt, as a parallel aligner gives them."""
+    links = []
+    fr_start = en_start = 0
+    for fr, en in zip(FRENCH, ENGLISH, strict=True):
+        links.append(
+            LinkedSentences(
+                (TextSpan("fr.txt", fr_start, fr_start + len(fr)),),
+                (TextSpan("en.txt", en_start, en_start + len(en)),),
+            )
+        )
+        fr_start += len(fr) + 1
+        en_start += len(en) + 1
+    return links
+
+
+def _entity_of(glossary: Glossary, form: str) -> str:
+    [entity_id] = {v.entity_id for v in glossary.variants if v.variant == form}
+    return entity_id
+
+
+def test_names_no_key_matches_merge_over_parallel_links() -> None:
+    mentions = find_mentions(_passages())
+    alone = glossary_from_mentions(mentions)
+    assert _entity_of(alone, "Cisjordanie") != _entity_of(alone, "West Bank")
+    linked = glossary_from_mentions(mentions, links=_links())
+    for fr, en in (("Genève", "Geneva"), ("Cisjordanie", "West Bank")):
+        entity_id = _entity_of(linked, fr)
+        assert _entity_of(linked, en) == entity_id
+        [entity] = [e for e in linked.entities if e.entity_id == entity_id]
+        assert (entity.canonical_en, entity.canonical_fr, entity.review) == (en, fr, "")
+
+
+def test_a_name_one_language_alone_attests_is_a_guess_marked_for_review() -> None:
+    alone = glossary_from_mentions(find_mentions(_passages()))
+    [bank] = [e for e in alone.entities if e.entity_id == _entity_of(alone, "West Bank")]
+    # No French source and no data name the West Bank: its French cell is a guess.
+    assert (bank.canonical_en, bank.canonical_fr, bank.review) == (
+        "West Bank",
+        "West Bank",
+        "canonical_fr",
+    )
