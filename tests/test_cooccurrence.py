@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
+from typer.testing import CliRunner
 
 from glossary.build import glossary_from_mentions
 from glossary.cooccurrence import LinkedSentences, TextSpan, Unit, alike, linked_pairs
@@ -145,3 +149,39 @@ def test_a_name_one_language_alone_attests_is_a_guess_marked_for_review() -> Non
         "West Bank",
         "canonical_fr",
     )
+
+
+RUN_FRENCH = """\
+Mahmoud Abbas et Ehud Olmert se sont retrouvés à Genève le 12 mars 2008 pour 3 heures d'entretiens.
+Selon Mahmoud Abbas, la Cisjordanie reste au cœur des discussions avec Condoleezza Rice.
+Les discussions sur la Cisjordanie reprendront le 20 avril 2008, a indiqué Ehud Olmert.
+Condoleezza Rice a ensuite quitté Jérusalem pour Washington le 14 mars 2008.
+"""
+RUN_ENGLISH = """\
+Mahmoud Abbas and Ehud Olmert met in Geneva on 12 March 2008 for 3 hours of talks.
+According to Mahmoud Abbas, the West Bank remains at the heart of the talks with Condoleezza Rice.
+The talks on the West Bank will resume on 20 April 2008, Ehud Olmert said.
+Condoleezza Rice then left Jerusalem for Washington on 14 March 2008.
+"""
+
+
+def test_align_run_merges_the_names_its_parallel_links_pair(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, detector: Any
+) -> None:
+    import align.text.language
+    from align.cli import app
+    from glossary.workbook import read_workbook
+
+    monkeypatch.setattr(align.text.language, "build_detector", lambda *a, **k: detector)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "talks_fr.txt").write_text(RUN_FRENCH, encoding="utf-8")
+    (docs / "talks_en.txt").write_text(RUN_ENGLISH, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(docs), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    glossary = read_workbook(out / "glossary.xlsx").glossary
+    assert _entity_of(glossary, "Cisjordanie") == _entity_of(glossary, "West Bank")
+    assert _entity_of(glossary, "Genève") == _entity_of(glossary, "Geneva")
+    [bank] = [e for e in glossary.entities if e.entity_id == _entity_of(glossary, "West Bank")]
+    assert (bank.canonical_en, bank.canonical_fr, bank.review) == ("West Bank", "Cisjordanie", "")
