@@ -162,11 +162,11 @@ def choose_canonical(cluster: Cluster) -> Canonical:
     if kind == EntityType.PER and not russian:
         # A person's name is spelt alike in both languages: the best spelling wins (Witkoff),
         # but never a French romanisation in English (Staline, Khrouchtchev).
-        french = {fold_words(f.form) for f in forms if f.lang == Lang.FR}
+        written_fr = {fold_words(f.form) for f in forms if f.lang == Lang.FR}
         english_ok = [
             f
             for f in main
-            if not (foreign_romanisation(f.form, Lang.EN) and fold_words(f.form) in french)
+            if not (foreign_romanisation(f.form, Lang.EN) and fold_words(f.form) in written_fr)
         ]
         en = _pick_spelling(english_ok or main, forms, Lang.EN)
         fr = _pick_spelling(main, forms, Lang.FR)
