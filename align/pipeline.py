@@ -6,7 +6,9 @@ sentences (`text.sentences`); the glossary stage finds names in every sentence
 (`glossary.mentions`), groups them into entities (`glossary.build`), keeps a person's edits
 (`glossary.workbook.merge`) and writes glossary.xlsx, .tbx, .csv; the alignment stage pairs French
 and English documents (`pairing.documents`), aligns each pair (`pairing.pair`, through
-`parallel` or `comparable`) and writes alignment.tmx and .xlsx (`exports`).
+`parallel` or `comparable`) and writes alignment.tmx and .xlsx (`exports`); the links of the
+pairs aligned as translations then merge the names they pair (`glossary.cooccurrence`), and the
+glossary files are written again (`merge_over_links`).
 """
 
 from __future__ import annotations
