@@ -9,6 +9,7 @@ when the two share much or comparable mode links passages reporting one event.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import defaultdict
@@ -38,6 +39,8 @@ from glossary.model import Lang
 from glossary.text import fold
 from glossary.translit import match_key
 
+# Candidate counts go to this logger at DEBUG (benchmarks/run_scale.py listens).
+LOG = logging.getLogger(__name__)
 _NAME = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][^\W\d_]+")
 
 
@@ -92,6 +95,7 @@ def find_document_pairs(
     # A feature only the two documents of a pair hold counts 1; one every document holds, ~0.
     scale = math.log(1 + total / 2)
     pairs = []
+    candidates = checked = 0
     for doc in french:
         own = features[id(doc)]
         gains: dict[int, dict[Evidence, float]] = defaultdict(dict)
@@ -107,6 +111,7 @@ def find_document_pairs(
             other = english[j]
             if other.source == doc.source:
                 continue
+            candidates += 1
             score = sum(shared.values())
             need = CONFLICT_FACTOR if _times_conflict(own, features[id(other)]) else 1.0
             # Longer documents share more by chance: the evidence needed grows with them.
@@ -114,6 +119,7 @@ def find_document_pairs(
             need *= max(1.0, math.sqrt(shorter / LENGTH_SCALE))
             if score < MIN_SCORE * need:
                 continue
+            checked += 1
             decision = decide_mode(doc.sentences, other.sentences, "auto", name_key)
             if (
                 decision.mode is Mode.COMPARABLE
@@ -125,6 +131,14 @@ def find_document_pairs(
             pairs.append(
                 DocPair(doc.source, other.source, decision.mode, round(score, 3), tuple(labels))
             )
+    LOG.debug(
+        "%d French, %d English documents: %d candidate pairs, %d checked, %d pairs",
+        len(french),
+        len(english),
+        candidates,
+        checked,
+        len(pairs),
+    )
     return sorted(pairs, key=lambda p: (p.fr, p.en))
 
 
