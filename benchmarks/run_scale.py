@@ -209,7 +209,9 @@ def report(label: str, m: Measure, documents: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000,5000", help="documents per archive, comma-separated")
+    parser.add_argument(
+        "--sizes", default="100,1000,5000", help="documents per archive, comma-separated"
+    )
     parser.add_argument(
         "--incremental",
         action="store_true",

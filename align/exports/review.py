@@ -17,6 +17,7 @@ from align.exports.rows import AlignedText
 from align.model import Mode
 from glossary import xlsx
 from glossary.atomicfile import write_bytes_atomic
+from glossary.workbook.cells import fit_list
 
 SHEET = "Alignment"
 TOOL_SHEET = "_tool_alignment"
@@ -216,7 +217,7 @@ def review_bytes(
             "fr_lines": link.fr_lines,
             "en_file": link.en_source,
             "en_lines": link.en_lines,
-            "evidence": STALE_NOTE if row.stale else "; ".join(map(str, link.evidence)),
+            "evidence": STALE_NOTE if row.stale else _evidence(link),
             "link_id": link.link_id,
         }
         sheet.append(xlsx.row(sheet, [values[name] for name in HEADER]))
@@ -291,7 +292,12 @@ def _tool_sheet(book: object, reviews: Sequence[ReviewRow]) -> None:
                     link.kind,
                     link.mode or "",
                     round(link.score, 4),
-                    "; ".join(map(str, link.evidence)),
+                    _evidence(link),
                 ],
             )
         )
+
+
+def _evidence(link: AlignedText) -> str:
+    """The evidence cell: shared dates, names and numbers, "… and N more" past a cell's limit."""
+    return fit_list([str(e) for e in link.evidence], "; ")
