@@ -148,6 +148,9 @@ def _partials() -> tuple[re.Pattern[str], ...]:
 
 _YEAR_AFTER = re.compile(r"(?<![\w.,])(?P<year>1\d{3}|20\d{2})(?![\w,.]\d)")
 _ISO = re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])")
+# Every date and number has a digit, but for a century in Roman numerals ("XXe siècle"): text
+# with neither (most sentences of prose) has no anchor, and is not searched pattern by pattern.
+_MAY_HOLD = re.compile(r"\d|(?i:siècle|centur)")
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +190,8 @@ def find_anchors(text: str, lang: str = Lang.UND, year: int | None = None) -> tu
     `year` is the year a day without one belongs to ("le 15 août"), from the text around it;
     a year later in the same sentence wins ("du 23 mars au 3 avril 1960").
     """
+    if not _MAY_HOLD.search(text):
+        return ()
     taken: list[tuple[int, int]] = []
     found: list[Anchor] = []
 
@@ -248,10 +253,9 @@ def context_years(sentences: Sequence[str], lang: str = Lang.UND) -> list[int | 
     last: int | None = None
     for text in sentences:
         years.append(last)
-        written = [a for a in find_anchors(text, lang) if a.kind is EvidenceKind.YEAR]
-        written += [
-            a for a in find_anchors(text, lang) if a.kind in (EvidenceKind.DATE, EvidenceKind.MONTH)
-        ]
+        anchors = find_anchors(text, lang)
+        written = [a for a in anchors if a.kind is EvidenceKind.YEAR]
+        written += [a for a in anchors if a.kind in (EvidenceKind.DATE, EvidenceKind.MONTH)]
         if written:
             last = int(max(written, key=lambda a: a.end).value[:4])
     first = next((y for y in years if y is not None), last)

@@ -358,14 +358,15 @@ def export_alignment(
     by_source = {doc.document.source: doc for doc in analysed}
     names = relative_names(by_source)
     sides = [side for doc in analysed for side in sides_of(doc.document.source, doc.sentences)]
-    pairs = find_document_pairs(sides, name_key=name_key)
+    pairs = find_document_pairs(sides, name_key=name_key, progress=progress)
     rows: list[AlignedText] = []
     done: list[tuple[str, str, str]] = []
     parallel: list[LinkedSentences] = []
     for i, pair in enumerate(pairs):
         fr = [s for s in by_source[pair.fr].sentences if s.lang == Lang.FR]
         en = [s for s in by_source[pair.en].sentences if s.lang == Lang.EN]
-        result = align_pair(fr, en, mode=pair.mode, name_key=name_key)
+        # Pairing aligned each pair in the mode it decided once; align again only without it.
+        result = pair.result or align_pair(fr, en, mode=pair.mode, name_key=name_key)
         rows.extend(
             aligned_texts(result, fr, en, fr_source=names[pair.fr], en_source=names[pair.en])
         )

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from align.pairing.documents import DocSentences, find_document_pairs, sides_of
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from align.pairing.documents import (
+    DocSentences,
+    document_features,
+    find_document_pairs,
+    sides_of,
+)
+from align.pairing.weights import MAX_CANDIDATES
 
 TREATY_FR = DocSentences(
     "traite.txt",
@@ -151,3 +164,91 @@ def test_a_mixed_document_is_not_paired_with_itself() -> None:
     assert [(p.fr, p.en) for p in find_document_pairs([fr, en, TREATY_EN])] == [
         ("mixed.txt", "treaty.txt")
     ]
+
+
+def test_ordinary_capitalised_words_are_not_name_keys() -> None:
+    alice = DocSentences(
+        "alice.txt",
+        "en",
+        (
+            '"What is it?" said Alice to Miss Taylor.',
+            "Well, she thought, this is very well indeed.",
+            "Then the Rabbit said: Never mind the Hatter.",
+            "She never knew what the Rabbit meant.",
+        ),
+    )
+    keys = {e.value for e, _ in document_features(alice, name_key=None).keys}
+    # "What" opens a quotation, "Well" is also "well", "Miss" a title, "Never" follows a colon.
+    assert keys == {"alice", "taylo", "rabbi", "hatte"}
+
+
+def test_document_features_are_a_plain_value_a_cache_can_keep() -> None:
+    import pickle
+
+    features = document_features(TREATY_FR)
+    assert pickle.loads(pickle.dumps(features)) == features
+    assert features == document_features(DocSentences(*TREATY_FR.__dict__.values()))
+    kept = {(TREATY_FR.source, TREATY_FR.lang): features}
+    assert find_document_pairs([TREATY_FR, TREATY_EN], features=kept) == find_document_pairs(
+        [TREATY_FR, TREATY_EN]
+    )
+
+
+def _names(number: int) -> str:
+    """Two rare names of report `number` (distinct in their first five letters)."""
+    pre = "Z" + chr(97 + number // 26) + chr(97 + number % 26)
+    return f"{pre}ndor {pre}mir"
+
+
+def _report(source: str, lang: str, number: int) -> DocSentences:
+    day = number % 28 + 1
+    if lang == "fr":
+        text = f"Le {day} mars 1950, le ministre {_names(number)} a visité Tarbes."
+    else:
+        text = f"On {day} March 1950 minister {_names(number)} visited Tarbes."
+    return DocSentences(source, lang, (text,))
+
+
+def test_a_document_sharing_with_many_is_a_candidate_of_a_few_only(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    french = [_report(f"fr{k}.txt", "fr", k) for k in range(28)]
+    english = [_report(f"en{k}.txt", "en", k) for k in range(28)]
+    # An English digest naming everyone: the second best of every French report.
+    hub = DocSentences(
+        "hub.txt", "en", tuple(f"Minister {_names(k)} visited Tarbes." for k in range(28))
+    )
+    with caplog.at_level(logging.DEBUG, logger="align.pairing.documents"):
+        pairs = find_document_pairs([*french, hub, *english], name_key=None)
+    (message,) = [r.getMessage() for r in caplog.records if "candidate pairs" in r.message]
+    candidates = int(message.split(": ")[1].split()[0])
+    # Each French report's candidates are its English report and the digest, which keeps its
+    # few best; Tarbes and 1950, in every document, make no candidate.
+    assert candidates == 28 + MAX_CANDIDATES
+    assert {(p.fr, p.en) for p in pairs} >= {(f"fr{k}.txt", f"en{k}.txt") for k in range(28)}
+
+
+def test_the_mode_is_decided_once_per_pair(
+    monkeypatch: pytest.MonkeyPatch, detector: Any, tmp_path: Path
+) -> None:
+    import align.pairing.pair
+    import align.text.language
+    from align.cli import app
+
+    calls: list[int] = []
+    decide = align.pairing.pair.decide_mode
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return decide(*args, **kwargs)
+
+    monkeypatch.setattr(align.pairing.pair, "decide_mode", counted)
+    monkeypatch.setattr(align.text.language, "build_detector", lambda *a, **k: detector)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "traite_fr.txt").write_text("\n".join(TREATY_FR.sentences) + "\n", "utf-8")
+    (docs / "treaty_en.txt").write_text("\n".join(TREATY_EN.sentences) + "\n", "utf-8")
+    result = CliRunner().invoke(app, ["run", str(docs), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "1 document pair" in result.stdout
+    assert len(calls) == 1

@@ -17,6 +17,7 @@ from align.exports.rows import AlignedText
 from align.model import Mode
 from glossary import xlsx
 from glossary.atomicfile import write_bytes_atomic
+from glossary.workbook.cells import fit_list
 
 SHEET = "Alignment"
 TOOL_SHEET = "_tool_alignment"
@@ -190,18 +191,58 @@ def review_bytes(
     *,
     low_scores: dict[Mode, float] | None = None,
 ) -> bytes:
-    """The workbook as bytes: same rows, same bytes."""
+    """The workbook as bytes: same rows, same bytes.
+
+    Written in openpyxl's write-only mode, row by row to a temporary file: an archive's review
+    sheet has hundreds of thousands of rows, which as cell objects in memory would take gigabytes.
+    Everything about a sheet but its rows (widths, panes, filter, drop-down, colours) is set first.
+    """
     from openpyxl import Workbook
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
     reviews = [_as_review(r) for r in rows]
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = SHEET
-    sheet.append(list(HEADER))
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(SHEET)
+    last_column = column_letter(HEADER[-1])
+    last_row = len(reviews) + 1
+    for name, width in WIDTHS.items():
+        sheet.column_dimensions[column_letter(name)].width = width
+    review = column_letter("review")
+    sheet.column_dimensions[review].fill = PatternFill(
+        "solid", start_color=REVIEW_FILL, end_color=REVIEW_FILL
+    )
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = f"A1:{last_column}{last_row}"
+    marks = DataValidation(
+        type="list",
+        formula1='"' + ",".join(REVIEW_MARKS) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="review",
+        error="Choose ok, wrong or edited, or leave the cell blank.",
+    )
+    sheet.data_validations.append(marks)
+    if reviews:
+        marks.add(f"{review}2:{review}{last_row}")
+        fill = PatternFill("solid", start_color=LOW_FILL, end_color=LOW_FILL, bgColor=LOW_FILL)
+        # The whole row turns red, so a weak link is seen whichever column one reads.
+        sheet.conditional_formatting.add(
+            f"A2:{last_column}{last_row}",
+            FormulaRule(formula=[low_score_formula(low_scores)], fill=fill),
+        )
+    # Printed or exported to PDF: landscape, as wide as the page, the header on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    header_fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
+    sheet.append(xlsx.row(sheet, list(HEADER), font=Font(bold=True), fill=header_fill))
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    styles = [wrap if name in WRAPPED else top for name in HEADER]
     for number, row in enumerate(reviews, start=2):
         link = row.link
         values = {
@@ -216,54 +257,18 @@ def review_bytes(
             "fr_lines": link.fr_lines,
             "en_file": link.en_source,
             "en_lines": link.en_lines,
-            "evidence": STALE_NOTE if row.stale else "; ".join(map(str, link.evidence)),
+            "evidence": STALE_NOTE if row.stale else _evidence(link),
             "link_id": link.link_id,
         }
-        sheet.append(xlsx.row(sheet, [values[name] for name in HEADER]))
         texts = {name: str(values[name]) for name in WRAPPED}
+        # A write-only sheet writes a row's height with the row: set it first.
         sheet.row_dimensions[number].height = row_height(texts)
-    last_column = column_letter(HEADER[-1])
-    last_row = len(reviews) + 1
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
-    wrapped = {column_letter(name) for name in WRAPPED}
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    for line in sheet.iter_rows(min_row=2, max_row=last_row):
-        for cell in line:
-            cell.alignment = wrap if cell.column_letter in wrapped else top
-    for name, width in WIDTHS.items():
-        sheet.column_dimensions[column_letter(name)].width = width
-    sheet.freeze_panes = "B2"
-    sheet.auto_filter.ref = f"A1:{last_column}{last_row}"
-    review = column_letter("review")
-    marks = DataValidation(
-        type="list",
-        formula1='"' + ",".join(REVIEW_MARKS) + '"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="review",
-        error="Choose ok, wrong or edited, or leave the cell blank.",
-    )
-    sheet.add_data_validation(marks)
-    if reviews:
-        marks.add(f"{review}2:{review}{last_row}")
-        fill = PatternFill("solid", start_color=LOW_FILL, end_color=LOW_FILL, bgColor=LOW_FILL)
-        # The whole row turns red, so a weak link is seen whichever column one reads.
-        sheet.conditional_formatting.add(
-            f"A2:{last_column}{last_row}",
-            FormulaRule(formula=[low_score_formula(low_scores)], fill=fill),
+        sheet.append(
+            [
+                xlsx.cell(sheet, values[name], style=style)
+                for name, style in zip(HEADER, styles, strict=True)
+            ]
         )
-    sheet.column_dimensions[review].fill = PatternFill(
-        "solid", start_color=REVIEW_FILL, end_color=REVIEW_FILL
-    )
-    # Printed or exported to PDF: landscape, as wide as the page, the header on every page.
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
     _tool_sheet(book, reviews)
     return xlsx.workbook_bytes(book)
 
@@ -291,7 +296,12 @@ def _tool_sheet(book: object, reviews: Sequence[ReviewRow]) -> None:
                     link.kind,
                     link.mode or "",
                     round(link.score, 4),
-                    "; ".join(map(str, link.evidence)),
+                    _evidence(link),
                 ],
             )
         )
+
+
+def _evidence(link: AlignedText) -> str:
+    """The evidence cell: shared dates, names and numbers, "… and N more" past a cell's limit."""
+    return fit_list([str(e) for e in link.evidence], "; ")

@@ -33,11 +33,16 @@ CONFLICT_FACTOR = 1.5
 # Beyond this many sentences (the shorter document), what two documents share by chance grows:
 # the evidence needed is multiplied by sqrt(sentences / LENGTH_SCALE).
 LENGTH_SCALE = 10
-# Each French document is compared with at most this many English candidates (the most
-# sharing), and a feature held by more documents than this is not looked up: the work grows
-# with the documents, not with their square.
-MAX_CANDIDATES = 20
-MAX_POSTINGS = 200
+# A pair is a candidate only among the this many best-sharing of both its documents (each
+# French and each English document is aligned with a few others at most), and a feature held
+# by more documents than MAX_POSTINGS is not looked up: the work grows with the documents, not
+# with their square. On the development events a document shares events with 1-4 others.
+MAX_CANDIDATES = 6
+MAX_POSTINGS = 100
+# A feature more than this share of the documents hold is not looked up, in collections of
+# more than COMMON_MIN documents (in a handful, every document may report the one event).
+COMMON_SHARE = 0.5
+COMMON_MIN = 10
 # At most this many pieces of evidence are shown with a document pair.
 MAX_EVIDENCE = 8
 

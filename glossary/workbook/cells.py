@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime
+import re
+from collections.abc import Sequence
 
 from glossary.model import Entity, Source, Variant
 
 CellValue = str | int | float | bool | datetime.datetime | datetime.date | datetime.time | None
 
 _SOURCE_SEPARATOR = "; "
+# Excel's most characters in a cell (UTF-16 code units); Excel and openpyxl cut a longer cell
+# without a word, so a list longer than this ends in MORE instead.
+CELL_LIMIT = 32_767
+MORE = "… and {} more"
+_MORE = re.compile(r"^… and [1-9][0-9]* more$")
 
 
 def cell_text(value: CellValue) -> str:
@@ -45,13 +52,41 @@ def cell_int(value: CellValue) -> int | None:
 
 
 def parse_sources(text: str) -> tuple[Source, ...]:
-    """'a.txt:3; b.txt:7' -> (Source('a.txt', 3), Source('b.txt', 7))."""
-    return tuple(Source.parse(part.strip()) for part in text.split(";") if part.strip())
+    """'a.txt:3; b.txt:7' -> (Source('a.txt', 3), Source('b.txt', 7)).
+
+    The "… and N more" that ends a list too long for a cell is not a source: it is left out,
+    in the sheet a person edits and in the tool's record alike, so the two still compare equal.
+    """
+    parts = (part.strip() for part in text.split(";"))
+    return tuple(Source.parse(part) for part in parts if part and not _MORE.match(part))
 
 
 def format_sources(sources: tuple[Source, ...]) -> str:
-    """(Source('a.txt', 3), Source('b.txt', 7)) -> 'a.txt:3; b.txt:7'."""
-    return _SOURCE_SEPARATOR.join(str(s) for s in sources)
+    """(Source('a.txt', 3), Source('b.txt', 7)) -> 'a.txt:3; b.txt:7', cut to fit a cell."""
+    return fit_list([str(s) for s in sources], _SOURCE_SEPARATOR)
+
+
+def fit_list(items: Sequence[str], separator: str, limit: int | None = None) -> str:
+    """`items` joined by `separator`; past `limit` characters (CELL_LIMIT), the first items that
+    fit and "… and N more" (N the items left out), so that no cell is cut inside an item."""
+    limit = CELL_LIMIT if limit is None else limit
+    text = separator.join(items)
+    if _units(text) <= limit:
+        return text
+    kept, used = 0, 0
+    for item in items:
+        needed = used + (_units(separator) if kept else 0) + _units(item)
+        more = MORE.format(len(items) - kept - 1)
+        if needed + _units(separator) + _units(more) > limit:
+            break
+        kept, used = kept + 1, needed
+    tail = MORE.format(len(items) - kept)
+    return separator.join([*items[:kept], tail])
+
+
+def _units(text: str) -> int:
+    """Length as Excel counts it: UTF-16 code units (a character beyond U+FFFF counts two)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 def entity_values(entity: Entity) -> tuple[str | int, ...]:
