@@ -35,7 +35,7 @@ def _words(text: str) -> frozenset[str]:
 # word of French or English: one of them sends a chunk to lingua.
 FOREIGN_FUNCTION_WORDS: frozenset[str] = _words(
     # Spanish
-    "el los las del con por una muy pero para como más está están fue fueron sus también "
+    "el los las del con por una es hay muy pero para como más está están fue fueron sus también "
     "esta este entre hasta desde sobre cuando porque según "
     # Italian
     "di della delle dei degli gli che nel nella alla alle sono è uno anche stato hanno "
@@ -68,10 +68,9 @@ def clear_language(text: str) -> Lang | None:
     lower = text.lower()
     if _OTHER_LETTER.search(lower):
         return None
-    counts = _counts(text, lower)
-    if counts is None:
+    fr, en, other_words, content = _counts(text, lower)
+    if other_words:
         return None
-    fr, en, content = counts
     best, own, other = (Lang.FR, fr, en) if fr >= en else (Lang.EN, en, fr)
     if own < CLEAR_MIN_WORDS or own < CLEAR_SHARE * (own + other + content):
         return None
@@ -85,18 +84,22 @@ def supported(text: str, lang: Lang) -> bool:
     own, no more of the other's. lingua's fast models take "Le conseiller Iouriy Ouchakov a
     reçu Steve Witkof" for English (names outweigh two short words for trigrams), and a bare
     name ("Ruptly") for whatever its letters suggest: neither is backed."""
-    counts = _counts(text, text.lower())
-    if counts is None:
-        return False
-    fr, en, _ = counts
+    fr, en, foreign_words, _ = _counts(text, text.lower())
     own, other = (fr, en) if lang is Lang.FR else (en, fr)
-    return own >= 1 and other <= own
+    return own >= 1 and other <= own and foreign_words <= own
 
 
-def _counts(text: str, lower: str) -> tuple[int, int, int] | None:
-    """French and English function words and other words outside names; None when a function
-    word of another language is there."""
-    fr = en = content = 0
+def foreign(text: str) -> bool:
+    """Whether the chunk's function words back a language other than French and English: at
+    least one of another language of the set, and no more French or English ones."""
+    fr, en, other, _ = _counts(text, text.lower())
+    return other >= 1 and other >= max(fr, en)
+
+
+def _counts(text: str, lower: str) -> tuple[int, int, int, int]:
+    """Function words of French, of English and of the other languages, and the other words
+    outside names."""
+    fr = en = other = content = 0
     fr_words, en_words = FR_WORDS, FUNCTION_WORDS[Lang.EN]
     for match in _TOKEN.finditer(text):
         token = match.group()
@@ -106,7 +109,7 @@ def _counts(text: str, lower: str) -> tuple[int, int, int] | None:
         elif word in en_words:
             en += 1
         elif word in FOREIGN_FUNCTION_WORDS:
-            return None
+            other += 1
         elif not token[0].isupper():
             content += 1
-    return fr, en, content
+    return fr, en, other, content

@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 from align.errors import UsageError
 from align.model import UND, Document, Segment
-from align.text.clear import clear_language, supported
+from align.text.clear import clear_language, foreign, supported
 from align.text.lines import logical_lines, trim
 from align.text.noise import PICTOGRAPHS, TAG, URL, is_noise
 from glossary.model import Lang
@@ -127,8 +127,9 @@ class LinguaDetector:
     2. A chunk that is clearly French or clearly English by its function words
        (`align.text.clear`) is given that language with certainty, without lingua.
     3. lingua's low-accuracy mode (trigram models: a few MB, loaded in a blink) scores the
-       rest; its answer stands when its likeliest language is French or English and the
-       chunk's function words back it (`align.text.clear.supported`).
+       rest; its answer stands when the chunk's function words back it: French or English
+       ones for French or English (`align.text.clear.supported`), another language's for
+       another language (`foreign`: "El tratado fue firmado en Moscú por los ministros").
     4. Otherwise lingua's full models decide between French, English and the languages the
        fast models give at least FAST_RIVAL: a short French line full of names that they
        take for Portuguese or English comes out French, a real Portuguese line stays
@@ -170,7 +171,7 @@ class LinguaDetector:
             doubtful: dict[tuple[str, ...], list[str]] = {}
             for text, row in zip(unique, self._rows(self.fast, unique), strict=True):
                 best = self.languages[max(range(len(row)), key=row.__getitem__)]
-                if best in _FR_EN and supported(text, Lang(best)):
+                if supported(text, Lang(best)) if best in _FR_EN else foreign(text):
                     found[text] = row
                 else:
                     subset = tuple(
