@@ -10,25 +10,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from align.comparable.events import align_comparable as _align_comparable
 from align.model import AnalysedDocument, Document, Link, NameKey, Progress, RequestedMode, Sentence
-from align.pairing.pair import PairResult, align_pair
-from align.parallel.aligner import align_parallel as _align_parallel
-from align.pipeline import RunSummary
-from align.pipeline import run as _run
-from align.readers import ReadResult, read_paths
-from align.settings import RunSettings
-from align.text.analysis import analyse as _analyse
-from align.text.analysis import split_all
-from align.text.context import in_document_context
-from align.text.language import FixedLanguage, build_detector, detect_segments
-from align.text.sentences import build_splitter
-from glossary.check import Checker, Finding
-from glossary.model import Glossary
 from glossary.translit import match_key
-from glossary.workbook import read_workbook
+
+# The aligners, the pipeline and the language tools are imported by the functions that use
+# them: `from align.api import check` must not pay for comparable alignment or the workbook
+# writer (a light start for every command).
+if TYPE_CHECKING:
+    from align.pairing.pair import PairResult
+    from align.pipeline import RunSummary
+    from align.readers import ReadResult
+    from glossary.check import Checker, Finding
+    from glossary.model import Glossary
+
+
+def build_detector(languages: Sequence[str] | None = None) -> Any:
+    """The language detector (lingua behind cheaper steps), built once for many calls."""
+    from align.text.language import build_detector as _build_detector
+
+    return _build_detector(languages)
+
+
+def build_splitter() -> Any:
+    """Punkt's French and English sentence splitters, built once for many calls."""
+    from align.text.sentences import build_splitter as _build_splitter
+
+    return _build_splitter()
+
 
 __all__ = [
     "align_comparable",
@@ -50,6 +60,8 @@ def read(*paths: str | Path, stdin: BinaryIO | None = None) -> ReadResult:
     named explicitly must be readable (BadInputError otherwise); in a folder an unusable file is
     skipped and listed in `skipped`.
     """
+    from align.readers import read_paths
+
     return read_paths([str(p) for p in paths], stdin=stdin)
 
 
@@ -66,6 +78,8 @@ def analyse(
     Punkt's, built here, which takes seconds: for several calls build them once with
     `align.build_detector()` and `align.build_splitter()` and pass them in.
     """
+    from align.text.analysis import analyse as _analyse
+
     return _analyse(
         documents,
         detector if detector is not None else build_detector(),
@@ -86,6 +100,8 @@ def align_parallel(
 
     Names match through transliteration (Ouchakov anchors Ushakov); `name_key=None` turns it off.
     """
+    from align.parallel.aligner import align_parallel as _align_parallel
+
     return _align_parallel(
         fr, en, fr_paragraphs=fr_paragraphs, en_paragraphs=en_paragraphs, name_key=name_key
     )
@@ -96,6 +112,8 @@ def align_comparable(
 ) -> list[Link]:
     """Links (a list) between only the French and English passages that report the same event,
     each with its evidence; links may cross and need not cover every sentence."""
+    from align.comparable.events import align_comparable as _align_comparable
+
     return _align_comparable(fr, en, name_key=name_key)
 
 
@@ -111,6 +129,8 @@ def pair(
     Returns a PairResult: the mode used, the links, why that mode, and any warning (a requested
     mode overruled, nothing linked). An unknown `mode` is a ValueError.
     """
+    from align.pairing.pair import align_pair
+
     return align_pair(fr, en, mode=mode, name_key=name_key)
 
 
@@ -131,6 +151,9 @@ def run(
     `paths` is one path or several. A person's edits of `glossary` (default: glossary.xlsx in
     `out`) are kept.
     """
+    from align.pipeline import run as _run
+    from align.settings import RunSettings
+
     settings = RunSettings(
         out_dir=Path(out),
         glossary_path=Path(glossary) if glossary is not None else None,
@@ -166,12 +189,19 @@ def check(
     it applies when `glossary` is not already a Checker (which was built with its own policy).
     Repeated passages are not set aside as `run` does: a copy is still a place to correct.
     """
+    from align.text.analysis import split_all
+    from align.text.context import in_document_context
+    from align.text.language import FixedLanguage, detect_segments
+    from glossary.check import Checker
+    from glossary.model import Glossary
+    from glossary.workbook.readwrite import read_glossary
+
     if isinstance(glossary, Checker):
         checker = glossary
     elif isinstance(glossary, Glossary):
         checker = Checker(glossary, strict=strict)
     else:
-        checker = Checker(read_workbook(glossary, allow_open=True).glossary, strict=strict)
+        checker = Checker(read_glossary(glossary), strict=strict)
     if lang is not None:
         detector = FixedLanguage(lang)
     elif detector is None:

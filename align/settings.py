@@ -20,14 +20,14 @@ from align.pairing import documents, mode, names
 from align.pairing import weights as pairing_weights
 from align.parallel import band, features, length
 from align.parallel import weights as parallel_weights
-from align.text import context, language, lines, noise, repeats, sentences
+from align.text import clear, context, language, lines, noise, repeats, sentences
 from glossary.signature import describe_modules, glossary_settings
 
 # The align side's stages and the modules whose constants shape each; a stage's weights live in
 # its one settings module (language.py, repeats.py, sentences.py, each package's weights.py), its
 # rules (word lists, patterns) beside the code that uses them.
 STAGES: dict[str, tuple[ModuleType, ...]] = {
-    "language": (language, noise, lines, context),
+    "language": (language, clear, noise, lines, context),
     "repeats": (repeats,),
     "sentences": (sentences,),
     "anchors": (anchors,),

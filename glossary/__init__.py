@@ -21,10 +21,30 @@ entity or not), `canonical` (canonical forms, ids, variant kinds), `mentions` (n
 imports `align`.
 """
 
-from glossary.build import build_glossary
-from glossary.check import Checker, Finding
-from glossary.model import Entity, Glossary, Mention, Passage, Variant
-from glossary.workbook import Workbook, read_workbook, write_workbook
+from typing import TYPE_CHECKING, Any
+
+# Loaded on first use, as in `align`: every module of the package imports this one first, and
+# `align pair --presplit` or `align --help` must not pay for the workbook, the clusterer and
+# the checker (about 0.1 s).
+if TYPE_CHECKING:
+    from glossary.build import build_glossary
+    from glossary.check import Checker, Finding
+    from glossary.model import Entity, Glossary, Mention, Passage, Variant
+    from glossary.workbook import Workbook, read_workbook, write_workbook
+
+_API = {
+    "build_glossary": "glossary.build",
+    "Checker": "glossary.check",
+    "Finding": "glossary.check",
+    "Entity": "glossary.model",
+    "Glossary": "glossary.model",
+    "Mention": "glossary.model",
+    "Passage": "glossary.model",
+    "Variant": "glossary.model",
+    "Workbook": "glossary.workbook",
+    "read_workbook": "glossary.workbook",
+    "write_workbook": "glossary.workbook",
+}
 
 __all__ = [
     "Checker",
@@ -39,3 +59,17 @@ __all__ = [
     "read_workbook",
     "write_workbook",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _API:
+        raise AttributeError(f"module 'glossary' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_API[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

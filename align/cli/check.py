@@ -107,8 +107,8 @@ def _check(
     from align.api import check
     from align.readers import read_paths
     from glossary.check.checker import Checker
-    from glossary.workbook import read_workbook
     from glossary.workbook.file import open_elsewhere
+    from glossary.workbook.readwrite import read_glossary
 
     lock = open_elsewhere(glossary)
     if lock is not None:
@@ -116,7 +116,7 @@ def _check(
             f"{printable(str(glossary))}: open in another program (lock file {lock}); checking "
             "against its last saved version"
         )
-    checker = Checker(read_workbook(glossary, allow_open=True).glossary, strict=strict)
+    checker = Checker(read_glossary(glossary), strict=strict)
     read = read_paths(paths)
     for skipped in read.skipped:
         warn(f"{printable(skipped.source)}: skipped: {skipped.reason}")

@@ -23,11 +23,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from align.errors import UsageError
 from align.model import UND, Document, Segment
+from align.text.clear import clear_language, foreign, supported
 from align.text.lines import logical_lines, trim
 from align.text.noise import PICTOGRAPHS, TAG, URL, is_noise
 from glossary.model import Lang
@@ -66,6 +67,12 @@ _RIVALS = 3
 # LONGEST_WORD letters (the longest words of French and English have about 25).
 SAMPLE_CHARS = 300
 LONGEST_WORD = 40
+
+# lingua's fast models: a language they give at least this is weighed by the full models.
+FAST_RIVAL = 0.1
+
+# How many chunk texts a detector remembers (about 300 characters each at most).
+MEMO_SIZE = 100_000
 
 # Chunks this short ("2.", "G.") are folded into a neighbour.
 _TINY = 6
@@ -113,32 +120,102 @@ class FixedLanguage:
 
 @dataclass(frozen=True)
 class LinguaDetector:
-    """The lingua detector restricted to `languages` (ISO 639-1), models preloaded."""
+    """The lingua detector restricted to `languages` (ISO 639-1), behind cheaper steps.
+
+    1. A chunk met before gets the same answer again (documents repeat lines: signatures,
+       datelines, boilerplate), from a bounded memo of up to MEMO_SIZE texts.
+    2. A chunk that is clearly French or clearly English by its function words
+       (`align.text.clear`) is given that language with certainty, without lingua.
+    3. lingua's low-accuracy mode (trigram models: a few MB, loaded in a blink) scores the
+       rest; its answer stands when the chunk's function words back it: French or English
+       ones for French or English (`align.text.clear.supported`), another language's for
+       another language (`foreign`: "El tratado fue firmado en Moscú por los ministros").
+    4. Otherwise lingua's full models decide between French, English and the languages the
+       fast models give at least FAST_RIVAL: a short French line full of names that they
+       take for Portuguese or English comes out French, a real Portuguese line stays
+       Portuguese, a bare name is weighed as before (context decides).
+       Full models load on first use, only for the languages asked about.
+    `first_stage=False` asks lingua's full models about every chunk, as before issue 10.
+    """
 
     languages: tuple[str, ...]
     lingua: Any
+    fast: Any = None
+    first_stage: bool = True
+    # Filled as chunks come; not arguments, so that dataclasses.replace starts afresh.
+    _memo: dict[str, tuple[float, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _full: dict[tuple[str, ...], Any] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def confidences(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
-        """One probability per language for each text, computed on all cores."""
+        """One probability per language for each text; lingua's part computed on all cores."""
+        found: dict[str, tuple[float, ...]] = {}
+        asked: list[str] = []
+        for text in texts:
+            if text in found:
+                continue
+            row = self._memo.get(text)
+            if row is None and self.first_stage:
+                row = self._clear_row(text)
+            if row is None:
+                asked.append(text)
+            else:
+                found[text] = row
+        unique = list(dict.fromkeys(asked))
+        if unique and (not self.first_stage or self.fast is None):
+            found.update(zip(unique, self._rows(self.lingua, unique), strict=True))
+        elif unique:
+            doubtful: dict[tuple[str, ...], list[str]] = {}
+            for text, row in zip(unique, self._rows(self.fast, unique), strict=True):
+                best = self.languages[max(range(len(row)), key=row.__getitem__)]
+                if supported(text, Lang(best)) if best in _FR_EN else foreign(text):
+                    found[text] = row
+                else:
+                    subset = tuple(
+                        code
+                        for code, p in zip(self.languages, row, strict=True)
+                        if code in _FR_EN or p >= FAST_RIVAL
+                    )
+                    doubtful.setdefault(subset, []).append(text)
+            for subset, group in sorted(doubtful.items()):
+                found.update(zip(group, self._rows(self._full_models(subset), group), strict=True))
+        if len(self._memo) + len(found) > MEMO_SIZE:
+            self._memo.clear()
+        self._memo.update(found)
+        return [found[text] for text in texts]
+
+    def _rows(self, lingua: Any, texts: list[str]) -> list[tuple[float, ...]]:
         index = {code: i for i, code in enumerate(self.languages)}
         rows: list[tuple[float, ...]] = []
-        for values in self.lingua.compute_language_confidence_values_in_parallel(list(texts)):
+        for values in lingua.compute_language_confidence_values_in_parallel(texts):
             row = [0.0] * len(self.languages)
             for value in values:
                 row[index[value.language.iso_code_639_1.name.lower()]] = value.value
             rows.append(tuple(row))
         return rows
 
+    def _full_models(self, subset: tuple[str, ...]) -> Any:
+        """lingua with full models for `subset` only (lingua shares loaded models)."""
+        if subset not in self._full:
+            self._full[subset] = _builder(subset).build()
+        return self._full[subset]
 
-def build_detector(languages: Sequence[str] | None = None) -> LinguaDetector:
-    """Build the lingua detector once, restricted to `languages` (default DEFAULT_LANGUAGES).
+    def _clear_row(self, text: str) -> tuple[float, ...] | None:
+        lang = clear_language(text)
+        if lang is None or lang.value not in self.languages:
+            return None
+        return tuple(1.0 if code == lang.value else 0.0 for code in self.languages)
 
-    Full models, preloaded: lingua's low-accuracy mode builds ten times faster but takes short
-    name-heavy French lines for Portuguese (BENCHMARKS.md, issue 10).
-    """
+
+_FR_EN = (Lang.FR.value, Lang.EN.value)
+
+
+def _builder(codes: Sequence[str]) -> Any:
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-    codes = tuple(dict.fromkeys(code.lower() for code in (languages or DEFAULT_LANGUAGES)))
     isos = []
     for code in codes:
         try:
@@ -147,8 +224,19 @@ def build_detector(languages: Sequence[str] | None = None) -> LinguaDetector:
             raise UsageError(
                 f"unknown language code {code!r}; use ISO 639-1 codes such as fr, en, de"
             ) from None
-    lingua = LanguageDetectorBuilder.from_iso_codes_639_1(*isos)
-    return LinguaDetector(codes, lingua.with_preloaded_language_models().build())
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*isos)
+
+
+def build_detector(languages: Sequence[str] | None = None) -> LinguaDetector:
+    """The language detector, restricted to `languages` (default DEFAULT_LANGUAGES).
+
+    Instant: lingua's models load when a chunk first needs them (see LinguaDetector for the
+    steps that spare most chunks lingua's full models).
+    """
+    codes = tuple(dict.fromkeys(code.lower() for code in (languages or DEFAULT_LANGUAGES)))
+    builder = _builder(codes)
+    fast = _builder(codes).with_low_accuracy_mode().build()
+    return LinguaDetector(codes, builder.build(), fast)
 
 
 @dataclass(frozen=True)

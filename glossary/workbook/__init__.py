@@ -5,7 +5,7 @@ and `update_workbook` (read, merge, write in one call) are the calls a user need
 """
 
 from glossary.workbook.merge import Merge, merge_workbook, update_workbook
-from glossary.workbook.readwrite import read_workbook, sort_glossary, write_workbook
+from glossary.workbook.readwrite import read_glossary, read_workbook, sort_glossary, write_workbook
 from glossary.workbook.schema import Baseline, ExtraColumns, ExtraSheet, Workbook
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "Merge",
     "Workbook",
     "merge_workbook",
+    "read_glossary",
     "read_workbook",
     "sort_glossary",
     "update_workbook",

@@ -12,6 +12,8 @@ from glossary.workbook.file import load_sheets
 from glossary.workbook.layout import build_workbook
 from glossary.workbook.parse import parse_workbook
 from glossary.workbook.schema import (
+    ENTITIES,
+    VARIANTS,
     Baseline,
     EntityRecord,
     ExtraSheet,
@@ -29,6 +31,18 @@ def read_workbook(path: str | Path, *, allow_open: bool = False) -> Workbook:
     """
     path = Path(path)
     return parse_workbook(str(path), load_sheets(path, allow_open=allow_open))
+
+
+def read_glossary(path: str | Path) -> Glossary:
+    """The entities and variants of glossary.xlsx, for reading only (what `check` needs).
+
+    Only the Entities and Variants sheets are parsed, not the tool's record of its own values
+    nor the sheets a person added: about half the time and memory of `read_workbook`, for the
+    same Glossary. A workbook open in Excel or LibreOffice is read (its last saved version).
+    """
+    path = Path(path)
+    sheets = load_sheets(path, allow_open=True, only=(ENTITIES, VARIANTS))
+    return parse_workbook(str(path), sheets).glossary
 
 
 def write_workbook(
