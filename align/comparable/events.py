@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from align.anchors import (
     coarser,
-    context_years,
+    context_dates,
     find_anchors,
     is_small_number,
     significant_digits,
@@ -32,7 +32,7 @@ from align.comparable.weights import (
     MIN_RAW,
     MIN_SCORE,
     MIN_SUPPORT,
-    NEIGHBOUR_RATIO,
+    JOIN_SUPPORT,
     SMALL_NUMBER_WEIGHT,
     SUPPORT,
     TERM_SUPPORT,
@@ -51,6 +51,7 @@ _NAME_GAP = re.compile(r"[\s'’-]*(?:(?:de|du|des|la|le|van|von|der|d)[\s'’-]
 
 @dataclass(frozen=True)
 class _Side:
+    texts: tuple[str, ...]  # web addresses blanked
     anchors: tuple[dict[Evidence, float], ...]
     tokens: tuple[tuple[ContentWord, ...], ...]
 
@@ -66,14 +67,27 @@ def align_comparable(
     scores = _pair_scores(french, english, name_key)
     if not scores.raw:
         return []
-    self_f = [_self_weight(french, i, scores.idf) for i in range(len(fr))]
-    self_e = [_self_weight(english, j, scores.idf) for j in range(len(en))]
+    # A passage is measured by what it could share with the other document: a word the other
+    # document never matches says nothing for or against any of its passages.
+    shared_f: dict[int, set[Evidence]] = defaultdict(set)
+    shared_e: dict[int, set[Evidence]] = defaultdict(set)
+    for (i, j), found in scores.evidence.items():
+        for shown, _ in found:
+            if shown.kind in (EvidenceKind.NAME, EvidenceKind.TERM):
+                fr_key = scores.counterparts[(i, j)].get(shown.value, shown.value)
+                shared_f[i].add(Evidence(EvidenceKind.WORD, fr_key))
+                shared_e[j].add(Evidence(EvidenceKind.WORD, shown.value))
+            else:
+                shared_f[i].add(shown)
+                shared_e[j].add(shown)
+    self_f = [_self_weight(french, i, scores.idf, shared_f[i]) for i in range(len(fr))]
+    self_e = [_self_weight(english, j, scores.idf, shared_e[j]) for j in range(len(en))]
     norm: dict[tuple[int, int], float] = {}
     for (i, j), raw in scores.raw.items():
         norm[(i, j)] = raw / math.sqrt(max(self_f[i], raw) * max(self_e[j], raw))
 
-    def judged(i: int, j: int) -> dict[Evidence, float] | None:
-        """The evidence of (i, j) when it is enough to link them, else None."""
+    def judged(i: int, j: int) -> tuple[dict[Evidence, float], float] | None:
+        """The evidence of (i, j) and its support, when it scores enough to be weighed."""
         if norm[(i, j)] < MIN_SCORE or scores.raw[(i, j)] < MIN_RAW:
             return None
         evidence = scores.evidence[(i, j)]
@@ -84,50 +98,52 @@ def align_comparable(
             scores.counterparts.get((i, j), {}),
         )
         items = _items(evidence, shown)
-        support = sum(_support(shown, weight) for shown, weight in items.items())
-        return items if support >= MIN_SUPPORT else None
+        return items, sum(_support(shown, weight) for shown, weight in items.items())
 
+    weighed = {pair: found for pair in sorted(norm) if (found := judged(*pair)) is not None}
     # Only pairs with enough evidence compete, so a weak rival cannot hide a good pair.
-    eligible = {pair: items for pair in sorted(norm) if (items := judged(*pair)) is not None}
-    best_f: dict[int, tuple[float, int]] = {}
-    best_e: dict[int, tuple[float, int]] = {}
-    for i, j in eligible:
-        value = norm[(i, j)]
-        if value > best_f.get(i, (-1.0, 0))[0]:
-            best_f[i] = (value, j)
-        if value > best_e.get(j, (-1.0, 0))[0]:
-            best_e[j] = (value, i)
-
+    eligible = {pair: items for pair, (items, support) in weighed.items() if support >= MIN_SUPPORT}
+    best_f = _best(eligible, norm, 0)
+    best_e = _best(eligible, norm, 1)
     links: dict[tuple[int, int], tuple[set[int], set[int], float, dict[Evidence, float]]] = {}
     for i, (value, j) in sorted(best_f.items()):
         if best_e[j][1] == i:
             links[(i, j)] = ({i}, {j}, value, eligible[(i, j)])
-    # A sentence whose best partner is already linked to its neighbour joins that link (2-1, 1-2):
-    # the event is told in two sentences on one side.
-    linked_f = {i for i, _ in links}
-    linked_e = {j for _, j in links}
-    for i, (value, j) in sorted(best_f.items()):
-        partner = best_e[j][1]
-        if i in linked_f or abs(partner - i) != 1 or (partner, j) not in links:
-            continue
-        if value >= NEIGHBOUR_RATIO * norm[(partner, j)]:
-            items = eligible[(i, j)]
-            links[(partner, j)][0].add(i)
-            links[(partner, j)][3].update(items)
-            linked_f.add(i)
-    for j, (value, i) in sorted(best_e.items()):
-        partner = best_f[i][1]
-        if j in linked_e or abs(partner - j) != 1 or (i, partner) not in links:
-            continue
-        if value >= NEIGHBOUR_RATIO * norm[(i, partner)]:
-            items = eligible[(i, j)]
-            links[(i, partner)][1].add(j)
-            links[(i, partner)][3].update(items)
-            linked_e.add(j)
+    # A neighbour of a linked sentence joins the link (2-1, 1-2) when it shares evidence of its
+    # own with the other side, enough for half a link, and has no better partner: the event is
+    # told in two sentences on one side.
+    joinable = {pair: items for pair, (items, support) in weighed.items() if support >= JOIN_SUPPORT}
+    linked = ({i for i, _ in links}, {j for _, j in links})
+    for side in (0, 1):
+        best = _best(joinable, norm, side)
+        for own, (value, other) in sorted(best.items()):
+            if own in linked[side]:
+                continue
+            for key in sorted(links):
+                if key[1 - side] != other or abs(key[side] - own) != 1 or own in linked[side]:
+                    continue
+                pair = (own, other) if side == 0 else (other, own)
+                links[key][side].add(own)
+                links[key][3].update(joinable[pair])
+                linked[side].add(own)
     return [
         Link(tuple(sorted(f)), tuple(sorted(e)), round(value, 4), _labels(items))
         for f, e, value, items in (links[key] for key in sorted(links))
     ]
+
+
+def _best(
+    pairs: dict[tuple[int, int], dict[Evidence, float]],
+    norm: dict[tuple[int, int], float],
+    side: int,
+) -> dict[int, tuple[float, int]]:
+    """For each sentence of one side (0 French, 1 English), its best scored partner."""
+    best: dict[int, tuple[float, int]] = {}
+    for pair in pairs:
+        own, other = pair[side], pair[1 - side]
+        if norm[pair] > best.get(own, (-1.0, 0))[0]:
+            best[own] = (norm[pair], other)
+    return best
 
 
 # One shared feature of a pair and what it is worth there.
@@ -153,9 +169,9 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
     anchors = []
     words = []
     sentences = [_without_urls(text) for text in sentences]
-    for text, year in zip(sentences, context_years(sentences, lang), strict=True):
+    for text, context in zip(sentences, context_dates(sentences, lang), strict=True):
         keys: dict[Evidence, float] = {}
-        for anchor in find_anchors(text, lang, year):
+        for anchor in find_anchors(text, lang, context=context):
             weight = WEIGHTS[anchor.kind]
             if anchor.kind is EvidenceKind.NUMBER and is_small_number(anchor.value):
                 weight = SMALL_NUMBER_WEIGHT
@@ -164,7 +180,7 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
                 keys[key] = max(keys.get(key, 0.0), implied)
         anchors.append(keys)
         words.append(tuple(content_words(text)))
-    return _Side(tuple(anchors), tuple(words))
+    return _Side(tuple(sentences), tuple(anchors), tuple(words))
 
 
 def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Scores:
@@ -225,14 +241,21 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
         # Each word counts once: "Russie" matching Russia, Russian and Russo is one clue.
         used_fr: set[str] = set()
         used_en: set[str] = set()
+        names: dict[str, float] = {}
         for value, fr_key, en_key, kind in sorted(found, key=lambda h: (-h[0], h[1], h[2])):
             if fr_key in used_fr or en_key in used_en:
                 continue
             used_fr.add(fr_key)
             used_en.add(en_key)
-            raw[pair] += value
+            if kind is EvidenceKind.NAME:
+                names[en_key] = value
+            else:
+                raw[pair] += value
             evidence[pair].append((Evidence(kind, en_key), value))
             counterparts[pair][en_key] = fr_key
+        # One person or place is one clue, however many words its name has ("Vladimir Putin").
+        for run in _runs(english.texts[pair[1]], english.tokens[pair[1]], set(names), _NAME_GAP):
+            raw[pair] += max(names[token.key] for token in run)
     return _Scores(dict(raw), dict(evidence), idf, dict(counterparts))
 
 
@@ -281,12 +304,16 @@ def _word_idf(idf: dict[Evidence, float], key: str) -> float:
     return idf[Evidence(EvidenceKind.WORD, key)]
 
 
-def _self_weight(side: _Side, index: int, idf: dict[Evidence, float]) -> float:
+def _self_weight(
+    side: _Side, index: int, idf: dict[Evidence, float], shareable: set[Evidence]
+) -> float:
     """What the passage could share at most: the norm its scores are divided by."""
-    total = sum(w * idf.get(k, 1.0) for k, w in side.anchors[index].items())
+    total = sum(w * idf.get(k, 1.0) for k, w in side.anchors[index].items() if k in shareable)
     for token in {t.key: t for t in side.tokens[index]}.values():
-        kind = EvidenceKind.NAME if token.name else EvidenceKind.TERM
-        total += WEIGHTS[kind] * idf.get(Evidence(EvidenceKind.WORD, token.key), 1.0)
+        word = Evidence(EvidenceKind.WORD, token.key)
+        if word in shareable:
+            kind = EvidenceKind.NAME if token.name else EvidenceKind.TERM
+            total += WEIGHTS[kind] * idf.get(word, 1.0)
     return max(total, 1e-9)
 
 

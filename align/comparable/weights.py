@@ -17,15 +17,13 @@ WEIGHTS = {
     EvidenceKind.CENTURY: 1.5,
     EvidenceKind.ORDINAL: 1.5,
     EvidenceKind.NUMBER: 2.0,
-    EvidenceKind.NAME: 2.0,
+    EvidenceKind.NAME: 1.0,
     EvidenceKind.TERM: 1.0,
 }
 # Weight of a small number (under 10): too common to say much on its own.
 SMALL_NUMBER_WEIGHT = 0.5
 # A link needs this normalised score and this raw weight of shared evidence.
 MIN_SCORE = 0.2
-# A neighbour joins a link when it scores at least this share of the link's own score.
-NEIGHBOUR_RATIO = 0.6
 MIN_RAW = 3.0
 # A feature in more English sentences than this is not looked up (too common to tell an event,
 # and it would make the work quadratic in the length of the documents).
@@ -43,8 +41,10 @@ SUPPORT = {
     EvidenceKind.ORDINAL: 0.75,
 }
 # Support a shared key term lends (a shared name's support is its rarity).
-TERM_SUPPORT = 0.75
+TERM_SUPPORT = 0.5
 MIN_SUPPORT = 2.0
+# A sentence joins its neighbour's link with this much support of its own (2-1, 1-2 links).
+JOIN_SUPPORT = 1.0
 # Names in more than about 1 passage in 50 are common ones (log 50 = 3.9).
 COMMON_IDF = 4.0
 

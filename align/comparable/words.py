@@ -19,6 +19,7 @@ from align.comparable.weights import (
     MIN_FUZZY,
     MIN_WORD,
 )
+from align.anchors import calendar_words
 from glossary.text import fold
 
 _STOPWORDS = """
@@ -55,8 +56,10 @@ def content_words(text: str) -> Iterable[ContentWord]:
             continue
         if key in STOPWORDS:
             continue
-        # A capital at the start of a sentence says nothing about being a name.
-        yield ContentWord(form, key, form[0].isupper() and position > 0, match.start(), match.end())
+        # A capital at the start of a sentence says nothing about being a name, nor a month's
+        # or a weekday's (Octobre, Monday): they are dates, read as such by align.anchors.
+        name = form[0].isupper() and position > 0 and key not in calendar_words()
+        yield ContentWord(form, key, name, match.start(), match.end())
 
 
 class Likeness(StrEnum):
