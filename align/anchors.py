@@ -184,7 +184,12 @@ _RELATIVE_DAYS = (
     (re.compile(r"(?<![\w])(?i:le\s+lendemain)\b(?!\s+(?:de|du|des|d['’]))"), 1),
     (re.compile(r"(?<![\w])(?i:the\s+(?:next|following)\s+day)\b"), 1),
     (re.compile(r"(?<![\w])(?i:la\s+veille)\b(?!\s+(?:de|du|des|d['’]))"), -1),
-    (re.compile(r"(?<![\w])(?i:the\s+(?:day\s+before|previous\s+day))\b(?!\s+(?i:the|his|her|its|their)\b)"), -1),
+    (
+        re.compile(
+            r"(?<![\w])(?i:the\s+(?:day\s+before|previous\s+day))\b(?!\s+(?i:the|his|her|its|their)\b)"
+        ),
+        -1,
+    ),
 )
 _YEAR_AFTER = re.compile(r"(?<![\w.,])(?P<year>1\d{3}|20\d{2})(?![\w,.]\d)")
 _ISO = re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])")

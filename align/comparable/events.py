@@ -27,12 +27,13 @@ from align.comparable.lexicon import translations
 from align.comparable.weights import (
     COGNATE_PREFIX,
     COMMON_IDF,
+    JOIN_SUPPORT,
+    LOOSE_SUPPORT,
     MAX_EVIDENCE,
     MAX_POSTINGS,
     MIN_RAW,
     MIN_SCORE,
     MIN_SUPPORT,
-    JOIN_SUPPORT,
     SMALL_NUMBER_WEIGHT,
     SUPPORT,
     TERM_SUPPORT,
@@ -46,7 +47,7 @@ from glossary.text import fold
 from glossary.translit import match_key
 
 _TERM_GAP = re.compile(r"\s+")
-_NAME_GAP = re.compile(r"[\s'’-]*(?:(?:de|du|des|la|le|van|von|der|d)[\s'’-]+)*")
+_NAME_GAP = re.compile(r"[\s'’-]*(?:(?:de|du|des|la|le|van|von|der|d|[A-Z]\.)[\s'’-]+)*")
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ def align_comparable(
         """The evidence of (i, j) and its support, when it scores enough to be weighed."""
         if norm[(i, j)] < MIN_SCORE or scores.raw[(i, j)] < MIN_RAW:
             return None
+        if _days_conflict(french.anchors[i], english.anchors[j]):
+            return None
         evidence = scores.evidence[(i, j)]
         shown = _shown(
             (_without_urls(fr[i]), french.tokens[i]),
@@ -98,9 +101,10 @@ def align_comparable(
             scores.counterparts.get((i, j), {}),
         )
         items = _items(evidence, shown)
-        return items, sum(_support(shown, weight) for shown, weight in items.items())
+        names = _name_runs(french, i, evidence, scores, (i, j))
+        return items, _pair_support(items, evidence, scores.loose.get((i, j), set()), names)
 
-    weighed = {pair: found for pair in sorted(norm) if (found := judged(*pair)) is not None}
+    weighed = {pair: weight for pair in sorted(norm) if (weight := judged(*pair)) is not None}
     # Only pairs with enough evidence compete, so a weak rival cannot hide a good pair.
     eligible = {pair: items for pair, (items, support) in weighed.items() if support >= MIN_SUPPORT}
     best_f = _best(eligible, norm, 0)
@@ -112,19 +116,19 @@ def align_comparable(
     # A neighbour of a linked sentence joins the link (2-1, 1-2) when it shares evidence of its
     # own with the other side, enough for half a link, and has no better partner: the event is
     # told in two sentences on one side.
-    joinable = {pair: items for pair, (items, support) in weighed.items() if support >= JOIN_SUPPORT}
+    joinable = {
+        pair: items for pair, (items, support) in weighed.items() if support >= JOIN_SUPPORT
+    }
     linked = ({i for i, _ in links}, {j for _, j in links})
     for side in (0, 1):
         best = _best(joinable, norm, side)
-        for own, (value, other) in sorted(best.items()):
-            if own in linked[side]:
-                continue
+        for own, (_, other) in sorted(best.items()):
             for key in sorted(links):
                 if key[1 - side] != other or abs(key[side] - own) != 1 or own in linked[side]:
                     continue
-                pair = (own, other) if side == 0 else (other, own)
-                links[key][side].add(own)
-                links[key][3].update(joinable[pair])
+                fr_ids, en_ids, _, items = links[key]
+                (fr_ids if side == 0 else en_ids).add(own)
+                items.update(joinable[(own, other) if side == 0 else (other, own)])
                 linked[side].add(own)
     return [
         Link(tuple(sorted(f)), tuple(sorted(e)), round(value, 4), _labels(items))
@@ -157,6 +161,8 @@ class _Scores:
     idf: dict[Evidence, float]
     # For each pair, the French word each matched English word stands for.
     counterparts: dict[tuple[int, int], dict[str, str]]
+    # For each pair, the English words matched only loosely (appelé/appeared).
+    loose: dict[tuple[int, int], set[str]]
 
 
 def _without_urls(text: str) -> str:
@@ -221,7 +227,10 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
                 raw[(i, j)] += value
                 evidence[(i, j)].append((key, value))
     en_names = [{t.key for t in tokens if t.name} for tokens in english.tokens]
-    hits: dict[tuple[int, int], list[tuple[float, str, str, EvidenceKind]]] = defaultdict(list)
+    hits: dict[tuple[int, int], list[tuple[float, str, str, EvidenceKind, bool]]] = defaultdict(
+        list
+    )
+    loose: dict[tuple[int, int], set[str]] = defaultdict(set)
     counterparts: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
     for i, tokens in enumerate(french.tokens):
         fr_names = {t.key for t in tokens if t.name}
@@ -236,13 +245,13 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
                     # and spelt alike: a loose likeness (Français/Franco) is only a term.
                     name = close and fr_key in fr_names and en_key in en_names[j]
                     kind = EvidenceKind.NAME if name else EvidenceKind.TERM
-                    hits[(i, j)].append((WEIGHTS[kind] * rarity, fr_key, en_key, kind))
+                    hits[(i, j)].append((WEIGHTS[kind] * rarity, fr_key, en_key, kind, close))
     for pair, found in hits.items():
         # Each word counts once: "Russie" matching Russia, Russian and Russo is one clue.
         used_fr: set[str] = set()
         used_en: set[str] = set()
         names: dict[str, float] = {}
-        for value, fr_key, en_key, kind in sorted(found, key=lambda h: (-h[0], h[1], h[2])):
+        for value, fr_key, en_key, kind, close in sorted(found, key=lambda h: (-h[0], h[1], h[2])):
             if fr_key in used_fr or en_key in used_en:
                 continue
             used_fr.add(fr_key)
@@ -253,10 +262,12 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
                 raw[pair] += value
             evidence[pair].append((Evidence(kind, en_key), value))
             counterparts[pair][en_key] = fr_key
+            if not close:
+                loose[pair].add(en_key)
         # One person or place is one clue, however many words its name has ("Vladimir Putin").
         for run in _runs(english.texts[pair[1]], english.tokens[pair[1]], set(names), _NAME_GAP):
             raw[pair] += max(names[token.key] for token in run)
-    return _Scores(dict(raw), dict(evidence), idf, dict(counterparts))
+    return _Scores(dict(raw), dict(evidence), idf, dict(counterparts), dict(loose))
 
 
 def _word_matches(
@@ -315,6 +326,54 @@ def _self_weight(
             kind = EvidenceKind.NAME if token.name else EvidenceKind.TERM
             total += WEIGHTS[kind] * idf.get(word, 1.0)
     return max(total, 1e-9)
+
+
+def _days_conflict(a: dict[Evidence, float], b: dict[Evidence, float]) -> bool:
+    """Both passages date what they tell to the day, and share neither a day nor a month:
+    whatever else they share, they tell two happenings (Friday 15 August, Friday 16 May)."""
+    dated = (EvidenceKind.DATE, EvidenceKind.MONTH)
+    days_a = {k for k in a if k.kind is EvidenceKind.DATE}
+    days_b = {k for k in b if k.kind is EvidenceKind.DATE}
+    if not days_a or not days_b:
+        return False
+    return not {k for k in a if k.kind in dated} & {k for k in b if k.kind in dated}
+
+
+def _name_runs(
+    french: _Side, i: int, evidence: list[_Shared], scores: _Scores, pair: tuple[int, int]
+) -> int:
+    """How many names of the French passage the shared name words make ("Vladimir Poutine" is
+    one, though its words meet "Vladimir Medinsky" and "President Putin")."""
+    keys = {
+        scores.counterparts[pair].get(shared.value, shared.value)
+        for shared, _ in evidence
+        if shared.kind is EvidenceKind.NAME
+    }
+    return len(_runs(french.texts[i], french.tokens[i], keys, _NAME_GAP))
+
+
+def _pair_support(
+    items: dict[Evidence, float], evidence: list[_Shared], loose: set[str], fr_names: int
+) -> float:
+    """How much the evidence of a pair says that its passages report the same event: the sum of
+    each piece's support, names counted no more often than the French passage has them, and
+    each matched word once, a loose likeness (appelé/appeared) for less than a close one."""
+    names = sorted(
+        (
+            _support(shown, value)
+            for shown, value in items.items()
+            if shown.kind is EvidenceKind.NAME
+        ),
+        reverse=True,
+    )
+    terms = {shared.value for shared, _ in evidence if shared.kind is EvidenceKind.TERM}
+    words = sum(LOOSE_SUPPORT if word in loose else TERM_SUPPORT for word in terms)
+    others = sum(
+        _support(shown, value)
+        for shown, value in items.items()
+        if shown.kind not in (EvidenceKind.NAME, EvidenceKind.TERM)
+    )
+    return others + words + sum(names[:fr_names])
 
 
 def _support(shared: Evidence, value: float) -> float:

@@ -42,6 +42,8 @@ SUPPORT = {
 }
 # Support a shared key term lends (a shared name's support is its rarity).
 TERM_SUPPORT = 0.5
+# ... and a word only loosely like its counterpart (appelé/appeared, confisquer/confirm).
+LOOSE_SUPPORT = 0.25
 MIN_SUPPORT = 2.0
 # A sentence joins its neighbour's link with this much support of its own (2-1, 1-2 links).
 JOIN_SUPPORT = 1.0

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from align.anchors import calendar_words
 from align.comparable.weights import (
     COGNATE_SIMILARITY,
     LOOSE_COVER,
@@ -19,7 +20,6 @@ from align.comparable.weights import (
     MIN_FUZZY,
     MIN_WORD,
 )
-from align.anchors import calendar_words
 from glossary.text import fold
 
 _STOPWORDS = """
