@@ -30,8 +30,9 @@ MIN_RAW = 3.0
 MAX_POSTINGS = 60
 # At most this many pieces of evidence are shown with a link.
 MAX_EVIDENCE = 8
-# Support each piece of evidence lends; a pair needs MIN_SUPPORT: a full date alone, a month
-# and a shared term, two rare names, a name and a number... but never one year or one name.
+# Support each piece of evidence lends; a pair needs MIN_SUPPORT: a day and a shared word, a
+# month and a word, three words, a rare name and two words... but never one day, one year, one
+# name or two words alone (calibrated on dev/events and niagara_falls: see BENCHMARKS.md).
 SUPPORT = {
     EvidenceKind.DATE: 2.0,
     EvidenceKind.MONTH: 1.5,
@@ -41,10 +42,10 @@ SUPPORT = {
     EvidenceKind.ORDINAL: 0.75,
 }
 # Support a shared key term lends (a shared name's support is its rarity).
-TERM_SUPPORT = 0.5
+TERM_SUPPORT = 0.75
 # ... and a word only loosely like its counterpart (appelé/appeared, confisquer/confirm).
 LOOSE_SUPPORT = 0.25
-MIN_SUPPORT = 2.0
+MIN_SUPPORT = 2.25
 # A sentence joins its neighbour's link with this much support of its own (2-1, 1-2 links).
 JOIN_SUPPORT = 1.0
 # Names in more than about 1 passage in 50 are common ones (log 50 = 3.9).
