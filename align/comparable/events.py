@@ -113,23 +113,24 @@ def align_comparable(
     for i, (value, j) in sorted(best_f.items()):
         if best_e[j][1] == i:
             links[(i, j)] = ({i}, {j}, value, eligible[(i, j)])
-    # A neighbour of a linked sentence joins the link (2-1, 1-2) when it shares evidence of its
-    # own with the other side, enough for half a link, and has no better partner: the event is
-    # told in two sentences on one side.
+    # A neighbour of a linked sentence joins the link (2-1, 1-2) when its best partner is the
+    # link's and it shares evidence of its own with it (JOIN_SUPPORT, less than a link needs):
+    # the event is told in two or three sentences on one side.
     joinable = {
         pair: items for pair, (items, support) in weighed.items() if support >= JOIN_SUPPORT
     }
     linked = ({i for i, _ in links}, {j for _, j in links})
     for side in (0, 1):
-        best = _best(joinable, norm, side)
-        for own, (_, other) in sorted(best.items()):
-            for key in sorted(links):
-                if key[1 - side] != other or abs(key[side] - own) != 1 or own in linked[side]:
-                    continue
-                fr_ids, en_ids, _, items = links[key]
-                (fr_ids if side == 0 else en_ids).add(own)
-                items.update(joinable[(own, other) if side == 0 else (other, own)])
-                linked[side].add(own)
+        # Links are one-to-one here: each sentence of the other side is in at most one.
+        by_other = {key[1 - side]: key for key in links}
+        for own, (_, other) in sorted(_best(joinable, norm, side).items()):
+            key = by_other.get(other)
+            if key is None or abs(key[side] - own) != 1 or own in linked[side]:
+                continue
+            fr_ids, en_ids, _, items = links[key]
+            (fr_ids if side == 0 else en_ids).add(own)
+            items.update(joinable[(own, other) if side == 0 else (other, own)])
+            linked[side].add(own)
     return [
         Link(tuple(sorted(f)), tuple(sorted(e)), round(value, 4), _labels(items))
         for f, e, value, items in (links[key] for key in sorted(links))
