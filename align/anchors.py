@@ -6,7 +6,10 @@
 Ranges give both ends ("du 23 mars au 3 avril 1960": `date 1960-03-23`, `date 1960-04-03`;
 "4-11 February 1945", "February 7-12, 1945"), ISO dates are read ("2025-08-15"), and a day
 without its year ("le 15 août", "on 14 September") takes the year given as context, or the year
-that follows it in the sentence; without either it is not read (never guessed).
+that follows it in the sentence; without either it is not read (never guessed). Given the
+dates written before it (`context_dates`), a chronology's day without its month ("Le 23, il part
+pour Novossibirsk", "on the 23rd") takes the month last written, and "le lendemain" / "the next
+day", "la veille" / "the day before" the day last written, when that was one day, not a range.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from functools import lru_cache
 
 from align.model import Evidence, EvidenceKind
 from glossary.model import Lang
+from glossary.text import fold
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,16 @@ class Anchor:
     def implied(self) -> tuple[Evidence, ...]:
         """Its evidence and the coarser evidence it implies: a date implies its month and year."""
         return (self.evidence, *coarser(self.evidence))
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """What the text before a sentence dates: the year, month ("1960-03") and single day
+    ("1960-03-23", None after a range) last written, that undated days are read against."""
+
+    year: int | None = None
+    month: str | None = None
+    day: str | None = None
 
 
 def coarser(evidence: Evidence) -> tuple[Evidence, ...]:
@@ -90,6 +104,17 @@ def _month_names() -> dict[str, int]:
     names["sept"] = 9
     names.pop("may", None)  # English "may" is usually the verb: only "May" (capital) is a month
     return names
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """English month and weekday names, folded: English writes them with a capital, and they are
+    dates, not names (but "May" is also a surname)."""
+    from babel.dates import get_day_names, get_month_names
+
+    words = {*get_month_names("wide", locale=Lang.EN).values()}
+    words.update(get_day_names("wide", locale=Lang.EN).values())
+    return frozenset(fold(word) for word in words) - {"may"}
 
 
 def _month_pattern(group: str) -> str:
@@ -146,6 +171,26 @@ def _partials() -> tuple[re.Pattern[str], ...]:
     )
 
 
+# A chronology's day without its month: "Le 23, il part", "le 24 il visite", "on the 23rd".
+_DAY_ONLY = (
+    re.compile(
+        r"(?<![\w.,])(?i:le)\s+(?P<day>[0-3]?\d)(?:er)?"
+        r"(?=\s*,|\s+(?:il|elle|ils|elles|on|lors|puis)\b)"
+    ),
+    re.compile(r"(?<![\w.,])(?i:on\s+the)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?i:of)\b)"),
+)
+# A day told from the day last written, when not "of" something else (la veille de son arrivée).
+_RELATIVE_DAYS = (
+    (re.compile(r"(?<![\w])(?i:le\s+lendemain)\b(?!\s+(?:de|du|des|d['’]))"), 1),
+    (re.compile(r"(?<![\w])(?i:the\s+(?:next|following)\s+day)\b"), 1),
+    (re.compile(r"(?<![\w])(?i:la\s+veille)\b(?!\s+(?:de|du|des|d['’]))"), -1),
+    (
+        re.compile(
+            r"(?<![\w])(?i:the\s+(?:day\s+before|previous\s+day))\b(?!\s+(?i:the|his|her|its|their)\b)"
+        ),
+        -1,
+    ),
+)
 _YEAR_AFTER = re.compile(r"(?<![\w.,])(?P<year>1\d{3}|20\d{2})(?![\w,.]\d)")
 _ISO = re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])")
 # Every date and number has a digit, but for a century in Roman numerals ("XXe siècle"): text
@@ -184,14 +229,24 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-def find_anchors(text: str, lang: str = Lang.UND, year: int | None = None) -> tuple[Anchor, ...]:
+def find_anchors(
+    text: str,
+    lang: str = Lang.UND,
+    year: int | None = None,
+    context: DateContext | None = None,
+) -> tuple[Anchor, ...]:
     """Dates and numbers of `text` in order; `lang` settles "1,500" (en) against "1,5" (fr).
 
     `year` is the year a day without one belongs to ("le 15 août"), from the text around it;
-    a year later in the same sentence wins ("du 23 mars au 3 avril 1960").
+    a year later in the same sentence wins ("du 23 mars au 3 avril 1960"). `context` (what
+    the text before dates) also reads days without a month and days told relatively.
     """
-    if not _MAY_HOLD.search(text):
+    if not _MAY_HOLD.search(text) and (
+        context is None or not any(p.search(text) for p, _ in _RELATIVE_DAYS)
+    ):
         return ()
+    if context is not None and year is None:
+        year = context.year
     taken: list[tuple[int, int]] = []
     found: list[Anchor] = []
 
@@ -217,10 +272,13 @@ def find_anchors(text: str, lang: str = Lang.UND, year: int | None = None) -> tu
         for match in pattern.finditer(text):
             month = _month_number(match["month"])
             later = _YEAR_AFTER.search(text, match.end())
-            context = int(later["year"]) if later else year
-            if month is None or context is None:
+            day_year = int(later["year"]) if later else year
+            if month is None or day_year is None:
                 continue
-            add(_date(context, month, int(match["day"]), *match.span()))
+            add(_date(day_year, month, int(match["day"]), *match.span()))
+    # Before plain numbers, which would take "Le 3," as a number.
+    for anchor in _contextual(text, context) if context is not None else ():
+        add(anchor)
     for pattern in _patterns():
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -228,6 +286,44 @@ def find_anchors(text: str, lang: str = Lang.UND, year: int | None = None) -> tu
                 continue
             add(_anchor(match, lang))
     return tuple(sorted(found, key=lambda a: (a.start, a.end)))
+
+
+def _contextual(text: str, context: DateContext) -> list[Anchor]:
+    """Days read against the dates written before: without a month, or relative."""
+    found: list[Anchor | None] = []
+    if context.month is not None:
+        year, month = int(context.month[:4]), int(context.month[5:7])
+        for pattern in _DAY_ONLY:
+            for match in pattern.finditer(text):
+                found.append(_date(year, month, int(match["day"]), *match.span()))
+    if context.day is not None:
+        import datetime
+
+        base = datetime.date.fromisoformat(context.day)
+        for pattern, offset in _RELATIVE_DAYS:
+            for match in pattern.finditer(text):
+                day = base + datetime.timedelta(days=offset)
+                found.append(_date(day.year, day.month, day.day, *match.span()))
+    return [anchor for anchor in found if anchor is not None]
+
+
+def context_dates(sentences: Sequence[str], lang: str = Lang.UND) -> list[DateContext]:
+    """For each sentence, what the sentences before it date (see `DateContext`); the year is
+    `context_years`'s."""
+    contexts: list[DateContext] = []
+    month: str | None = None
+    day: str | None = None
+    for text, year in zip(sentences, context_years(sentences, lang), strict=True):
+        contexts.append(DateContext(year, month, day))
+        anchors = find_anchors(text, lang, year, contexts[-1])
+        dated = [a for a in anchors if a.kind in (EvidenceKind.DATE, EvidenceKind.MONTH)]
+        if dated:
+            last = max(dated, key=lambda a: a.end)
+            month = last.value[:7]
+            days = {a.value for a in dated if a.kind is EvidenceKind.DATE}
+            # After a range ("du 20 au 22 juin") "le lendemain" could follow either end.
+            day = last.value if last.kind is EvidenceKind.DATE and len(days) == 1 else None
+    return contexts
 
 
 def _month_number(name: str | None) -> int | None:

@@ -158,3 +158,58 @@ def test_a_day_takes_the_last_year_written_before_it() -> None:
 
     texts = ["Il pleut.", "En 1960, il vint.", "Le 23 mars, il part.", "En 2024, on s'en souvient."]
     assert context_years(texts, "fr") == [1960, 1960, 1960, 1960]
+
+
+CHRONOLOGY = [
+    # (sentences, lang, dates read in the last sentence)
+    (
+        ["Du 2 au 5 octobre 1985, il est en France.", "Le 3, il propose des négociations."],
+        "fr",
+        ["date 1985-10-03"],
+    ),
+    (
+        ["Le 20 juin 1966, il arrive.", "Le 23, il part, et le 24 il visite Akademgorod."],
+        "fr",
+        ["date 1966-06-23", "date 1966-06-24"],
+    ),
+    (["He arrived on June 20, 1966.", "On the 23rd he flew east."], "en", ["date 1966-06-23"]),
+    (
+        ["On October 19, 1812, Napoleon left Moscow.", "The next day he ordered Mortier back."],
+        "en",
+        ["date 1812-10-20"],
+    ),
+    (
+        ["Le 19 octobre 1812, Napoléon quitte Moscou.", "Le lendemain, il donne l'ordre."],
+        "fr",
+        ["date 1812-10-20"],
+    ),
+    (
+        ["Le 2 octobre 1985, il arrive.", "La veille, TF1 a diffusé un entretien."],
+        "fr",
+        ["date 1985-10-01"],
+    ),
+    # After a range, "le lendemain" could follow either end: not read.
+    (["Du 20 au 22 juin 1966, il est à Moscou.", "Le lendemain, il parle."], "fr", []),
+    # "la veille de son arrivée" is told from another day than the one last written.
+    (["Le 2 octobre 1985, il arrive.", "La veille de son arrivée, TF1 diffuse."], "fr", []),
+    # Without a month written before, "Le 3," is a number, not a day.
+    (["Il pleut.", "Le 3, il part."], "fr", []),
+]
+
+
+@pytest.mark.parametrize(("sentences", "lang", "expected"), CHRONOLOGY)
+def test_days_of_a_chronology_are_read_against_the_dates_written_before(
+    sentences: list[str], lang: str, expected: list[str]
+) -> None:
+    from align.anchors import context_dates
+
+    context = context_dates(sentences, lang)[-1]
+    dates = [str(a.evidence) for a in find_anchors(sentences[-1], lang, context=context)]
+    assert [d for d in dates if d.startswith("date")] == expected
+
+
+def test_english_months_and_weekdays_are_calendar_words_but_may_is_also_a_surname() -> None:
+    from align.anchors import calendar_words
+
+    assert {"october", "march", "friday"} <= calendar_words()
+    assert "may" not in calendar_words()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from align.comparable.events import align_comparable
+from align.comparable.words import content_words
 from align.pairing.mode import choose_mode, decide_mode
 
 
@@ -177,10 +178,12 @@ def test_two_short_reports_of_one_visit_are_comparable_not_a_translation() -> No
 
 def test_a_report_links_on_date_names_and_reporting_words_in_their_own_spelling() -> None:
     links = {(k.fr, k.en): k.labels for k in align_comparable(VISIT_FR, VISIT_EN)}
-    assert set(links[((0,), (1,))]) >= {
+    # The English sentence tells what two French sentences do: one 2-1 link.
+    assert set(links[((0, 1), (1,))]) >= {
         "date 1960-03-23",
         "name Nikita Khrouchtchev = Nikita Khrushchev",
         "term atterrit = landed",
+        "term accueille = welcomed",
     }
 
 
@@ -188,3 +191,30 @@ def test_a_web_address_is_not_evidence() -> None:
     fr = ["source: https://example.org/paris-moscou-traite-1935.html", "Il pleut.", "Rien."]
     en = ["source: https://example.org/paris-moscou-traite-1935.html", "It rains.", "None."]
     assert align_comparable(fr, en) == []
+
+
+def test_an_english_month_is_a_date_not_a_name() -> None:
+    # "révolution d'Octobre" and "in October 1985" share no name: English capitalises months.
+    words = {w.key: w.name for w in content_words("Gorbachev came to Paris in October 1985.")}
+    assert words["october"] is False
+    assert words["paris"] is True
+
+
+@pytest.mark.parametrize(
+    ("english", "linked"),
+    [
+        ("On Friday, 15 August 2025, Trump and Putin met in Anchorage for talks.", True),
+        ("On Friday, May 16, 2025, Trump and Putin met in Anchorage for talks.", False),
+    ],
+    ids=["same day", "another day"],
+)
+def test_passages_dated_to_different_days_report_different_happenings(
+    english: str, linked: bool
+) -> None:
+    fr = [
+        "Le vendredi 15 août 2025, Trump et Poutine se sont rencontrés à Anchorage pour des "
+        "pourparlers.",
+        "Il pleut sur la ville.",
+    ]
+    en = [english, "The weather was cold."]
+    assert bool([k for k in align_comparable(fr, en) if k.fr == (0,)]) is linked

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from align.anchors import (
     coarser,
-    context_years,
+    context_dates,
     find_anchors,
     is_small_number,
     significant_digits,
@@ -27,12 +27,13 @@ from align.comparable.lexicon import translations
 from align.comparable.weights import (
     COGNATE_PREFIX,
     COMMON_IDF,
+    JOIN_SUPPORT,
+    LOOSE_SUPPORT,
     MAX_EVIDENCE,
     MAX_POSTINGS,
     MIN_RAW,
     MIN_SCORE,
     MIN_SUPPORT,
-    NEIGHBOUR_RATIO,
     SMALL_NUMBER_WEIGHT,
     SUPPORT,
     TERM_SUPPORT,
@@ -46,11 +47,12 @@ from glossary.text import fold
 from glossary.translit import match_key
 
 _TERM_GAP = re.compile(r"\s+")
-_NAME_GAP = re.compile(r"[\s'’-]*(?:(?:de|du|des|la|le|van|von|der|d)[\s'’-]+)*")
+_NAME_GAP = re.compile(r"[\s'’-]*(?:(?:de|du|des|la|le|van|von|der|d|[A-Z]\.)[\s'’-]+)*")
 
 
 @dataclass(frozen=True)
 class _Side:
+    texts: tuple[str, ...]  # web addresses blanked
     anchors: tuple[dict[Evidence, float], ...]
     tokens: tuple[tuple[ContentWord, ...], ...]
 
@@ -66,15 +68,30 @@ def align_comparable(
     scores = _pair_scores(french, english, name_key)
     if not scores.raw:
         return []
-    self_f = [_self_weight(french, i, scores.idf) for i in range(len(fr))]
-    self_e = [_self_weight(english, j, scores.idf) for j in range(len(en))]
+    # A passage is measured by what it could share with the other document: a word the other
+    # document never matches says nothing for or against any of its passages.
+    shared_f: dict[int, set[Evidence]] = defaultdict(set)
+    shared_e: dict[int, set[Evidence]] = defaultdict(set)
+    for (i, j), found in scores.evidence.items():
+        for shown, _ in found:
+            if shown.kind in (EvidenceKind.NAME, EvidenceKind.TERM):
+                fr_key = scores.counterparts[(i, j)].get(shown.value, shown.value)
+                shared_f[i].add(Evidence(EvidenceKind.WORD, fr_key))
+                shared_e[j].add(Evidence(EvidenceKind.WORD, shown.value))
+            else:
+                shared_f[i].add(shown)
+                shared_e[j].add(shown)
+    self_f = [_self_weight(french, i, scores.idf, shared_f[i]) for i in range(len(fr))]
+    self_e = [_self_weight(english, j, scores.idf, shared_e[j]) for j in range(len(en))]
     norm: dict[tuple[int, int], float] = {}
     for (i, j), raw in scores.raw.items():
         norm[(i, j)] = raw / math.sqrt(max(self_f[i], raw) * max(self_e[j], raw))
 
-    def judged(i: int, j: int) -> dict[Evidence, float] | None:
-        """The evidence of (i, j) when it is enough to link them, else None."""
+    def judged(i: int, j: int) -> tuple[dict[Evidence, float], float] | None:
+        """The evidence of (i, j) and its support, when it scores enough to be weighed."""
         if norm[(i, j)] < MIN_SCORE or scores.raw[(i, j)] < MIN_RAW:
+            return None
+        if _days_conflict(french.anchors[i], english.anchors[j]):
             return None
         evidence = scores.evidence[(i, j)]
         shown = _shown(
@@ -84,50 +101,54 @@ def align_comparable(
             scores.counterparts.get((i, j), {}),
         )
         items = _items(evidence, shown)
-        support = sum(_support(shown, weight) for shown, weight in items.items())
-        return items if support >= MIN_SUPPORT else None
+        names = _name_runs(french, i, evidence, scores, (i, j))
+        return items, _pair_support(items, evidence, scores.loose.get((i, j), set()), names)
 
+    weighed = {pair: weight for pair in sorted(norm) if (weight := judged(*pair)) is not None}
     # Only pairs with enough evidence compete, so a weak rival cannot hide a good pair.
-    eligible = {pair: items for pair in sorted(norm) if (items := judged(*pair)) is not None}
-    best_f: dict[int, tuple[float, int]] = {}
-    best_e: dict[int, tuple[float, int]] = {}
-    for i, j in eligible:
-        value = norm[(i, j)]
-        if value > best_f.get(i, (-1.0, 0))[0]:
-            best_f[i] = (value, j)
-        if value > best_e.get(j, (-1.0, 0))[0]:
-            best_e[j] = (value, i)
-
+    eligible = {pair: items for pair, (items, support) in weighed.items() if support >= MIN_SUPPORT}
+    best_f = _best(eligible, norm, 0)
+    best_e = _best(eligible, norm, 1)
     links: dict[tuple[int, int], tuple[set[int], set[int], float, dict[Evidence, float]]] = {}
     for i, (value, j) in sorted(best_f.items()):
         if best_e[j][1] == i:
             links[(i, j)] = ({i}, {j}, value, eligible[(i, j)])
-    # A sentence whose best partner is already linked to its neighbour joins that link (2-1, 1-2):
-    # the event is told in two sentences on one side.
-    linked_f = {i for i, _ in links}
-    linked_e = {j for _, j in links}
-    for i, (value, j) in sorted(best_f.items()):
-        partner = best_e[j][1]
-        if i in linked_f or abs(partner - i) != 1 or (partner, j) not in links:
-            continue
-        if value >= NEIGHBOUR_RATIO * norm[(partner, j)]:
-            items = eligible[(i, j)]
-            links[(partner, j)][0].add(i)
-            links[(partner, j)][3].update(items)
-            linked_f.add(i)
-    for j, (value, i) in sorted(best_e.items()):
-        partner = best_f[i][1]
-        if j in linked_e or abs(partner - j) != 1 or (i, partner) not in links:
-            continue
-        if value >= NEIGHBOUR_RATIO * norm[(i, partner)]:
-            items = eligible[(i, j)]
-            links[(i, partner)][1].add(j)
-            links[(i, partner)][3].update(items)
-            linked_e.add(j)
+    # A neighbour of a linked sentence joins the link (2-1, 1-2) when its best partner is the
+    # link's and it shares evidence of its own with it (JOIN_SUPPORT, less than a link needs):
+    # the event is told in two or three sentences on one side.
+    joinable = {
+        pair: items for pair, (items, support) in weighed.items() if support >= JOIN_SUPPORT
+    }
+    linked = ({i for i, _ in links}, {j for _, j in links})
+    for side in (0, 1):
+        # Links are one-to-one here: each sentence of the other side is in at most one.
+        by_other = {key[1 - side]: key for key in links}
+        for own, (_, other) in sorted(_best(joinable, norm, side).items()):
+            key = by_other.get(other)
+            if key is None or abs(key[side] - own) != 1 or own in linked[side]:
+                continue
+            fr_ids, en_ids, _, items = links[key]
+            (fr_ids if side == 0 else en_ids).add(own)
+            items.update(joinable[(own, other) if side == 0 else (other, own)])
+            linked[side].add(own)
     return [
         Link(tuple(sorted(f)), tuple(sorted(e)), round(value, 4), _labels(items))
         for f, e, value, items in (links[key] for key in sorted(links))
     ]
+
+
+def _best(
+    pairs: dict[tuple[int, int], dict[Evidence, float]],
+    norm: dict[tuple[int, int], float],
+    side: int,
+) -> dict[int, tuple[float, int]]:
+    """For each sentence of one side (0 French, 1 English), its best scored partner."""
+    best: dict[int, tuple[float, int]] = {}
+    for pair in pairs:
+        own, other = pair[side], pair[1 - side]
+        if norm[pair] > best.get(own, (-1.0, 0))[0]:
+            best[own] = (norm[pair], other)
+    return best
 
 
 # One shared feature of a pair and what it is worth there.
@@ -141,6 +162,8 @@ class _Scores:
     idf: dict[Evidence, float]
     # For each pair, the French word each matched English word stands for.
     counterparts: dict[tuple[int, int], dict[str, str]]
+    # For each pair, the English words matched only loosely (appelé/appeared).
+    loose: dict[tuple[int, int], set[str]]
 
 
 def _without_urls(text: str) -> str:
@@ -153,9 +176,9 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
     anchors = []
     words = []
     sentences = [_without_urls(text) for text in sentences]
-    for text, year in zip(sentences, context_years(sentences, lang), strict=True):
+    for text, context in zip(sentences, context_dates(sentences, lang), strict=True):
         keys: dict[Evidence, float] = {}
-        for anchor in find_anchors(text, lang, year):
+        for anchor in find_anchors(text, lang, context=context):
             weight = WEIGHTS[anchor.kind]
             if anchor.kind is EvidenceKind.NUMBER and is_small_number(anchor.value):
                 weight = SMALL_NUMBER_WEIGHT
@@ -164,7 +187,7 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
                 keys[key] = max(keys.get(key, 0.0), implied)
         anchors.append(keys)
         words.append(tuple(content_words(text)))
-    return _Side(tuple(anchors), tuple(words))
+    return _Side(tuple(sentences), tuple(anchors), tuple(words))
 
 
 def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Scores:
@@ -205,7 +228,10 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
                 raw[(i, j)] += value
                 evidence[(i, j)].append((key, value))
     en_names = [{t.key for t in tokens if t.name} for tokens in english.tokens]
-    hits: dict[tuple[int, int], list[tuple[float, str, str, EvidenceKind]]] = defaultdict(list)
+    hits: dict[tuple[int, int], list[tuple[float, str, str, EvidenceKind, bool]]] = defaultdict(
+        list
+    )
+    loose: dict[tuple[int, int], set[str]] = defaultdict(set)
     counterparts: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
     for i, tokens in enumerate(french.tokens):
         fr_names = {t.key for t in tokens if t.name}
@@ -220,20 +246,29 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
                     # and spelt alike: a loose likeness (Français/Franco) is only a term.
                     name = close and fr_key in fr_names and en_key in en_names[j]
                     kind = EvidenceKind.NAME if name else EvidenceKind.TERM
-                    hits[(i, j)].append((WEIGHTS[kind] * rarity, fr_key, en_key, kind))
+                    hits[(i, j)].append((WEIGHTS[kind] * rarity, fr_key, en_key, kind, close))
     for pair, found in hits.items():
         # Each word counts once: "Russie" matching Russia, Russian and Russo is one clue.
         used_fr: set[str] = set()
         used_en: set[str] = set()
-        for value, fr_key, en_key, kind in sorted(found, key=lambda h: (-h[0], h[1], h[2])):
+        names: dict[str, float] = {}
+        for value, fr_key, en_key, kind, close in sorted(found, key=lambda h: (-h[0], h[1], h[2])):
             if fr_key in used_fr or en_key in used_en:
                 continue
             used_fr.add(fr_key)
             used_en.add(en_key)
-            raw[pair] += value
+            if kind is EvidenceKind.NAME:
+                names[en_key] = value
+            else:
+                raw[pair] += value
             evidence[pair].append((Evidence(kind, en_key), value))
             counterparts[pair][en_key] = fr_key
-    return _Scores(dict(raw), dict(evidence), idf, dict(counterparts))
+            if not close:
+                loose[pair].add(en_key)
+        # One person or place is one clue, however many words its name has ("Vladimir Putin").
+        for run in _runs(english.texts[pair[1]], english.tokens[pair[1]], set(names), _NAME_GAP):
+            raw[pair] += max(names[token.key] for token in run)
+    return _Scores(dict(raw), dict(evidence), idf, dict(counterparts), dict(loose))
 
 
 def _word_matches(
@@ -281,13 +316,65 @@ def _word_idf(idf: dict[Evidence, float], key: str) -> float:
     return idf[Evidence(EvidenceKind.WORD, key)]
 
 
-def _self_weight(side: _Side, index: int, idf: dict[Evidence, float]) -> float:
+def _self_weight(
+    side: _Side, index: int, idf: dict[Evidence, float], shareable: set[Evidence]
+) -> float:
     """What the passage could share at most: the norm its scores are divided by."""
-    total = sum(w * idf.get(k, 1.0) for k, w in side.anchors[index].items())
+    total = sum(w * idf.get(k, 1.0) for k, w in side.anchors[index].items() if k in shareable)
     for token in {t.key: t for t in side.tokens[index]}.values():
-        kind = EvidenceKind.NAME if token.name else EvidenceKind.TERM
-        total += WEIGHTS[kind] * idf.get(Evidence(EvidenceKind.WORD, token.key), 1.0)
+        word = Evidence(EvidenceKind.WORD, token.key)
+        if word in shareable:
+            kind = EvidenceKind.NAME if token.name else EvidenceKind.TERM
+            total += WEIGHTS[kind] * idf.get(word, 1.0)
     return max(total, 1e-9)
+
+
+def _days_conflict(a: dict[Evidence, float], b: dict[Evidence, float]) -> bool:
+    """Both passages date what they tell to the day, and share neither a day nor a month:
+    whatever else they share, they tell two happenings (Friday 15 August, Friday 16 May)."""
+    dated = (EvidenceKind.DATE, EvidenceKind.MONTH)
+    days_a = {k for k in a if k.kind is EvidenceKind.DATE}
+    days_b = {k for k in b if k.kind is EvidenceKind.DATE}
+    if not days_a or not days_b:
+        return False
+    return not {k for k in a if k.kind in dated} & {k for k in b if k.kind in dated}
+
+
+def _name_runs(
+    french: _Side, i: int, evidence: list[_Shared], scores: _Scores, pair: tuple[int, int]
+) -> int:
+    """How many names of the French passage the shared name words make ("Vladimir Poutine" is
+    one, though its words meet "Vladimir Medinsky" and "President Putin")."""
+    keys = {
+        scores.counterparts[pair].get(shared.value, shared.value)
+        for shared, _ in evidence
+        if shared.kind is EvidenceKind.NAME
+    }
+    return len(_runs(french.texts[i], french.tokens[i], keys, _NAME_GAP))
+
+
+def _pair_support(
+    items: dict[Evidence, float], evidence: list[_Shared], loose: set[str], fr_names: int
+) -> float:
+    """How much the evidence of a pair says that its passages report the same event: the sum of
+    each piece's support, names counted no more often than the French passage has them, and
+    each matched word once, a loose likeness (appelé/appeared) for less than a close one."""
+    names = sorted(
+        (
+            _support(shown, value)
+            for shown, value in items.items()
+            if shown.kind is EvidenceKind.NAME
+        ),
+        reverse=True,
+    )
+    terms = {shared.value for shared, _ in evidence if shared.kind is EvidenceKind.TERM}
+    words = sum(LOOSE_SUPPORT if word in loose else TERM_SUPPORT for word in terms)
+    others = sum(
+        _support(shown, value)
+        for shown, value in items.items()
+        if shown.kind not in (EvidenceKind.NAME, EvidenceKind.TERM)
+    )
+    return others + words + sum(names[:fr_names])
 
 
 def _support(shared: Evidence, value: float) -> float:

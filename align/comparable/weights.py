@@ -17,23 +17,22 @@ WEIGHTS = {
     EvidenceKind.CENTURY: 1.5,
     EvidenceKind.ORDINAL: 1.5,
     EvidenceKind.NUMBER: 2.0,
-    EvidenceKind.NAME: 2.0,
+    EvidenceKind.NAME: 1.0,
     EvidenceKind.TERM: 1.0,
 }
 # Weight of a small number (under 10): too common to say much on its own.
 SMALL_NUMBER_WEIGHT = 0.5
 # A link needs this normalised score and this raw weight of shared evidence.
 MIN_SCORE = 0.2
-# A neighbour joins a link when it scores at least this share of the link's own score.
-NEIGHBOUR_RATIO = 0.6
 MIN_RAW = 3.0
 # A feature in more English sentences than this is not looked up (too common to tell an event,
 # and it would make the work quadratic in the length of the documents).
 MAX_POSTINGS = 60
 # At most this many pieces of evidence are shown with a link.
 MAX_EVIDENCE = 8
-# Support each piece of evidence lends; a pair needs MIN_SUPPORT: a full date alone, a month
-# and a shared term, two rare names, a name and a number... but never one year or one name.
+# Support each piece of evidence lends; a pair needs MIN_SUPPORT: a day and a shared word, a
+# month and a word, three words, a rare name and two words... but never one day, one year, one
+# name or two words alone (calibrated on dev/events and niagara_falls: see BENCHMARKS.md).
 SUPPORT = {
     EvidenceKind.DATE: 2.0,
     EvidenceKind.MONTH: 1.5,
@@ -44,7 +43,11 @@ SUPPORT = {
 }
 # Support a shared key term lends (a shared name's support is its rarity).
 TERM_SUPPORT = 0.75
-MIN_SUPPORT = 2.0
+# ... and a word only loosely like its counterpart (appelé/appeared, confisquer/confirm).
+LOOSE_SUPPORT = 0.25
+MIN_SUPPORT = 2.25
+# A sentence joins its neighbour's link with this much support of its own (2-1, 1-2 links).
+JOIN_SUPPORT = 1.0
 # Names in more than about 1 passage in 50 are common ones (log 50 = 3.9).
 COMMON_IDF = 4.0
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from align.anchors import calendar_words
 from align.comparable.weights import (
     COGNATE_SIMILARITY,
     LOOSE_COVER,
@@ -55,8 +56,10 @@ def content_words(text: str) -> Iterable[ContentWord]:
             continue
         if key in STOPWORDS:
             continue
-        # A capital at the start of a sentence says nothing about being a name.
-        yield ContentWord(form, key, form[0].isupper() and position > 0, match.start(), match.end())
+        # A capital at the start of a sentence says nothing about being a name, nor a month's
+        # or a weekday's (Octobre, Monday): they are dates, read as such by align.anchors.
+        name = form[0].isupper() and position > 0 and key not in calendar_words()
+        yield ContentWord(form, key, name, match.start(), match.end())
 
 
 class Likeness(StrEnum):
