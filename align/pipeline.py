@@ -12,20 +12,20 @@ and English documents (`pairing.documents`), aligns each pair (`pairing.pair`, t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from align.exports.review import ReviewRow, write_review
 from align.exports.reviews import ReviewOutcome, apply_reviews, read_reviews
 from align.exports.rows import AlignedText, aligned_texts, plain_text, relative_names
 from align.exports.tmx import write_tmx
-from align.model import AnalysedDocument, Progress
+from align.model import AnalysedDocument, NameKey, Progress, RequestedMode, Sentence
 from align.outfolder import Staging, hold_folder, staged
 from align.pairing.documents import find_document_pairs, sides_of
 from align.pairing.names import glossary_name_key
-from align.pairing.pair import align_pair
+from align.pairing.pair import PairResult, align_pair
 from align.readers import ReadResult, Skipped
 from align.settings import (
     ALIGNMENT_TMX,
@@ -35,11 +35,13 @@ from align.settings import (
     GLOSSARY_XLSX,
     RunSettings,
 )
-from align.text.analysis import analyse
+from align.store import opened
+from align.store.reuse import StoredGlossaryBuild, StoredPairs, analyse_with_store, code_digest
+from align.text.analysis import Analysers, Workers
 from glossary.atomicfile import ensure_folder
 from glossary.build import build_glossary
 from glossary.errors import GlossaryError
-from glossary.model import Glossary, Lang
+from glossary.model import Glossary, KeptOut, Lang, Passage
 from glossary.tbx import write_tbx
 from glossary.termbase_csv import write_termbase_csv
 from glossary.workbook import Workbook, merge_workbook, read_workbook, write_workbook
@@ -51,6 +53,27 @@ from glossary.workbook.file import (
     open_elsewhere,
 )
 from glossary.workbook.merge import kept_out
+
+
+class GlossaryBuilder(Protocol):
+    """The shape of glossary.build.build_glossary."""
+
+    def __call__(
+        self, passages: Iterable[Passage], *, kept_out: KeptOut | None = None
+    ) -> Glossary: ...
+
+
+class PairAligner(Protocol):
+    """The shape of align.pairing.pair.align_pair, as the alignment stage calls it."""
+
+    def __call__(
+        self,
+        fr: Sequence[Sentence],
+        en: Sequence[Sentence],
+        *,
+        mode: RequestedMode = "auto",
+        name_key: NameKey | None = ...,
+    ) -> PairResult: ...
 
 
 @dataclass(frozen=True)
@@ -96,9 +119,11 @@ def run(
     read: ReadResult,
     settings: RunSettings,
     *,
-    detector: Any,
-    splitter: Any,
+    detector: Any = None,
+    splitter: Any = None,
     progress: Progress | None = None,
+    analysers: Analysers | None = None,
+    jobs: int = 1,
 ) -> RunSummary:
     """The whole pipeline over documents already read; writes the exports into settings.out_dir.
 
@@ -106,18 +131,33 @@ def run(
     is written into a staging folder first; just before they replace the old ones, the workbook
     is checked again: if a person saved it during the run, their edits are merged again; if it
     was opened in Excel or LibreOffice meanwhile, the run stops (exit 3) and nothing is replaced.
+
+    What the stages found is kept in the folder's store (align/store/): a re-run analyses only
+    new or changed documents and aligns only the pairs whose inputs changed; the exports are
+    the same as a run from scratch. `analysers` builds the detector and splitter only when a
+    document needs them (else `detector` and `splitter` are used); `jobs` > 1 runs the
+    per-document stages in that many worker processes.
     """
+    if analysers is None:
+        analysers = Analysers(lambda: detector, lambda: splitter)
     # Check the output folder and read the translators' workbook first: an unwritable folder
     # or a corrupt or locked workbook stops the run before the long work, with nothing written.
     ensure_folder(settings.out_dir)
-    with hold_folder(settings.out_dir):
+    with hold_folder(settings.out_dir), opened(settings.out_dir, code_digest()) as store:
         previous = _read_previous(settings)
         reviews = read_reviews(settings.out_dir / ALIGNMENT_XLSX)
-        analysed = analyse(read.documents, detector, splitter, progress)
+        with Workers(analysers, jobs) as workers:
+            analysed = analyse_with_store(read.documents, workers, store, progress)
         summary = summarise_analysis(read, analysed)
+        pairs = StoredPairs(store)
         with staged(settings.out_dir) as staging:
             glossary_stage = export_glossary(
-                analysed, previous.workbook, settings, progress, folder=staging.folder
+                analysed,
+                previous.workbook,
+                settings,
+                progress,
+                folder=staging.folder,
+                build=StoredGlossaryBuild(store),
             )
             alignment_stage = export_alignment(
                 analysed,
@@ -125,11 +165,14 @@ def run(
                 progress,
                 glossary_stage.glossary,
                 reviews=reviews,
+                aligner=pairs,
             )
+            pairs.save()
             glossary_stage = _merge_again_if_saved(previous, glossary_stage, settings, staging)
             outputs = staging.commit(
                 [p.name for p in glossary_stage.outputs + alignment_stage.outputs]
             )
+        store.keep_only_used()
     return RunSummary(
         documents=summary.documents,
         skipped=summary.skipped,
@@ -143,7 +186,7 @@ def run(
         document_pairs=alignment_stage.document_pairs,
         links=alignment_stage.links,
         outputs=outputs,
-        warnings=glossary_stage.warnings,
+        warnings=tuple(store.warnings) + glossary_stage.warnings,
         review=alignment_stage.review,
     )
 
@@ -267,14 +310,16 @@ def export_glossary(
     progress: Progress | None = None,
     *,
     folder: Path | None = None,
+    build: GlossaryBuilder = build_glossary,
 ) -> GlossaryStage:
     """Find names, build entities, keep the translators' edits, write glossary.xlsx, .tbx and
     .csv (into `folder`, by default settings.out_dir).
 
-    Forms a person rejected or deleted in the workbook are kept out of the build."""
+    Forms a person rejected or deleted in the workbook are kept out of the build. `build` is
+    build_glossary or one that reuses the store's mentions (the run's)."""
     if progress:
         progress("building the glossary", 0, 1)
-    fresh = build_glossary(
+    fresh = build(
         [p for doc in analysed for p in doc.passages()],
         kept_out=kept_out(previous) if previous is not None else None,
     )
@@ -316,12 +361,14 @@ def export_alignment(
     glossary: Glossary | None = None,
     *,
     reviews: Sequence[ReviewRow] = (),
+    aligner: PairAligner = align_pair,
 ) -> AlignmentStage:
     """Pair French and English documents that share events, align them, write TMX and review.
 
     Names match through the entities of `glossary`, the run's glossary after a person's edits
     (align.pairing.names), and through transliteration keys where it knows no entity. `reviews`
-    (a person's review of the previous alignment.xlsx) win over the aligners' links.
+    (a person's review of the previous alignment.xlsx) win over the aligners' links. `aligner`
+    aligns one pair (the run passes one that reuses its store's).
     Documents are named relative to the folder that holds them all, in both files.
     """
     name_key = glossary_name_key(glossary)
@@ -334,7 +381,7 @@ def export_alignment(
     for i, pair in enumerate(pairs):
         fr = [s for s in by_source[pair.fr].sentences if s.lang == Lang.FR]
         en = [s for s in by_source[pair.en].sentences if s.lang == Lang.EN]
-        result = align_pair(fr, en, mode=pair.mode, name_key=name_key)
+        result = aligner(fr, en, mode=pair.mode, name_key=name_key)
         rows.extend(
             aligned_texts(result, fr, en, fr_source=names[pair.fr], en_source=names[pair.en])
         )
