@@ -45,6 +45,7 @@ class Store:
         self.warnings: list[str] = []
         self._db: sqlite3.Connection | None = None
         self._used: dict[str, set[str]] = {}
+        self._rebuilt = False
         self._open()
 
     @property
@@ -83,6 +84,7 @@ class Store:
     def _rebuild(self, problem: str) -> None:
         """Replace a store this run cannot trust with an empty one."""
         self.warnings.append(f"{self.path}: the run's store {problem}; rebuilt it")
+        self._rebuilt = True
         self._close()
         try:
             for suffix in ("", "-journal", "-wal", "-shm"):
@@ -110,7 +112,7 @@ class Store:
 
     def damaged(self, problem: str) -> None:
         """A value read back wrong: the whole store is rebuilt (once) and the run goes on."""
-        if self._db is not None:
+        if self._db is not None and not self._rebuilt:
             self._rebuild(problem)
 
     def get(self, stage: str, keys: Iterable[str]) -> dict[str, str]:

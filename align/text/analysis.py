@@ -190,7 +190,7 @@ class Workers:
     def _map(
         self, in_worker: Callable[[_T], _R], here: Callable[[_T], _R], items: Sequence[_T]
     ) -> Iterator[_R]:
-        workers = min(self._jobs, math.ceil(len(items) / MIN_DOCUMENTS_PER_WORKER))
+        workers = pool_size(len(items), self._jobs)
         if workers <= 1 and self._pool is None:
             return map(here, items)
         pool = self._start(workers)
@@ -210,6 +210,11 @@ class Workers:
                 initargs=(self._analysers,),
             )
         return self._pool
+
+
+def pool_size(documents: int, jobs: int) -> int:
+    """Worker processes worth starting for `documents` (1: stay in this process)."""
+    return max(1, min(jobs, math.ceil(documents / MIN_DOCUMENTS_PER_WORKER)))
 
 
 def _sendable(analysers: Analysers) -> bool:
