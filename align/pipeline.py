@@ -37,7 +37,7 @@ from align.settings import (
 )
 from align.store import opened
 from align.store.reuse import StoredGlossaryBuild, StoredPairs, analyse_with_store, code_digest
-from align.text.analysis import Analysers, Workers
+from align.workers import Analysers, Workers
 from glossary.atomicfile import ensure_folder
 from glossary.build import build_glossary
 from glossary.errors import GlossaryError

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from align.cli import app
-from align.text.analysis import MIN_DOCUMENTS_PER_WORKER, pool_size
+from align.workers import MIN_DOCUMENTS_PER_WORKER, pool_size
 
 EXPORTS = ["glossary.xlsx", "glossary.tbx", "glossary.csv", "alignment.tmx", "alignment.xlsx"]
 
@@ -38,7 +38,7 @@ def test_jobs_2_writes_the_same_exports_as_jobs_1(
 ) -> None:
     import concurrent.futures
 
-    import align.text.analysis
+    import align.workers
 
     pools: list[int] = []
 
@@ -47,7 +47,7 @@ def test_jobs_2_writes_the_same_exports_as_jobs_1(
             pools.append(max_workers)
             super().__init__(max_workers, **kwargs)
 
-    monkeypatch.setattr(align.text.analysis, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(align.workers, "ProcessPoolExecutor", Counted)
     # Twelve documents (enough for two workers): every third line of each seed.
     docs = tmp_path / "docs"
     docs.mkdir()

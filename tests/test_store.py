@@ -81,7 +81,7 @@ class Counts:
 def counts(monkeypatch: pytest.MonkeyPatch, detector: Any) -> Counts:
     """Runs of `align run` reuse the session's detector and count the work of each stage."""
     import align.store.reuse
-    import align.text.analysis
+    import align.workers
     import align.text.language
 
     monkeypatch.setattr(align.text.language, "build_detector", lambda *a, **k: detector)
@@ -96,8 +96,8 @@ def counts(monkeypatch: pytest.MonkeyPatch, detector: Any) -> Counts:
 
         monkeypatch.setattr(module, name, wrapper)
 
-    counted("segmented", align.text.analysis, "document_segments")
-    counted("split", align.text.analysis, "document_sentences")
+    counted("segmented", align.workers, "document_segments")
+    counted("split", align.workers, "document_sentences")
     counted("found", align.store.reuse, "find_mentions")
     counted("aligned", align.store.reuse, "align_pair")
     return seen

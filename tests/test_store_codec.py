@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from align.model import Evidence, EvidenceKind, Link, Location, Mode, Segment, Sentence, Span
@@ -55,21 +55,25 @@ def through_text(value: Any) -> Any:
     return codec.loads(codec.dumps(value))
 
 
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(segments, max_size=5))
 def test_segments_read_back_unchanged(values: list[Segment]) -> None:
     assert codec.read_segments(through_text(codec.segments_value(values)), "doc.txt") == values
 
 
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(sentences, max_size=5))
 def test_sentences_read_back_unchanged(values: list[Sentence]) -> None:
     assert codec.read_sentences(through_text(codec.sentences_value(values)), "doc.txt") == values
 
 
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(mentions, max_size=5))
 def test_mentions_read_back_unchanged(values: list[Mention]) -> None:
     assert codec.read_mentions(through_text(codec.mentions_value(values))) == values
 
 
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pairs)
 def test_a_pairs_links_read_back_unchanged_scores_keeping_their_type(value: PairResult) -> None:
     back = codec.read_pair(through_text(codec.pair_value(value)))

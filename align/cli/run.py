@@ -88,7 +88,7 @@ def run_command(
             keep_one_sided=keep_one_sided,
         )
         from align.text import language, sentences
-        from align.text.analysis import Analysers, default_jobs
+        from align.workers import Analysers, default_jobs
 
         # Built only if a document is not in the run's store, once in each worker process.
         analysers = Analysers(language.build_detector, sentences.build_splitter)

@@ -35,7 +35,8 @@ from align.pairing.pair import PairResult, align_pair
 from align.settings import stage_signature
 from align.store import codec
 from align.store.database import Store
-from align.text.analysis import Workers, mark_by_document
+from align.text.analysis import mark_by_document
+from align.workers import Workers
 from glossary.build import glossary_from_mentions
 from glossary.mentions import find_mentions
 from glossary.model import Glossary, KeptOut, Mention, Passage
