@@ -35,8 +35,9 @@ from align.settings import (
     GLOSSARY_XLSX,
     RunSettings,
 )
-from align.store import opened
-from align.store.reuse import StoredGlossaryBuild, StoredPairs, analyse_with_store, code_digest
+from align.store import Store, opened
+from align.store.reuse import StoredGlossaryBuild, StoredPairs, code_digest
+from align.store.reuse import analyse_with_store as analyse
 from align.workers import Analysers, Workers
 from glossary.atomicfile import ensure_folder
 from glossary.build import build_glossary
@@ -143,36 +144,16 @@ def run(
     # Check the output folder and read the translators' workbook first: an unwritable folder
     # or a corrupt or locked workbook stops the run before the long work, with nothing written.
     ensure_folder(settings.out_dir)
-    with hold_folder(settings.out_dir), opened(settings.out_dir, code_digest()) as store:
+    with hold_folder(settings.out_dir):
         previous = _read_previous(settings)
         reviews = read_reviews(settings.out_dir / ALIGNMENT_XLSX)
-        with Workers(analysers, jobs) as workers:
-            analysed = analyse_with_store(read.documents, workers, store, progress)
-        summary = summarise_analysis(read, analysed)
-        pairs = StoredPairs(store)
-        with staged(settings.out_dir) as staging:
-            glossary_stage = export_glossary(
-                analysed,
-                previous.workbook,
-                settings,
-                progress,
-                folder=staging.folder,
-                build=StoredGlossaryBuild(store),
+        # Opened after those checks, so a run they stop leaves the folder as it was.
+        with opened(settings.out_dir, code_digest()) as store:
+            analysed, glossary_stage, alignment_stage, outputs = _stages(
+                read, settings, analysers, jobs, progress, store, previous, reviews
             )
-            alignment_stage = export_alignment(
-                analysed,
-                replace(settings, out_dir=staging.folder),
-                progress,
-                glossary_stage.glossary,
-                reviews=reviews,
-                aligner=pairs,
-            )
-            pairs.save()
-            glossary_stage = _merge_again_if_saved(previous, glossary_stage, settings, staging)
-            outputs = staging.commit(
-                [p.name for p in glossary_stage.outputs + alignment_stage.outputs]
-            )
-        store.keep_only_used()
+            summary = summarise_analysis(read, analysed)
+            warnings = tuple(store.warnings)
     return RunSummary(
         documents=summary.documents,
         skipped=summary.skipped,
@@ -186,9 +167,47 @@ def run(
         document_pairs=alignment_stage.document_pairs,
         links=alignment_stage.links,
         outputs=outputs,
-        warnings=tuple(store.warnings) + glossary_stage.warnings,
+        warnings=warnings + glossary_stage.warnings,
         review=alignment_stage.review,
     )
+
+
+def _stages(
+    read: ReadResult,
+    settings: RunSettings,
+    analysers: Analysers,
+    jobs: int,
+    progress: Progress | None,
+    store: Store,
+    previous: _Previous,
+    reviews: Sequence[ReviewRow],
+) -> tuple[list[AnalysedDocument], GlossaryStage, AlignmentStage, tuple[Path, ...]]:
+    """Analyse (reusing the store), build the glossary, align, and replace the exports."""
+    with Workers(analysers, jobs) as workers:
+        analysed = analyse(read.documents, workers, store, progress)
+    pairs = StoredPairs(store)
+    with staged(settings.out_dir) as staging:
+        glossary_stage = export_glossary(
+            analysed,
+            previous.workbook,
+            settings,
+            progress,
+            folder=staging.folder,
+            build=StoredGlossaryBuild(store),
+        )
+        alignment_stage = export_alignment(
+            analysed,
+            replace(settings, out_dir=staging.folder),
+            progress,
+            glossary_stage.glossary,
+            reviews=reviews,
+            aligner=pairs,
+        )
+        pairs.save()
+        glossary_stage = _merge_again_if_saved(previous, glossary_stage, settings, staging)
+        outputs = staging.commit([p.name for p in glossary_stage.outputs + alignment_stage.outputs])
+    store.keep_only_used()
+    return analysed, glossary_stage, alignment_stage, outputs
 
 
 @dataclass(frozen=True)

@@ -81,8 +81,8 @@ class Counts:
 def counts(monkeypatch: pytest.MonkeyPatch, detector: Any) -> Counts:
     """Runs of `align run` reuse the session's detector and count the work of each stage."""
     import align.store.reuse
-    import align.workers
     import align.text.language
+    import align.workers
 
     monkeypatch.setattr(align.text.language, "build_detector", lambda *a, **k: detector)
     seen = Counts()

@@ -159,9 +159,8 @@ class Store:
             with self._db:
                 stored = self._db.execute("SELECT stage, key FROM entries").fetchall()
                 stale = [(s, k) for s, k in stored if k not in self._used.get(s, ())]
+                # Freed pages are reused by the next runs' entries: the file does not grow.
                 self._db.executemany("DELETE FROM entries WHERE stage = ? AND key = ?", stale)
-            if stale:
-                self._db.execute("VACUUM")
         except sqlite3.DatabaseError as err:
             self._failed(err)
 
