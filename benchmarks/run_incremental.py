@@ -48,6 +48,8 @@ def timed(args: list[str]) -> tuple[float, float]:
     wall = time.perf_counter() - start
     if process.returncode != 0:
         sys.exit(f"align run failed ({process.returncode}): {err.decode()[-500:]}")
+    for line in err.decode().splitlines():
+        print(f"  ({line})")  # a store rebuilt would make a re-run a full run: say so
     return wall, _children_cpu()
 
 
