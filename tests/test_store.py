@@ -347,3 +347,20 @@ def sentences_of(doc: Any, lang: str) -> list[Any]:
         out.append(Sentence(doc.source, doc.span(start, start + len(line)), line, Lang(lang), n))
         start += len(line) + 1
     return out
+
+
+def test_a_second_run_on_a_held_folder_stops_and_leaves_the_store_alone(
+    tmp_path: Path, counts: Counts
+) -> None:
+    from align.outfolder import hold_folder
+
+    docs = write_docs(tmp_path / "docs")
+    out = tmp_path / "out"
+    run(docs, out)
+    before = (out / STORE_FILE).read_bytes()
+    (docs / "riyadh_en.txt").write_text(ADDED, encoding="utf-8")
+    with hold_folder(out):  # as a first run still working would
+        result = CliRunner().invoke(app, ["run", str(docs), "--out", str(out)])
+    assert result.exit_code == 3
+    assert "another `align run` is writing into this folder" in result.stderr
+    assert (out / STORE_FILE).read_bytes() == before
