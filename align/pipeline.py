@@ -14,20 +14,20 @@ glossary files are written again (`merge_over_links`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from align.exports.review import ReviewRow, write_review
 from align.exports.reviews import ReviewOutcome, apply_reviews, read_reviews
 from align.exports.rows import AlignedText, aligned_texts, plain_text, relative_names
 from align.exports.tmx import write_tmx
-from align.model import AnalysedDocument, Link, Mode, Progress, Sentence
+from align.model import AnalysedDocument, Link, Mode, NameKey, Progress, RequestedMode, Sentence
 from align.outfolder import Staging, hold_folder, staged
 from align.pairing.documents import find_document_pairs, sides_of
 from align.pairing.names import glossary_name_key
-from align.pairing.pair import align_pair
+from align.pairing.pair import PairResult, align_pair
 from align.readers import ReadResult, Skipped
 from align.settings import (
     ALIGNMENT_TMX,
@@ -37,12 +37,15 @@ from align.settings import (
     GLOSSARY_XLSX,
     RunSettings,
 )
-from align.text.analysis import analyse
+from align.store import Store, opened
+from align.store.reuse import StoredMentions, StoredPairs, code_digest
+from align.store.reuse import analyse_with_store as analyse
+from align.workers import Analysers, Workers
 from glossary.atomicfile import ensure_folder
 from glossary.build import glossary_from_mentions, glossary_mentions
 from glossary.cooccurrence import LinkedSentences, TextSpan
 from glossary.errors import GlossaryError
-from glossary.model import Glossary, Lang, Mention
+from glossary.model import Glossary, KeptOut, Lang, Mention, Passage
 from glossary.tbx import write_tbx
 from glossary.termbase_csv import write_termbase_csv
 from glossary.workbook import Workbook, merge_workbook, read_workbook, write_workbook
@@ -54,6 +57,27 @@ from glossary.workbook.file import (
     open_elsewhere,
 )
 from glossary.workbook.merge import kept_out
+
+
+class MentionFinder(Protocol):
+    """The shape of glossary.build.glossary_mentions."""
+
+    def __call__(
+        self, passages: Iterable[Passage], *, kept_out: KeptOut | None = None
+    ) -> list[Mention]: ...
+
+
+class PairAligner(Protocol):
+    """The shape of align.pairing.pair.align_pair, as the alignment stage calls it."""
+
+    def __call__(
+        self,
+        fr: Sequence[Sentence],
+        en: Sequence[Sentence],
+        *,
+        mode: RequestedMode = "auto",
+        name_key: NameKey | None = ...,
+    ) -> PairResult: ...
 
 
 @dataclass(frozen=True)
@@ -103,9 +127,11 @@ def run(
     read: ReadResult,
     settings: RunSettings,
     *,
-    detector: Any,
-    splitter: Any,
+    detector: Any = None,
+    splitter: Any = None,
     progress: Progress | None = None,
+    analysers: Analysers | None = None,
+    jobs: int = 1,
 ) -> RunSummary:
     """The whole pipeline over documents already read; writes the exports into settings.out_dir.
 
@@ -113,33 +139,28 @@ def run(
     is written into a staging folder first; just before they replace the old ones, the workbook
     is checked again: if a person saved it during the run, their edits are merged again; if it
     was opened in Excel or LibreOffice meanwhile, the run stops (exit 3) and nothing is replaced.
+
+    What the stages found is kept in the folder's store (align/store/): a re-run analyses only
+    new or changed documents and aligns only the pairs whose inputs changed; the exports are
+    the same as a run from scratch. `analysers` builds the detector and splitter only when a
+    document needs them (else `detector` and `splitter` are used); `jobs` > 1 runs the
+    per-document stages in that many worker processes.
     """
+    if analysers is None:
+        analysers = Analysers(lambda: detector, lambda: splitter)
     # Check the output folder and read the translators' workbook first: an unwritable folder
     # or a corrupt or locked workbook stops the run before the long work, with nothing written.
     ensure_folder(settings.out_dir)
     with hold_folder(settings.out_dir):
         previous = _read_previous(settings)
         reviews = read_reviews(settings.out_dir / ALIGNMENT_XLSX)
-        analysed = analyse(read.documents, detector, splitter, progress)
-        summary = summarise_analysis(read, analysed)
-        with staged(settings.out_dir) as staging:
-            glossary_stage = export_glossary(
-                analysed, previous.workbook, settings, progress, folder=staging.folder
+        # Opened after those checks, so a run they stop leaves the folder as it was.
+        with opened(settings.out_dir, code_digest()) as store:
+            analysed, glossary_stage, alignment_stage, outputs = _stages(
+                read, settings, analysers, jobs, progress, store, previous, reviews
             )
-            alignment_stage = export_alignment(
-                analysed,
-                replace(settings, out_dir=staging.folder),
-                progress,
-                glossary_stage.glossary,
-                reviews=reviews,
-            )
-            glossary_stage = merge_over_links(
-                glossary_stage, alignment_stage, previous.workbook, settings, staging.folder
-            )
-            glossary_stage = _merge_again_if_saved(previous, glossary_stage, settings, staging)
-            outputs = staging.commit(
-                [p.name for p in glossary_stage.outputs + alignment_stage.outputs]
-            )
+            summary = summarise_analysis(read, analysed)
+            warnings = tuple(store.warnings)
     return RunSummary(
         documents=summary.documents,
         skipped=summary.skipped,
@@ -153,9 +174,50 @@ def run(
         document_pairs=alignment_stage.document_pairs,
         links=alignment_stage.links,
         outputs=outputs,
-        warnings=glossary_stage.warnings,
+        warnings=warnings + glossary_stage.warnings,
         review=alignment_stage.review,
     )
+
+
+def _stages(
+    read: ReadResult,
+    settings: RunSettings,
+    analysers: Analysers,
+    jobs: int,
+    progress: Progress | None,
+    store: Store,
+    previous: _Previous,
+    reviews: Sequence[ReviewRow],
+) -> tuple[list[AnalysedDocument], GlossaryStage, AlignmentStage, tuple[Path, ...]]:
+    """Analyse (reusing the store), build the glossary, align, and replace the exports."""
+    with Workers(analysers, jobs) as workers:
+        analysed = analyse(read.documents, workers, store, progress)
+    pairs = StoredPairs(store)
+    with staged(settings.out_dir) as staging:
+        glossary_stage = export_glossary(
+            analysed,
+            previous.workbook,
+            settings,
+            progress,
+            folder=staging.folder,
+            find=StoredMentions(store),
+        )
+        alignment_stage = export_alignment(
+            analysed,
+            replace(settings, out_dir=staging.folder),
+            progress,
+            glossary_stage.glossary,
+            reviews=reviews,
+            aligner=pairs,
+        )
+        pairs.save()
+        glossary_stage = merge_over_links(
+            glossary_stage, alignment_stage, previous.workbook, settings, staging.folder
+        )
+        glossary_stage = _merge_again_if_saved(previous, glossary_stage, settings, staging)
+        outputs = staging.commit([p.name for p in glossary_stage.outputs + alignment_stage.outputs])
+    store.keep_only_used()
+    return analysed, glossary_stage, alignment_stage, outputs
 
 
 @dataclass(frozen=True)
@@ -277,14 +339,16 @@ def export_glossary(
     progress: Progress | None = None,
     *,
     folder: Path | None = None,
+    find: MentionFinder = glossary_mentions,
 ) -> GlossaryStage:
     """Find names, build entities, keep the translators' edits, write glossary.xlsx, .tbx and
     .csv (into `folder`, by default settings.out_dir).
 
-    Forms a person rejected or deleted in the workbook are kept out of the build."""
+    Forms a person rejected or deleted in the workbook are kept out of the build. `find` is
+    glossary_mentions or one that reuses the store's mentions (the run's)."""
     if progress:
         progress("building the glossary", 0, 1)
-    mentions = glossary_mentions(
+    mentions = find(
         [p for doc in analysed for p in doc.passages()],
         kept_out=kept_out(previous) if previous is not None else None,
     )
@@ -346,19 +410,21 @@ def export_alignment(
     glossary: Glossary | None = None,
     *,
     reviews: Sequence[ReviewRow] = (),
+    aligner: PairAligner = align_pair,
 ) -> AlignmentStage:
     """Pair French and English documents that share events, align them, write TMX and review.
 
     Names match through the entities of `glossary`, the run's glossary after a person's edits
     (align.pairing.names), and through transliteration keys where it knows no entity. `reviews`
-    (a person's review of the previous alignment.xlsx) win over the aligners' links.
+    (a person's review of the previous alignment.xlsx) win over the aligners' links. `aligner`
+    aligns one pair (the run passes one that reuses its store's).
     Documents are named relative to the folder that holds them all, in both files.
     """
     name_key = glossary_name_key(glossary)
     by_source = {doc.document.source: doc for doc in analysed}
     names = relative_names(by_source)
     sides = [side for doc in analysed for side in sides_of(doc.document.source, doc.sentences)]
-    pairs = find_document_pairs(sides, name_key=name_key, progress=progress)
+    pairs = find_document_pairs(sides, name_key=name_key, progress=progress, aligner=aligner)
     rows: list[AlignedText] = []
     done: list[tuple[str, str, str]] = []
     parallel: list[LinkedSentences] = []
@@ -366,7 +432,7 @@ def export_alignment(
         fr = [s for s in by_source[pair.fr].sentences if s.lang == Lang.FR]
         en = [s for s in by_source[pair.en].sentences if s.lang == Lang.EN]
         # Pairing aligned each pair in the mode it decided once; align again only without it.
-        result = pair.result or align_pair(fr, en, mode=pair.mode, name_key=name_key)
+        result = pair.result or aligner(fr, en, mode=pair.mode, name_key=name_key)
         rows.extend(
             aligned_texts(result, fr, en, fr_source=names[pair.fr], en_source=names[pair.en])
         )

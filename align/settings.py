@@ -70,3 +70,17 @@ class RunSettings:
         """A short, stable id of the settings, like sacreBLEU's signature."""
         text = json.dumps(self.as_dict(), sort_keys=True)
         return f"align-glossary:{__version__}|{hashlib.sha256(text.encode()).hexdigest()[:12]}"
+
+
+def stage_signature(*stages: str) -> str:
+    """A digest of the settings of the named stages (of STAGES or the glossary's) and the version.
+
+    It keys what the run's store keeps of those stages, so a changed setting invalidates only
+    what it shapes.
+    """
+    glossary = glossary_settings()
+    described = {s: describe_modules(STAGES[s]) if s in STAGES else glossary[s] for s in stages}
+    if any(s in glossary for s in stages):
+        described["data"] = glossary["data"]
+    text = json.dumps({"version": __version__, **described}, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

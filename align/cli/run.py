@@ -50,6 +50,17 @@ def run_command(
             "as OmegaT refuse them, so they are left out by default.",
         ),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes for the per-document stages (languages, sentences); 1 works in "
+            "this process.",
+            show_default="the machine's cores",
+        ),
+    ] = None,
 ) -> None:
     """Read, separate languages, split sentences, build the glossary, align; write the exports."""
     from align.pipeline import RunSettings, run
@@ -76,15 +87,17 @@ def run_command(
             en_tag=en_tag,
             keep_one_sided=keep_one_sided,
         )
-        from align.text.language import build_detector
-        from align.text.sentences import build_splitter
+        from align.text import language, sentences
+        from align.workers import Analysers, default_jobs
 
+        # Built only if a document is not in the run's store, once in each worker process.
+        analysers = Analysers(language.build_detector, sentences.build_splitter)
         with progress_bar() as progress:
             summary = run(
                 read,
                 settings,
-                detector=build_detector(),
-                splitter=build_splitter(),
+                analysers=analysers,
+                jobs=jobs or default_jobs(),
                 progress=progress,
             )
     for line in summary.warnings:

@@ -18,7 +18,7 @@ import logging
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from align.anchors import context_years, find_anchors, is_small_number
@@ -106,6 +106,7 @@ def find_document_pairs(
     name_key: NameKey | None = match_key,
     features: Mapping[tuple[str, str], DocumentFeatures] | None = None,
     progress: Progress | None = None,
+    aligner: Callable[..., PairResult] = align_pair,
 ) -> list[DocPair]:
     """Every French/English document pair sharing events, sorted by French then English source.
 
@@ -118,6 +119,7 @@ def find_document_pairs(
     root of their length. A document is never paired with itself (the French and English parts
     of one mixed file). `features` are the documents' features by (source, lang) when a caller
     kept them (`document_features` of the same name key); missing ones are computed.
+    `aligner` is align_pair or one that reuses stored alignments (align.store).
     """
     french = [d for d in docs if d.lang == Lang.FR and d.sentences]
     english = [d for d in docs if d.lang == Lang.EN and d.sentences]
@@ -147,7 +149,7 @@ def find_document_pairs(
         if score < MIN_SCORE * need:
             continue
         checked += 1
-        result = align_pair(
+        result = aligner(
             doc.items or doc.sentences, other.items or other.sentences, name_key=name_key
         )
         if (
