@@ -133,3 +133,15 @@ def test_a_disk_that_fills_after_the_workbook_leaves_every_export_as_it_was(
     assert any(n.startswith(f".{failing}.") for n in written)
     assert {n: (out / n).read_bytes() for n in EXPORTS} == before
     assert sorted(p.name for p in out.iterdir()) == sorted(EXPORTS)
+
+
+def test_a_file_name_that_is_not_utf8_is_written_into_every_export(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / os.fsdecode(b"fr\xff\xfe.txt")).write_text(FRENCH, encoding="utf-8")
+    (docs / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(docs), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(EXPORTS)
+    assert "xff" in (out / "alignment.tmx").read_text(encoding="utf-8")  # the document named
