@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = (
@@ -190,3 +191,74 @@ def xlsx_of_text(megabytes: int) -> bytes:
     cell = "Ouchakov " * 100
     row = f'<row><c t="inlineStr"><is><t>{cell}</t></is></c></row>'.encode()
     return xlsx_with_sheet(row * (megabytes * 1024 * 1024 // len(row) + 1))
+
+
+def parts_of(data: bytes) -> dict[str, bytes]:
+    """The parts of a zip package, by name."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {n: archive.read(n) for n in archive.namelist()}
+
+
+def without(data: bytes, part: str) -> bytes:
+    """The package `data` without its part `part`."""
+    return package((n, d) for n, d in parts_of(data).items() if n != part)
+
+
+def sheet_renamed(data: bytes, old: str, new: str) -> bytes:
+    """The workbook `data` with its sheet `old` called `new`."""
+    parts = parts_of(data)
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        f'name="{old}"'.encode(), f'name="{new}"'.encode()
+    )
+    return package(parts.items())
+
+
+def _edited(data: bytes, edit: Callable[[Any], None]) -> bytes:
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    edit(book)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def broken_workbooks(valid: bytes) -> dict[str, Callable[[], bytes]]:
+    """Every kind of broken glossary workbook, made from the `valid` one: name -> builder.
+
+    Each must be refused with one line naming the file (exit 3), never a warning or a traceback.
+    """
+
+    def header(book: Any) -> None:
+        book["Entities"]["A1"] = "identifiant"
+
+    def duplicate(book: Any) -> None:
+        sheet = book["Entities"]
+        sheet.append([c.value for c in sheet[2]])
+
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000
+    return {
+        "empty file": lambda: b"",
+        "plain text": lambda: b"entity_id;variant\nper-x;X\n",
+        "random bytes": lambda: bytes((i * 7919) % 251 for i in range(4000)),
+        "cut in half": lambda: valid[: len(valid) // 2],
+        "missing Entities sheet part": lambda: without(valid, "xl/worksheets/sheet1.xml"),
+        "missing Variants sheet part": lambda: without(valid, "xl/worksheets/sheet2.xml"),
+        "missing workbook.xml": lambda: without(valid, "xl/workbook.xml"),
+        "missing content types": lambda: without(valid, "[Content_Types].xml"),
+        "corrupt deflate": lambda: corrupt_deflate(valid, "xl/worksheets/sheet1.xml"),
+        "Entities sheet renamed": lambda: sheet_renamed(valid, "Entities", "Entites"),
+        "Variants sheet renamed": lambda: sheet_renamed(valid, "Variants", "Formes"),
+        "header renamed": lambda: _edited(valid, header),
+        "duplicate entity ids": lambda: _edited(valid, duplicate),
+        "a .docx renamed": lambda: docx_with_body(paragraphs(["Bonjour."])),
+        "an .xls (OLE2)": lambda: ole2,
+        "a DTD": lambda: xlsx_with_sheet(b"<row/>", b'<!DOCTYPE x [<!ENTITY a "b">]>'),
+        "300 levels deep": lambda: xlsx_with_sheet(
+            b"<row><c><is>" + b"<r>" * 300 + b"</r>" * 300 + b"</is></c></row>"
+        ),
+        "sparse to column XFD": lambda: sparse_xlsx(20_000),
+        "sheet declares 100 bytes, holds more": lambda: lying_sizes(
+            valid, 100, "xl/worksheets/sheet1.xml"
+        ),
+    }

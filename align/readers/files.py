@@ -131,7 +131,7 @@ def _folder_files(folder: Path) -> list[Path]:
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read one file; the format follows its suffix (.docx, .html/.htm, anything else is text)."""
-    source = str(path)
+    source = source_name(path)
     data = read_capped_file(path, source, max_bytes)
     suffix = path.suffix.lower()
     if suffix in DOCX_SUFFIXES:
@@ -143,6 +143,12 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
     else:
         fmt = DocumentFormat.TXT
     return decode_document(data, source, fmt)
+
+
+def source_name(path: Path) -> str:
+    """`path` as a document's name: bytes of the name that are not UTF-8 (which Python holds as
+    lone surrogates, that no export can write) shown as `\\xff`, so every export can hold it."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def read_capped_file(path: Path, source: str, max_bytes: int = MAX_BYTES) -> bytes:
