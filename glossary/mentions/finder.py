@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from glossary.exonyms import demonym, exonym_index
+from glossary.mentions.agree import agree
 from glossary.mentions.corpus import (
     CorpusEvidence,
     WordContext,
@@ -29,9 +30,10 @@ from glossary.mentions.cues import (
     org_words,
     place_cue,
 )
+from glossary.mentions.ner import NerSpan, Recogniser, french_entities
 from glossary.mentions.tokens import Token, tokenize
-from glossary.model import EntityType, Mention, Passage
-from glossary.text import fold_words, snippet
+from glossary.model import EntityType, Lang, Mention, Passage
+from glossary.text import fold_words, snippet, titles
 from glossary.translit import given_name, is_russian_name
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -306,6 +308,34 @@ def _mention(passage: Passage, start: int, end: int, kind: EntityType | None = N
     )
 
 
+def _with_recognised(
+    passage: Passage,
+    tokens: Sequence[Token],
+    here: list[Mention],
+    spans: Sequence[NerSpan],
+    ev: CorpusEvidence,
+) -> list[Mention]:
+    """The passage's rule mentions with the recogniser's agreed spans in (see `agree`)."""
+    ours = [(m.start - passage.start, m.end - passage.start) for m in here]
+    agreement = agree(passage.text, tokens, spans, ours, passage.lang, ev)
+    kept = [m for i, m in enumerate(here) if i not in agreement.replaced]
+    for span in agreement.added:
+        form = passage.text[span.start : span.end]
+        words = _WORDS.findall(form)
+        kind = _type_of(form, words)
+        if exonym_index().lookup(form) is None and not _headed(words):
+            kind = span.type  # the rules' guess from capitals alone: the model knows better
+        kept.append(_mention(passage, span.start, span.end, kind))
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
+
+
+def _headed(words: Sequence[str]) -> bool:
+    """A head noun of a body, event or place is among the words (Conseil, traité, mer)."""
+    parts = set(" ".join(fold_words(w) for w in words).split())
+    return bool(parts & (head_words() | GEO_PARTS))
+
+
 def _tails(
     passages: Sequence[Passage], tokenised: Sequence[list[Token]], ev: CorpusEvidence
 ) -> set[str]:
@@ -324,11 +354,24 @@ def _tails(
     return tails
 
 
-def find_mentions(passages: Iterable[Passage]) -> list[Mention]:
-    """All name mentions in the passages, using corpus-wide evidence for capitalised words."""
+def find_mentions(
+    passages: Iterable[Passage], recogniser: Recogniser | None = None
+) -> list[Mention]:
+    """All name mentions in the passages, using corpus-wide evidence for capitalised words.
+
+    `recogniser`: entities of French passages as one more signal (default: spaCy's French
+    pipeline, `ner.french_entities`; `ner.no_entities` for the rules alone).
+    """
     items = list(passages)
     tokenised = [tokenize(p.text) for p in items]
     citations = citation_passages(items)
+    french = [
+        n
+        for n, p in enumerate(items)
+        if p.lang == Lang.FR and n not in citations and not title_line(p.text, tokenised[n])
+    ]
+    recognised = (recogniser or french_entities)([items[n].text for n in french])
+    spans = dict(zip(french, recognised, strict=True))
     ev = collect_evidence(items, tokenised, citations)
     ev = CorpusEvidence(
         ev.lower,
@@ -348,11 +391,12 @@ def find_mentions(passages: Iterable[Passage]) -> list[Mention]:
         text = passage.text
         flags = _name_flags(passage, tokens, ev)
         taken = [False] * len(tokens)
+        here: list[Mention] = []
         i = 0
         while i < len(tokens):
             size = _phrase_at(text, tokens, i) if tokens[i].capitalised else 0
             if size and not tokens[i].hashtag:
-                found.append((n, _mention(passage, tokens[i].start, tokens[i + size - 1].end)))
+                here.append(_mention(passage, tokens[i].start, tokens[i + size - 1].end))
                 for k in range(i, i + size):
                     taken[k] = True
                     flags[k] = False
@@ -372,7 +416,10 @@ def find_mentions(passages: Iterable[Passage]) -> list[Mention]:
                 kind = _type_of(
                     form, words, titled, adjectives, place_cue(text, tokens, k, passage.lang)
                 )
-                found.append((n, _mention(passage, piece[0].start, piece[-1].end, kind)))
+                here.append(_mention(passage, piece[0].start, piece[-1].end, kind))
+        if spans.get(n):
+            here = _with_recognised(passage, tokens, here, spans[n], ev)
+        found.extend((n, m) for m in here)
     # A reference list names authors and journals: keep only names the text itself uses.
     used = {fold_words(m.form) for n, m in found if n not in citations}
     kept = [
