@@ -4,8 +4,9 @@ A recogniser's span is trimmed to a name (articles, elisions and end particles o
 when the rules find nothing against it: it does not start with a title, a lower-case word other
 than a name's head noun (mer Noire, ministère de l'Intérieur), and a lone word is not a word the
 corpus also writes in lower case, a demonym, a month or a title. It then replaces the one rule
-mention it covers (Conseil de sécurité des Nations unies over Nations unies); where it covers two
-or more, or cuts across one, the rules' boundaries stand (Syrie | Bachar al-Assad).
+mention it covers (Conseil de sécurité over Conseil), or stands beside a known name it covers
+(Conseil de sécurité des Nations unies, and Nations unies); where it covers two or more under no
+head noun, or cuts across one, the rules' boundaries stand (Syrie | Bachar al-Assad).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from glossary.exonyms import demonym
+from glossary.exonyms import demonym, exonym_index
 from glossary.mentions.corpus import CorpusEvidence, language_names, not_names
 from glossary.mentions.cues import function_word, head_words
 from glossary.mentions.ner import NerSpan
@@ -66,6 +67,10 @@ def _loose_start(tok: Token, ev: CorpusEvidence) -> bool:
     return tok.initial and not tok.acronym and ("fr", fold_words(tok.text)) not in ev.mid_cap
 
 
+def _known(form: str) -> bool:
+    return exonym_index().lookup(form) is not None
+
+
 def _word_is_name(tok: Token, lang: str, ev: CorpusEvidence) -> bool:
     """A capitalised word nothing in the corpus or the word lists says is a common word."""
     folded = fold_words(tok.text)
@@ -95,7 +100,9 @@ def _acceptable(words: Sequence[Token], lang: str, ev: CorpusEvidence) -> bool:
     if fold_words(first.text) in titles() or fold_words(first.text) in not_names():
         return False  # ministre des Affaires étrangères, capitaine Pouyade: the rules split it
     if len(words) == 1:
-        return _word_is_name(first, lang, ev)
+        # A sentence's first word needs the corpus to capitalise it elsewhere (Lire, Discours).
+        known = exonym_index().lookup(first.text) is not None
+        return _word_is_name(first, lang, ev) and (known or not _loose_start(first, ev))
     if not first.capitalised and fold_words(first.text) not in head_words():
         return False
     # A name word, a capitalised head noun (Temple de la renommée) or a word capitalised inside
@@ -138,5 +145,6 @@ def agree(
         if crossing or exact or (len(inside) > 1 and not headed):
             continue
         added.append(NerSpan(start, end, span.type))
-        replaced.update(inside)
+        # A known name inside stays a name of its own too (Conseil de sécurité de l'ONU, ONU).
+        replaced.update(i for i in inside if not _known(text[ours[i][0] : ours[i][1]]))
     return Agreement(tuple(added), frozenset(replaced))
