@@ -43,7 +43,9 @@ def _trimmed(text: str, tokens: Sequence[Token], span: NerSpan, ev: CorpusEviden
         gap = text[inside[k - 1].end : inside[k].start]
         after_article = inside[k - 1].text.lower() in _ARTICLES
         initial = len(inside[k - 1].text) == 1 and gap == ". "  # Robert M. Gates
-        if (gap not in ("", " ", "\u00a0") and not initial) or (after_article and not _after_preposition(inside, k)):
+        if (gap not in ("", " ", "\u00a0") and not initial) or (
+            after_article and not _after_preposition(inside, k)
+        ):
             inside = inside[: k - 1] if after_article else inside[:k]
             break  # Kassatonov - Makarov; Conseil de sécurité l'octroi: two phrases, not one
     while inside and (

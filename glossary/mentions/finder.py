@@ -55,7 +55,8 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     if tok.acronym:
         # In a heading, capitals are shouting (VIEW IN TELEGRAM); roman numerals are numbers.
         known = exonym_index().lookup(tok.text) is not None
-        return known or (len(tok.text) <= 6 and not heading and not _ROMAN.match(tok.text))
+        letters = sum(c.isalpha() for c in tok.text)  # R.I.I.A. has four
+        return known or (letters <= 6 and not heading and not _ROMAN.match(tok.text))
     key = (lang, folded)
     known = exonym_index().lookup(tok.text) is not None or given_name(tok.text) is not None
     if known:
@@ -178,6 +179,7 @@ def _link_words(
     text, n = passage.text, len(tokens)
     heads = org_words() | event_words() | geo_words()
     for i, tok in enumerate(tokens):
+
         def named(k: int) -> bool:
             # A head noun may open the sentence: "(FSB), Ministry of Internal Affairs".
             tok = tokens[k]
@@ -192,7 +194,12 @@ def _link_words(
         if not any(t.capitalised and fold_words(t.text) in heads for t in tokens[start:i]):
             continue
         k = i + 1
-        if k < n and tokens[k].text == "the" and joined(text, tok, tokens[k]) and tok.text in _OF_FOR:
+        if (
+            k < n
+            and tokens[k].text == "the"
+            and joined(text, tok, tokens[k])
+            and tok.text in _OF_FOR
+        ):
             k += 1
         if k >= n or not all(joined(text, tokens[m], tokens[m + 1]) for m in range(i - 1, k)):
             continue
@@ -203,7 +210,9 @@ def _link_words(
         for m in range(start, k + 1):
             flags[m] = True
         m = k + 1
-        while m < n and _soft(tokens[m], passage.lang, ev) and joined(text, tokens[m - 1], tokens[m]):
+        while (
+            m < n and _soft(tokens[m], passage.lang, ev) and joined(text, tokens[m - 1], tokens[m])
+        ):
             flags[m] = True
             m += 1
 
@@ -222,7 +231,9 @@ def _soft_name(group: Sequence[Token], flags: Sequence[bool]) -> bool:
     folded = [fold_words(t.text) for t in group]
     if folded[0] in _ORDINALS:
         return False
-    known = any(f and exonym_index().lookup(t.text) is not None for t, f in zip(group, flags))
+    known = any(
+        f and exonym_index().lookup(t.text) is not None for t, f in zip(group, flags, strict=True)
+    )
     return known or any(w in head_words() or w in _COMPASS for w in folded)
 
 
@@ -234,11 +245,14 @@ def _and_continues(
     if exonym_index().lookup(tokens[k].text) is not None or k + 1 >= len(tokens):
         return False
     nxt = tokens[k + 1]
-    return joined(text, tokens[k], nxt) and (flags[k + 1] or _soft(nxt, lang, ev))
+    # ... Security and Cooperation in Europe: a linking word may lead on as well.
+    return joined(text, tokens[k], nxt) and (
+        flags[k + 1] or _soft(nxt, lang, ev) or nxt.text in _LINKS - {"and"}
+    )
 
 
 def _soft(tok: Token, lang: str, ev: CorpusEvidence) -> bool:
-    """Capitalised inside a sentence though the corpus also writes it in lower case (White, Bank)."""
+    """Capitalised inside a sentence, though the corpus may write it in lower case (White)."""
     if tok.initial or tok.hashtag or tok.glued or tok.acronym or tok.initial_letter:
         return False
     folded = fold_words(tok.text)
@@ -268,7 +282,9 @@ def _soft_capitals(
             for k in range(i, j + 1):  # Special Envoy, Foreign Minister: part of the title
                 if not exonym_index().lookup(tokens[k].text) and not tokens[k].acronym:
                     flags[k] = False
-        elif j > i and not all(flags[i : j + 1]) and _soft_name(tokens[i : j + 1], flags[i : j + 1]):
+        elif (
+            j > i and not all(flags[i : j + 1]) and _soft_name(tokens[i : j + 1], flags[i : j + 1])
+        ):
             for k in range(i, j + 1):
                 flags[k] = True
         i = j + 1
@@ -369,7 +385,7 @@ def _split_at_particle(text: str, run: list[Token]) -> tuple[list[Token], list[T
 
 
 # Compass points end place names (Middle East, Afrique du Nord) and never start a person's.
-_COMPASS = frozenset("north south east west nord sud est ouest".split()) | GEO_PARTS
+_COMPASS = frozenset({"north", "south", "east", "west", "nord", "sud", "est", "ouest"}) | GEO_PARTS
 
 # The particles that join two names into a longer one, or stand between two names.
 _JOINING = frozenset({"de", "du", "des", "d", "of"})
@@ -407,9 +423,10 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
     for cut in range(2, len(run) - 1):
         # Middle East | Steve Witkoff: a compass point ends a place name before a full name.
         tail = run[cut:]
-        if fold_words(run[cut - 1].text) in _COMPASS and not any(t.particle for t in tail):
-            if not any(fold_words(t.text) in head_words() for t in tail):
-                return [run[:cut], *_split_run(text, tail, tails)]
+        compass = fold_words(run[cut - 1].text) in _COMPASS
+        body = any(t.particle or fold_words(t.text) in head_words() for t in tail)
+        if compass and not body:
+            return [run[:cut], *_split_run(text, tail, tails)]
     joined_pair = _split_at_particle(text, run)
     if joined_pair is not None:
         return [piece for part in joined_pair for piece in _split_run(text, part, tails)]

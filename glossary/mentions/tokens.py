@@ -19,7 +19,8 @@ _ELISION = re.compile(
     f"(?i)^(?:{'|'.join(sorted(ELISIONS, key=lambda w: (-len(w), w)))})[{APOSTROPHES}]"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
-# A gap of spaces, commas and digits continues a sentence (the 2012 Nuclear Security Summit); anything else (. : ( « emoji newline) starts one.
+# A gap of spaces, commas and digits continues a sentence (the 2012 Nuclear Security Summit);
+# anything else (. : ( « emoji newline) starts one.
 _CONTINUES = re.compile(r"[ \t\u00a0,\d]*")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-\w", re.IGNORECASE)
 
