@@ -69,6 +69,18 @@ def _loose_start(tok: Token, ev: CorpusEvidence) -> bool:
     return tok.initial and not tok.acronym and ("fr", fold_words(tok.text)) not in ev.mid_cap
 
 
+def _after_title(tokens: Sequence[Token], first: Token) -> bool:
+    """The span follows a title and de/des/du: ministre des | Affaires étrangères."""
+    k = next(i for i, t in enumerate(tokens) if t.start == first.start)
+    if k < 2 or tokens[k - 1].text.lower() not in ("de", "des", "du", "d'", "d’"):
+        return False
+    # ministre russe des: an adjective may stand between the title and its complement.
+    before = [  # vice-ministres: the last part of a compound title
+        fold_words(t.text).split()[-1].removesuffix("s") for t in tokens[max(0, k - 3) : k - 1]
+    ]
+    return bool(set(before[-1:] if not tokens[k - 2].text.islower() else before) & titles())
+
+
 def _known(form: str) -> bool:
     return exonym_index().lookup(form) is not None
 
@@ -99,8 +111,11 @@ def _acceptable(words: Sequence[Token], lang: str, ev: CorpusEvidence) -> bool:
     content = [t for t in tail if not (t.particle or function_word(t.text) or t.text[-1] in "'’")]
     if len(content) > _LONGEST_LOWER_TAIL:
         return False
-    if fold_words(first.text) in titles() or fold_words(first.text) in not_names():
+    folded = fold_words(first.text)
+    if {folded, folded.removesuffix("s")} & (titles() | not_names()):
         return False  # ministre des Affaires étrangères, capitaine Pouyade: the rules split it
+    if len(words) == 1 and folded in head_words():
+        return False  # le Comité, la Commission: a common noun alone
     if len(words) == 1:
         # A sentence's first word needs the corpus to capitalise it elsewhere (Lire, Discours).
         known = exonym_index().lookup(first.text) is not None
@@ -146,6 +161,10 @@ def agree(
         headed = fold_words(words[0].text) in head_words()
         if crossing or exact or (len(inside) > 1 and not headed):
             continue
+        if inside and not words[0].capitalised:
+            continue  # canal Telegram, opération Bagration: the name is the rules' own
+        if _after_title(tokens, words[0]):
+            continue  # (ministre des) Affaires étrangères: a title's complement
         added.append(NerSpan(start, end, span.type))
         # A known name inside stays a name of its own too (Conseil de sécurité de l'ONU, ONU).
         replaced.update(i for i in inside if not _known(text[ours[i][0] : ours[i][1]]))

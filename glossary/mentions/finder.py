@@ -224,17 +224,14 @@ _ORDINALS = frozenset(
 )
 
 
-def _soft_name(group: Sequence[Token], flags: Sequence[bool]) -> bool:
-    """Common words capitalised together are a name when one of them is already a name (United
-    Russia), a body's, an event's or a place's head noun (White House, World Bank), or a compass
-    point (Far East); not epithets (Great Depression, Big Three) nor ordinals (Second Congress)."""
+def _soft_name(group: Sequence[Token]) -> bool:
+    """Common words capitalised together are a name when one of them is a body's, an event's or a
+    place's head noun (White House, World Bank) or a compass point (Far East); not epithets (Great
+    Depression, Big Three, Fascist Italy) nor ordinals (Second Congress)."""
     folded = [fold_words(t.text) for t in group]
     if folded[0] in _ORDINALS:
         return False
-    known = any(
-        f and exonym_index().lookup(t.text) is not None for t, f in zip(group, flags, strict=True)
-    )
-    return known or any(w in head_words() or w in _COMPASS for w in folded)
+    return any(w in head_words() or w in _COMPASS for w in folded)
 
 
 def _and_continues(
@@ -244,6 +241,8 @@ def _and_continues(
     Economic and Financial Research)."""
     if exonym_index().lookup(tokens[k].text) is not None or k + 1 >= len(tokens):
         return False
+    if fold_words(tokens[k].text) in _ORDINALS:
+        return False  # the Non-Aligned Movement and Third World countries
     nxt = tokens[k + 1]
     # ... Security and Cooperation in Europe: a linking word may lead on as well.
     return joined(text, tokens[k], nxt) and (
@@ -282,9 +281,7 @@ def _soft_capitals(
             for k in range(i, j + 1):  # Special Envoy, Foreign Minister: part of the title
                 if not exonym_index().lookup(tokens[k].text) and not tokens[k].acronym:
                     flags[k] = False
-        elif (
-            j > i and not all(flags[i : j + 1]) and _soft_name(tokens[i : j + 1], flags[i : j + 1])
-        ):
+        elif j > i and not all(flags[i : j + 1]) and _soft_name(tokens[i : j + 1]):
             for k in range(i, j + 1):
                 flags[k] = True
         i = j + 1
@@ -397,8 +394,10 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
         if fold_words(text[run[0].start : run[-1].end]) in tails:
             break
         run = run[1:]
-    while run and run[-1].particle:
+    while run and (run[-1].particle or run[-1].text in _LINKS | {"the"}):
         run = run[:-1]
+    while run and run[0].text in _LINKS | {"the"}:
+        run = run[1:]  # a link whose name before it was given up: "and Nazi Germany"
     if not run:
         return []
     dashed = text[run[0].start - 1 : run[0].start] in ("–", "—")
