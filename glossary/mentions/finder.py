@@ -569,8 +569,10 @@ def find_mentions(
         for n, p in enumerate(items)
         if p.lang == Lang.FR and n not in citations and not title_line(p.text, tokenised[n])
     ]
-    recognised = (recogniser or french_entities)([items[n].text for n in french])
-    spans = dict(zip(french, recognised, strict=True))
+    # Each distinct text once: repeated lines (headers, quotes, copies) cost the model nothing.
+    distinct = list(dict.fromkeys(items[n].text for n in french))
+    recognised = dict(zip(distinct, (recogniser or french_entities)(distinct), strict=True))
+    spans = {n: recognised[items[n].text] for n in french}
     ev = collect_evidence(items, tokenised, citations)
     ev = CorpusEvidence(
         ev.lower,
