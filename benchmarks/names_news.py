@@ -12,13 +12,16 @@ The scorer runs with PYTHONHASHSEED=0: its canonical figure moves (0.689-0.703) 
 Baseline (first run, issue 9): forms 0.716 recall 0.768 precision 0.981 crossling 0.800
 canonical 0.695 entities 0.804, about 7 s; seeds: ours beside the naive fuzzy baseline, as
 glossary_quality.py prints them.
---keep DIR writes the exports to DIR instead of a temporary folder.
+--keep DIR writes the exports to DIR instead of a temporary folder. --rules-alone runs `align run`
+a second time with spaCy's French pipeline reported missing (the finder's rules alone) and scores
+it too: the recogniser's gain and its time, against a baseline measured in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -44,14 +47,28 @@ def lay_out(docs: Path) -> int:
     return count
 
 
-def run_news(work: Path, out: Path) -> None:
+# `align run` with the finder's rules alone: spaCy's French pipeline reported missing.
+RULES_ONLY = (
+    "import sys; import glossary.mentions.ner as ner; ner._pipeline = lambda: None; "
+    "from align.cli import app; sys.argv[0] = 'align'; app()"
+)
+
+
+def run_news(work: Path, out: Path, rules_only: bool = False) -> None:
     docs = work / "docs"
-    docs.mkdir()
-    count = lay_out(docs)
+    if not docs.is_dir():
+        docs.mkdir()
+        lay_out(docs)
+    count = len(list(docs.iterdir()))
     start = time.perf_counter()
-    command = [sys.executable, "-m", "align", "run", str(docs), "--out", str(out)]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    entry = ["-c", RULES_ONLY] if rules_only else ["-m", "align"]
+    command = [sys.executable, *entry, "run", str(docs), "--out", str(out)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU time holds on a shared machine, where wall time depends on the neighbours.
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     if done.returncode != 0:
         sys.exit(f"align run failed ({done.returncode}):\n{done.stderr}")
     scored = subprocess.run(
@@ -63,13 +80,19 @@ def run_news(work: Path, out: Path) -> None:
     if scored.returncode != 0 or not scored.stdout.strip():
         sys.exit(f"score_names.py failed ({scored.returncode}):\n{scored.stderr}")
     summary = scored.stdout.strip().splitlines()[-1]
-    print(f"news ({count} documents): {summary}")
-    print(f"news: align run wall time {seconds:.1f} s")
+    label = "news, rules alone" if rules_only else "news"
+    print(f"{label} ({count} documents): {summary}")
+    print(f"{label}: align run wall time {seconds:.1f} s, CPU time {cpu:.1f} s", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="write the exports here and keep them")
+    parser.add_argument(
+        "--rules-alone",
+        action="store_true",
+        help="also run with the finder's rules alone (no spaCy), as the baseline in the same run",
+    )
     args = parser.parse_args()
     if not NEWS.is_dir():
         print(f"missing {NEWS}: the dev news set is needed (../shared/dev/news)", file=sys.stderr)
@@ -78,6 +101,8 @@ def main() -> None:
         work = Path(tmp)
         out = args.keep.resolve() if args.keep else work / "exports"
         run_news(work, out)
+        if args.rules_alone:
+            run_news(work, work / "exports-rules", rules_only=True)
     print(f"seeds ({SEEDS_BENCHMARK.relative_to(ROOT)}):", flush=True)
     seeds = subprocess.run([sys.executable, str(SEEDS_BENCHMARK)], cwd=ROOT)
     sys.exit(seeds.returncode)

@@ -61,6 +61,19 @@ def not_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def month_abbreviations() -> frozenset[str]:
+    """Folded abbreviated months of English and French (CLDR): Oct, Apr, janv, déc. Only with
+    their dot are they months (Jan is a given name, Mar a sea)."""
+    from babel import Locale
+
+    return frozenset(
+        fold_words(name.rstrip("."))
+        for loc in ("en", "fr")
+        for name in Locale(loc).months["format"]["abbreviated"].values()
+    )
+
+
+@functools.lru_cache(maxsize=1)
 def language_names() -> frozenset[str]:
     """English language names from CLDR: French, German, Russian alone are adjectives, not names."""
     from babel import Locale

@@ -17,13 +17,19 @@ _ORG_TEXT = """union organisation organization alliance party parti council cons
 ministry ministère bureau service army armée agency agence university université bank banque
 congress congrès press presse assembly assemblée league ligue front journal magazine review revue
 institute institut studies school école academy académie society société company guard garde
-fleet flotte bloc movement mouvement museum musée centre center"""
+fleet flotte bloc movement mouvement museum musée centre center department département
+ministry commonwealth partnership partenariat association fund fonds forum initiative commission
+federation fédération forces court cour embassy ambassade authority autorité government
+gouvernement corporation corp group groupe foundation fondation program programme church église
+house chambre hall inc ltd force"""
 _EVENT_TEXT = """war guerre pact pacte treaty traité conference conférence revolution révolution
 republic république accord agreement summit sommet crisis crise operation opération incident
-plan doctrine"""
+plan doctrine games jeux championship championships championnat championnats cup coupe marathon
+olympics tournament tournoi festival fair salon"""
 _GEO_TEXT = """harbor harbour bay port island islands isle sea ocean river lake gulf strait cape
 mount mountains valley canal peninsula coast desert baie île îles mer océan fleuve rivière lac golfe
-détroit cap mont monts vallée péninsule côte"""
+détroit cap mont monts vallée péninsule côte heights hauteurs arena stadium stade square street
+rue avenue boulevard city"""
 
 
 @functools.lru_cache(maxsize=4)

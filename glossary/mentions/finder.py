@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from glossary.exonyms import demonym, exonym_index
+from glossary.mentions.agree import agree
 from glossary.mentions.corpus import (
     CorpusEvidence,
     WordContext,
@@ -13,6 +14,7 @@ from glossary.mentions.corpus import (
     joined,
     language_names,
     lone_word_is_name,
+    month_abbreviations,
     not_names,
     title_line,
     titled_name,
@@ -29,9 +31,10 @@ from glossary.mentions.cues import (
     org_words,
     place_cue,
 )
+from glossary.mentions.ner import NerSpan, Recogniser, french_entities
 from glossary.mentions.tokens import Token, tokenize
-from glossary.model import EntityType, Mention, Passage
-from glossary.text import fold_words, snippet
+from glossary.model import EntityType, Lang, Mention, Passage
+from glossary.text import fold_words, snippet, titles
 from glossary.translit import given_name, is_russian_name
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -42,7 +45,7 @@ CONTEXT = 120
 
 def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> bool:
     """Decide whether one capitalised word can be part of a name."""
-    if tok.hashtag or tok.glued or not tok.capitalised or len(tok.text) < 2:
+    if tok.hashtag or tok.glued or not tok.capitalised or len(tok.text) < 2 or tok.initial_letter:
         return False
     folded = fold_words(tok.text)
     if folded in not_names() or folded.removesuffix("s") in not_names():
@@ -52,7 +55,8 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     if tok.acronym:
         # In a heading, capitals are shouting (VIEW IN TELEGRAM); roman numerals are numbers.
         known = exonym_index().lookup(tok.text) is not None
-        return known or (len(tok.text) <= 6 and not heading and not _ROMAN.match(tok.text))
+        letters = sum(c.isalpha() for c in tok.text)  # R.I.I.A. has four
+        return known or (letters <= 6 and not heading and not _ROMAN.match(tok.text))
     key = (lang, folded)
     known = exonym_index().lookup(tok.text) is not None or given_name(tok.text) is not None
     if known:
@@ -109,6 +113,17 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
         if joined(text, tokens[i - 1], tok) and not dashed:
             flags[i] = True
     for i, tok in enumerate(tokens):
+        if fold_words(tok.text) in month_abbreviations() and text[tok.end : tok.end + 1] == ".":
+            flags[i] = False  # Oct. 1, 12 Apr.
+    _soft_capitals(passage, tokens, flags, ev, heading)
+    _link_words(passage, tokens, flags, ev)
+    for i in range(1, len(tokens) - 1):
+        # Franklin D. Roosevelt, George W. Bush: a middle initial between two words of a name.
+        prev, tok, nxt = tokens[i - 1], tokens[i], tokens[i + 1]
+        if tok.initial_letter and flags[i - 1] and nxt.capitalised and not nxt.acronym:
+            flags[i] = joined(text, prev, tok) and joined(text, tok, nxt)
+            flags[i + 1] = flags[i + 1] or flags[i]
+    for i, tok in enumerate(tokens):
         # A singular demonym stays only inside a longer name (Georgian Dream, Union
         # Européenne); so do given names shaped like one (George Bush, François Richier).
         if not flags[i] or tok.acronym or not demonym(tok.text):
@@ -117,7 +132,159 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
         before = i > 0 and flags[i - 1] and joined(text, tokens[i - 1], tok)
         if not (after or before):
             flags[i] = False
+    _title_complements(passage, tokens, flags)
     return flags
+
+
+def _title_complements(passage: Passage, tokens: Sequence[Token], flags: list[bool]) -> None:
+    """A title's complement before a full name is part of the title: Secretary of State | Hillary
+    Rodham Clinton, Minister of Sport | Miroslav Drzeviecki; a known place stays a name (Special
+    Envoy for the Middle East | Steve Witkoff), and so does a body (the Kurdistan Regional
+    Government)."""
+    text, n = passage.text, len(tokens)
+    for i in range(1, n - 2):
+        if tokens[i].text.lower() not in _LINKS | {"de", "du", "des"}:
+            continue
+        if fold_words(tokens[i - 1].text) not in titles():
+            continue
+        k = i + 2 if tokens[i + 1].text.lower() in ("the", "la", "le", "l'") else i + 1
+        if k + 1 >= n or not flags[k] or not flags[k + 1]:
+            continue
+        compass = any(fold_words(t.text) in _COMPASS for t in tokens[k : k + 3])
+        known = exonym_index().lookup(tokens[k].text) or _phrase_at(text, tokens, k) or compass
+        if not joined(text, tokens[k], tokens[k + 1]) or known:
+            continue
+        m = k + 1
+        while m < n and flags[m] and joined(text, tokens[m - 1], tokens[m]):
+            m += 1
+        person = m - k - 1 >= 2 and not any(fold_words(t.text) in head_words() for t in tokens[k:m])
+        if given_name(tokens[k].text) is None and person:
+            flags[k] = False
+
+
+# English words that join the parts of a body's or an event's name after its head noun:
+# Union of Democratic Forces, Centre for Economic and Financial Research, Hall of Fame.
+_LINKS = frozenset({"of", "for", "and", "on", "in"})
+_OF_FOR = frozenset({"of", "for"})  # only these take an article: Secretary of the Treasury
+
+
+def _link_words(
+    passage: Passage, tokens: Sequence[Token], flags: list[bool], ev: CorpusEvidence
+) -> None:
+    """Flag the linking words inside English names headed by a body's or an event's noun, and the
+    capitalised words they bring in (Ministry of Internal Affairs, Commonwealth of Independent
+    States); a title's complement is no name (Secretary of State, Minister of Sport)."""
+    if passage.lang != Lang.EN:
+        return
+    text, n = passage.text, len(tokens)
+    heads = org_words() | event_words() | geo_words()
+    for i, tok in enumerate(tokens):
+
+        def named(k: int) -> bool:
+            # A head noun may open the sentence: "(FSB), Ministry of Internal Affairs".
+            tok = tokens[k]
+            head = tok.capitalised and not tok.acronym and fold_words(tok.text) in heads
+            return flags[k] or _soft(tok, passage.lang, ev) or head
+
+        if flags[i] or tok.text not in _LINKS or i == 0 or not named(i - 1):
+            continue
+        start = i - 1
+        while start > 0 and named(start - 1) and joined(text, tokens[start - 1], tokens[start]):
+            start -= 1
+        if not any(t.capitalised and fold_words(t.text) in heads for t in tokens[start:i]):
+            continue
+        k = i + 1
+        if (
+            k < n
+            and tokens[k].text == "the"
+            and joined(text, tok, tokens[k])
+            and tok.text in _OF_FOR
+        ):
+            k += 1
+        if k >= n or not all(joined(text, tokens[m], tokens[m + 1]) for m in range(i - 1, k)):
+            continue
+        if not (flags[k] or _soft(tokens[k], passage.lang, ev)):
+            continue
+        if tok.text == "and" and not _and_continues(text, tokens, k, flags, passage.lang, ev):
+            continue  # the Russian Federation and Russia: two names
+        for m in range(start, k + 1):
+            flags[m] = True
+        m = k + 1
+        while (
+            m < n and _soft(tokens[m], passage.lang, ev) and joined(text, tokens[m - 1], tokens[m])
+        ):
+            flags[m] = True
+            m += 1
+
+
+# Ordinals open the names of sessions and ranks, not of bodies: the Second Congress.
+_ORDINALS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth premier premiere
+    deuxieme seconde troisieme quatrieme cinquieme""".split()  # noqa: SIM905
+)
+
+
+def _soft_name(group: Sequence[Token]) -> bool:
+    """Common words capitalised together are a name when one of them is a body's, an event's or a
+    place's head noun (White House, World Bank) or a compass point (Far East); not epithets (Great
+    Depression, Big Three, Fascist Italy) nor ordinals (Second Congress)."""
+    folded = [fold_words(t.text) for t in group]
+    if folded[0] in _ORDINALS:
+        return False
+    return any(w in head_words() or w in _COMPASS for w in folded)
+
+
+def _and_continues(
+    text: str, tokens: Sequence[Token], k: int, flags: Sequence[bool], lang: str, ev: CorpusEvidence
+) -> bool:
+    """After "and", a word that is no name alone and leads on to more of the name (Centre for
+    Economic and Financial Research)."""
+    if exonym_index().lookup(tokens[k].text) is not None or k + 1 >= len(tokens):
+        return False
+    if fold_words(tokens[k].text) in _ORDINALS:
+        return False  # the Non-Aligned Movement and Third World countries
+    nxt = tokens[k + 1]
+    # ... Security and Cooperation in Europe: a linking word may lead on as well.
+    return joined(text, tokens[k], nxt) and (
+        flags[k + 1] or _soft(nxt, lang, ev) or nxt.text in _LINKS - {"and"}
+    )
+
+
+def _soft(tok: Token, lang: str, ev: CorpusEvidence) -> bool:
+    """Capitalised inside a sentence, though the corpus may write it in lower case (White)."""
+    if tok.initial or tok.hashtag or tok.glued or tok.acronym or tok.initial_letter:
+        return False
+    folded = fold_words(tok.text)
+    if not tok.capitalised or len(tok.text) < 2 or folded in not_names() or folded in titles():
+        return False
+    return not demonym(tok.text) and folded not in language_names()
+
+
+def _soft_capitals(
+    passage: Passage, tokens: Sequence[Token], flags: list[bool], ev: CorpusEvidence, heading: bool
+) -> None:
+    """Common words capitalised together inside a sentence make a name (White House, World Bank,
+    Far East), unless a capitalised title follows: then they belong to it (National Security
+    Advisor, Foreign Minister)."""
+    if heading or passage.lang != Lang.EN:
+        return  # French capitalises only a name's first word (Maison blanche): spaCy's signal
+    text, n = passage.text, len(tokens)
+    soft = [flags[i] or _soft(t, passage.lang, ev) for i, t in enumerate(tokens)]
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and soft[j] and soft[j + 1] and joined(text, tokens[j], tokens[j + 1]):
+            j += 1
+        after = tokens[j + 1] if j + 1 < n and joined(text, tokens[j], tokens[j + 1]) else None
+        titled = after is not None and after.capitalised and fold_words(after.text) in titles()
+        if soft[i] and titled:
+            for k in range(i, j + 1):  # Special Envoy, Foreign Minister: part of the title
+                if not exonym_index().lookup(tokens[k].text) and not tokens[k].acronym:
+                    flags[k] = False
+        elif j > i and not all(flags[i : j + 1]) and _soft_name(tokens[i : j + 1]):
+            for k in range(i, j + 1):
+                flags[k] = True
+        i = j + 1
 
 
 def _runs(text: str, tokens: Sequence[Token], flags: Sequence[bool]) -> list[list[Token]]:
@@ -172,6 +339,17 @@ def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> int:
     return 0
 
 
+def _names_a_body(
+    text: str, tokens: Sequence[Token], flags: Sequence[bool], j: int, stop: int = 0
+) -> bool:
+    """Name words from token j on (to `stop` if given), joined to what precedes, include a
+    body's head noun."""
+    k = j
+    while k < len(tokens) and flags[k] and joined(text, tokens[k - 1], tokens[k]):
+        k += 1
+    return any(fold_words(t.text) in org_words() | event_words() for t in tokens[j : stop or k])
+
+
 def _split_at_particle(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] | None:
     """Two names joined by de/du/des/of: a full name and a place (Juan Carlos Gomez de Cuba,
     Chris Arreola des USA), or a place and a full name (Syrie de Bachar al-Assad).
@@ -195,11 +373,16 @@ def _split_at_particle(text: str, run: list[Token]) -> tuple[list[Token], list[T
             return None
         if len(head) >= 2 and index.lookup(tail_text) is not None:
             return head, tail
+        if len(head) >= 2 and _type_of(head_text, [t.text for t in head]) == EntityType.PER:
+            return head, tail  # Alexei Miller | de Gazprom: a full name needs no "of"
         if index.lookup(head_text) is not None and len(tail) >= 2:
             return head, tail
         return None
     return None
 
+
+# Compass points end place names (Middle East, Afrique du Nord) and never start a person's.
+_COMPASS = frozenset({"north", "south", "east", "west", "nord", "sud", "est", "ouest"}) | GEO_PARTS
 
 # The particles that join two names into a longer one, or stand between two names.
 _JOINING = frozenset({"de", "du", "des", "d", "of"})
@@ -211,28 +394,37 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
         if fold_words(text[run[0].start : run[-1].end]) in tails:
             break
         run = run[1:]
-    while run and run[-1].particle:
+    while run and (run[-1].particle or run[-1].text in _LINKS | {"the"}):
         run = run[:-1]
+    while run and run[0].text in _LINKS | {"the"}:
+        run = run[1:]  # a link whose name before it was given up: "and Nazi Germany"
     if not run:
         return []
     dashed = text[run[0].start - 1 : run[0].start] in ("–", "—")
     if len(run) > 1 and dashed and fold_words(run[-1].text) in head_words():
         # Molotov–Ribbentrop Pact: the pact is named after two names; each stays a name.
         return _split_run(text, run[:-1], tails)
-    if len(run) > 1 and run[0].acronym != run[1].acronym:
+    if len(run) > 1 and run[0].acronym != run[1].acronym and "." not in run[0].text:
         # An acronym does not prefix a name (FAFL | Normandie-Niemen).
         return [run[:1], *_split_run(text, run[1:], tails)]
     index = exonym_index()
     for cut in range(len(run) - 1, 0, -1):
         head = text[run[0].start : run[cut - 1].end]
-        if cut == len(run) - 1 and fold_words(run[cut].text) in head_words():
-            continue  # Yalta Conference, Moscow Summit: a place names the event
+        if any(fold_words(t.text) in head_words() for t in run[cut:]):
+            continue  # Yalta Conference, Kurdistan Regional Government: a place names the body
         if index.lookup(head) is None or run[cut].particle:
             continue
         tail = run[cut:]
         # One word after a place is the place's own name (Russia Beyond), unless itself a name.
         lone = len(tail) == 1 and index.lookup(tail[0].text) is None
         if not lone or given_name(tail[0].text) is not None:
+            return [run[:cut], *_split_run(text, tail, tails)]
+    for cut in range(2, len(run) - 1):
+        # Middle East | Steve Witkoff: a compass point ends a place name before a full name.
+        tail = run[cut:]
+        compass = fold_words(run[cut - 1].text) in _COMPASS
+        body = any(t.particle or fold_words(t.text) in head_words() for t in tail)
+        if compass and not body:
             return [run[:cut], *_split_run(text, tail, tails)]
     joined_pair = _split_at_particle(text, run)
     if joined_pair is not None:
@@ -250,8 +442,12 @@ def _type_of(
     titled: bool = False,
     adjectives: frozenset[str] = frozenset(),
     placed: bool = False,
+    common: bool = False,
 ) -> EntityType:
-    """PER, LOC, ORG or MISC from known names, head nouns and evidence of a person or place."""
+    """PER, LOC, ORG or MISC from known names, head nouns and evidence of a person or place.
+
+    `common`: every word is one the corpus also writes in lower case (Old City, World Cup).
+    """
     index = exonym_index()
     concept = index.lookup(form)
     if concept is not None:
@@ -267,6 +463,8 @@ def _type_of(
     ):
         if heads & parts:
             return kind
+    if parts & _COMPASS and not titled:
+        return EntityType.LOC  # South Ossetia, Middle East, Afrique du Nord
     if titled or is_russian_name(form) or given_name(words[0]) is not None:
         return EntityType.PER
     if placed or (len(words) > 1 and lowered[0] in PLACE_ARTICLES):
@@ -280,6 +478,9 @@ def _type_of(
     adjective = lowered[0] in adjectives or lowered[0] in language_names()
     if adjective or adjective_form(words[0]):
         return EntityType.MISC
+    if common:
+        # Common words make no person's name: a place by a compass point (Far East), else MISC.
+        return EntityType.LOC if parts & _COMPASS else EntityType.MISC
     return EntityType.PER if len(caps) >= 2 else EntityType.MISC
 
 
@@ -306,6 +507,34 @@ def _mention(passage: Passage, start: int, end: int, kind: EntityType | None = N
     )
 
 
+def _with_recognised(
+    passage: Passage,
+    tokens: Sequence[Token],
+    here: list[Mention],
+    spans: Sequence[NerSpan],
+    ev: CorpusEvidence,
+) -> list[Mention]:
+    """The passage's rule mentions with the recogniser's agreed spans in (see `agree`)."""
+    ours = [(m.start - passage.start, m.end - passage.start) for m in here]
+    agreement = agree(passage.text, tokens, spans, ours, passage.lang, ev)
+    kept = [m for i, m in enumerate(here) if i not in agreement.replaced]
+    for span in agreement.added:
+        form = passage.text[span.start : span.end]
+        words = _WORDS.findall(form)
+        kind = _type_of(form, words)
+        if exonym_index().lookup(form) is None and not _headed(words):
+            kind = span.type  # the rules' guess from capitals alone: the model knows better
+        kept.append(_mention(passage, span.start, span.end, kind))
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
+
+
+def _headed(words: Sequence[str]) -> bool:
+    """A head noun of a body, event or place is among the words (Conseil, traité, mer)."""
+    parts = set(" ".join(fold_words(w) for w in words).split())
+    return bool(parts & (head_words() | GEO_PARTS))
+
+
 def _tails(
     passages: Sequence[Passage], tokenised: Sequence[list[Token]], ev: CorpusEvidence
 ) -> set[str]:
@@ -324,11 +553,26 @@ def _tails(
     return tails
 
 
-def find_mentions(passages: Iterable[Passage]) -> list[Mention]:
-    """All name mentions in the passages, using corpus-wide evidence for capitalised words."""
+def find_mentions(
+    passages: Iterable[Passage], recogniser: Recogniser | None = None
+) -> list[Mention]:
+    """All name mentions in the passages, using corpus-wide evidence for capitalised words.
+
+    `recogniser`: entities of French passages as one more signal (default: spaCy's French
+    pipeline, `ner.french_entities`; `ner.no_entities` for the rules alone).
+    """
     items = list(passages)
     tokenised = [tokenize(p.text) for p in items]
     citations = citation_passages(items)
+    french = [
+        n
+        for n, p in enumerate(items)
+        if p.lang == Lang.FR and n not in citations and not title_line(p.text, tokenised[n])
+    ]
+    # Each distinct text once: repeated lines (headers, quotes, copies) cost the model nothing.
+    distinct = list(dict.fromkeys(items[n].text for n in french))
+    recognised = dict(zip(distinct, (recogniser or french_entities)(distinct), strict=True))
+    spans = {n: recognised[items[n].text] for n in french}
     ev = collect_evidence(items, tokenised, citations)
     ev = CorpusEvidence(
         ev.lower,
@@ -348,11 +592,17 @@ def find_mentions(passages: Iterable[Passage]) -> list[Mention]:
         text = passage.text
         flags = _name_flags(passage, tokens, ev)
         taken = [False] * len(tokens)
+        here: list[Mention] = []
         i = 0
         while i < len(tokens):
             size = _phrase_at(text, tokens, i) if tokens[i].capitalised else 0
+            if size and _names_a_body(text, tokens, flags, i + size):
+                size = 0  # St. Petersburg State University: the place names the body
+            prefixed = i > 0 and flags[i - 1] and joined(text, tokens[i - 1], tokens[i])
+            if size and prefixed and _names_a_body(text, tokens, flags, i, i + size):
+                size = 0  # U.N. Security Council: a known body with its owner before it
             if size and not tokens[i].hashtag:
-                found.append((n, _mention(passage, tokens[i].start, tokens[i + size - 1].end)))
+                here.append(_mention(passage, tokens[i].start, tokens[i + size - 1].end))
                 for k in range(i, i + size):
                     taken[k] = True
                     flags[k] = False
@@ -369,16 +619,26 @@ def find_mentions(passages: Iterable[Passage]) -> list[Mention]:
                 form = text[piece[0].start : piece[-1].end]
                 words = _WORDS.findall(form)
                 titled = titled_name(text, tokens, k)
-                kind = _type_of(
-                    form, words, titled, adjectives, place_cue(text, tokens, k, passage.lang)
-                )
-                found.append((n, _mention(passage, piece[0].start, piece[-1].end, kind)))
+                common = all((passage.lang, fold_words(t.text)) in ev.lower for t in piece)
+                placed = place_cue(text, tokens, k, passage.lang)
+                kind = _type_of(form, words, titled, adjectives, placed, common)
+                here.append(_mention(passage, piece[0].start, piece[-1].end, kind))
+        if spans.get(n):
+            here = _with_recognised(passage, tokens, here, spans[n], ev)
+        found.extend((n, m) for m in here)
     # A reference list names authors and journals: keep only names the text itself uses.
     used = {fold_words(m.form) for n, m in found if n not in citations}
+
+    def owner(n: int, m: Mention) -> bool:  # St. Martin's Press: a publisher, not the place
+        after = m.end - items[n].start
+        return items[n].text[after : after + 2] in ("'s", "’s")
+
     kept = [
         m
         for n, m in found
-        if n not in citations or fold_words(m.form) in used or exonym_index().lookup(m.form)
+        if n not in citations
+        or fold_words(m.form) in used
+        or (exonym_index().lookup(m.form) and not owner(n, m))
     ]
     kept.sort(key=lambda m: (m.source, m.start, m.end))
     return kept

@@ -7,14 +7,21 @@ from dataclasses import dataclass
 
 from glossary.text import APOSTROPHES, ELISIONS, PARTICLES
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*", re.UNICODE)
+# A word, or capitals with dots: an acronym (U.S., R.I.I.A.) or a middle initial (Franklin D.);
+# a company's suffix (Occidental Petroleum Inc.) or a place's (St. Petersburg) keeps its dot.
+_TOKEN = re.compile(
+    r"(?:[^\W\d_a-z]\.){2,}|[^\W\d_a-z]\.(?= [^\W\d_a-z])|(?:Inc|Corp|Ltd|Co|St|Mt)\.(?=[ ,;:)])"
+    r"|[^\W\d_]+(?:[-‐'’][^\W\d_]+)*",
+    re.UNICODE,
+)
 # French elided articles and pronouns before a vowel: l'URSS, d'Arabie, qu'Ignatiev.
 _ELISION = re.compile(
     f"(?i)^(?:{'|'.join(sorted(ELISIONS, key=lambda w: (-len(w), w)))})[{APOSTROPHES}]"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
-# A gap of spaces and commas continues a sentence; anything else (. : ( « emoji newline) starts one.
-_CONTINUES = re.compile(r"[ \t\u00a0,]*")
+# A gap of spaces, commas and digits continues a sentence (the 2012 Nuclear Security Summit);
+# anything else (. : ( « emoji newline) starts one.
+_CONTINUES = re.compile(r"[ \t\u00a0,\d]*")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-\w", re.IGNORECASE)
 
 
@@ -40,6 +47,11 @@ class Token:
         """Two or more letters, all upper case (URSS, NATO)."""
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    @property
+    def initial_letter(self) -> bool:
+        """A capital and a dot: a middle initial (the D. of Franklin D. Roosevelt)."""
+        return len(self.text) == 2 and self.text[1] == "." and self.text[0].isupper()
 
     @property
     def particle(self) -> bool:

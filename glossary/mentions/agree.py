@@ -1,0 +1,171 @@
+"""Where the recogniser and the rules agree: which of spaCy's French entities the finder keeps.
+
+A recogniser's span is trimmed to a name (articles, elisions and end particles off) and kept only
+when the rules find nothing against it: it does not start with a title, a lower-case word other
+than a name's head noun (mer Noire, ministère de l'Intérieur), and a lone word is not a word the
+corpus also writes in lower case, a demonym, a month or a title. It then replaces the one rule
+mention it covers (Conseil de sécurité over Conseil), or stands beside a known name it covers
+(Conseil de sécurité des Nations unies, and Nations unies); where it covers two or more under no
+head noun, or cuts across one, the rules' boundaries stand (Syrie | Bachar al-Assad).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from glossary.exonyms import demonym, exonym_index
+from glossary.mentions.corpus import CorpusEvidence, language_names, not_names
+from glossary.mentions.cues import function_word, head_words
+from glossary.mentions.ner import NerSpan
+from glossary.mentions.tokens import Token
+from glossary.text import fold_words, titles
+
+# Words a recogniser's span may start or end with that are no part of the name.
+_LEADING = frozenset({"l'", "l’", "d'", "d’", "le", "la", "les", "du", "des", "de", "au", "aux"})
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Spans to add (with the recogniser's type) and the rule mentions they replace."""
+
+    added: tuple[NerSpan, ...]
+    replaced: frozenset[int]
+
+
+def _trimmed(text: str, tokens: Sequence[Token], span: NerSpan, ev: CorpusEvidence) -> list[Token]:
+    inside = [t for t in tokens if t.start >= span.start and t.end <= span.end]
+    while inside and (
+        inside[0].text.lower() in _LEADING or (len(inside) > 1 and _loose_start(inside[0], ev))
+    ):
+        inside = inside[1:]
+    for k in range(1, len(inside)):
+        gap = text[inside[k - 1].end : inside[k].start]
+        after_article = inside[k - 1].text.lower() in _ARTICLES
+        initial = len(inside[k - 1].text) == 1 and gap == ". "  # Robert M. Gates
+        if (gap not in ("", " ", "\u00a0") and not initial) or (
+            after_article and not _after_preposition(inside, k)
+        ):
+            inside = inside[: k - 1] if after_article else inside[:k]
+            break  # Kassatonov - Makarov; Conseil de sécurité l'octroi: two phrases, not one
+    while inside and (
+        inside[-1].particle or function_word(inside[-1].text) or inside[-1].text[-1:] in "'’"
+    ):
+        inside = inside[:-1]
+    return inside
+
+
+# Articles inside a French name follow a preposition (Temple de la renommée, Institut de l').
+_ARTICLES = frozenset({"l'", "l’", "la", "le", "les"})
+_PREPOSITIONS = frozenset({"de", "d'", "d’", "pour", "sur", "à", "en", "contre", "par", "et"})
+
+
+def _after_preposition(words: Sequence[Token], k: int) -> bool:
+    return k >= 2 and words[k - 2].text.lower() in _PREPOSITIONS
+
+
+def _loose_start(tok: Token, ev: CorpusEvidence) -> bool:
+    """A sentence's first word the corpus never capitalises inside a sentence (Hier, Ça)."""
+    return tok.initial and not tok.acronym and ("fr", fold_words(tok.text)) not in ev.mid_cap
+
+
+def _after_title(tokens: Sequence[Token], first: Token) -> bool:
+    """The span follows a title and de/des/du: ministre des | Affaires étrangères."""
+    k = next(i for i, t in enumerate(tokens) if t.start == first.start)
+    if k < 2 or tokens[k - 1].text.lower() not in ("de", "des", "du", "d'", "d’"):
+        return False
+    # ministre russe des: an adjective may stand between the title and its complement.
+    before = [  # vice-ministres: the last part of a compound title
+        fold_words(t.text).split()[-1].removesuffix("s") for t in tokens[max(0, k - 3) : k - 1]
+    ]
+    return bool(set(before[-1:] if not tokens[k - 2].text.islower() else before) & titles())
+
+
+def _known(form: str) -> bool:
+    return exonym_index().lookup(form) is not None
+
+
+def _word_is_name(tok: Token, lang: str, ev: CorpusEvidence) -> bool:
+    """A capitalised word nothing in the corpus or the word lists says is a common word."""
+    folded = fold_words(tok.text)
+    if tok.hashtag or tok.glued or not tok.capitalised or len(tok.text) < 2:
+        return False
+    if folded in not_names() or folded in titles() or folded in language_names():
+        return False
+    if not tok.acronym and demonym(tok.text):
+        return False
+    if tok.acronym:
+        return True
+    return (lang, folded) not in ev.lower and (lang, folded) not in ev.cued
+
+
+# A name's lower-case words after its last capital (Temple de la renommée du hockey): more are a
+# sentence the recogniser ran on into ("Fédération internationale espérant conquérir de...").
+_LONGEST_LOWER_TAIL = 3
+
+
+def _acceptable(words: Sequence[Token], lang: str, ev: CorpusEvidence) -> bool:
+    first = words[0]
+    capitals = [k for k, t in enumerate(words) if t.capitalised]
+    tail = words[capitals[-1] + 1 :] if capitals else words
+    content = [t for t in tail if not (t.particle or function_word(t.text) or t.text[-1] in "'’")]
+    if len(content) > _LONGEST_LOWER_TAIL:
+        return False
+    folded = fold_words(first.text)
+    if {folded, folded.removesuffix("s")} & (titles() | not_names()):
+        return False  # ministre des Affaires étrangères, capitaine Pouyade: the rules split it
+    if len(words) == 1 and folded in head_words():
+        return False  # le Comité, la Commission: a common noun alone
+    if len(words) == 1:
+        # A sentence's first word needs the corpus to capitalise it elsewhere (Lire, Discours).
+        known = exonym_index().lookup(first.text) is not None
+        return _word_is_name(first, lang, ev) and (known or not _loose_start(first, ev))
+    if not first.capitalised and fold_words(first.text) not in head_words():
+        return False
+    # A name word, a capitalised head noun (Temple de la renommée) or a word capitalised inside
+    # a sentence (Maison blanche, Autorité palestinienne); never only lower case.
+    return any(
+        _word_is_name(t, lang, ev)
+        or (t.capitalised and (fold_words(t.text) in head_words() or _mid_capital(t)))
+        for t in words
+    )
+
+
+def _mid_capital(tok: Token) -> bool:
+    folded = fold_words(tok.text)
+    common = folded in not_names() or folded in titles() or bool(demonym(tok.text))
+    return not tok.initial and not common
+
+
+def agree(
+    text: str,
+    tokens: Sequence[Token],
+    spans: Sequence[NerSpan],
+    ours: Sequence[tuple[int, int]],
+    lang: str,
+    ev: CorpusEvidence,
+) -> Agreement:
+    """Which recognised spans to add to a passage's rule mentions `ours` (local offsets)."""
+    added: list[NerSpan] = []
+    replaced: set[int] = set()
+    for span in spans:
+        words = _trimmed(text, tokens, span, ev)
+        if not words or not _acceptable(words, lang, ev):
+            continue
+        start, end = words[0].start, words[-1].end
+        inside = [i for i, (s, e) in enumerate(ours) if start <= s and e <= end]
+        crossing = any(s < end and start < e for i, (s, e) in enumerate(ours) if i not in inside)
+        exact = any(s == start and e == end for s, e in ours)
+        # Two rule names inside one span are one name only under a head noun (Conseil de
+        # sécurité | des Nations unies); otherwise the rules' split stands (Syrie | de Bachar).
+        headed = fold_words(words[0].text) in head_words()
+        if crossing or exact or (len(inside) > 1 and not headed):
+            continue
+        if inside and not words[0].capitalised:
+            continue  # canal Telegram, opération Bagration: the name is the rules' own
+        if _after_title(tokens, words[0]):
+            continue  # (ministre des) Affaires étrangères: a title's complement
+        added.append(NerSpan(start, end, span.type))
+        # A known name inside stays a name of its own too (Conseil de sécurité de l'ONU, ONU).
+        replaced.update(i for i in inside if not _known(text[ours[i][0] : ours[i][1]]))
+    return Agreement(tuple(added), frozenset(replaced))

