@@ -26,6 +26,8 @@ import openpyxl
 from adversarial import MEMORY_MB, Align, Outcome, Scenario, Verdicts
 from sheets import Sheet
 
+from align.store import STORE_FILE
+
 EXPORTS = ("glossary.xlsx", "glossary.tbx", "glossary.csv", "alignment.tmx", "alignment.xlsx")
 FRENCH = """\
 Iouri Ouchakov est arrivé à Moscou le 12 février 2025 pour rencontrer Steve Witkoff.
@@ -105,8 +107,12 @@ def first(*failures: str | None) -> str | None:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """The visible files of `folder` and their bytes."""
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    """The files of `folder` and their bytes, less the run's store (a cache the run may update)."""
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and not p.name.startswith(STORE_FILE)
+    }
 
 
 def same_as(before: dict[str, bytes], folder: Path) -> str | None:
@@ -119,7 +125,11 @@ def same_as(before: dict[str, bytes], folder: Path) -> str | None:
 
 def leftovers(folder: Path) -> str | None:
     """Temporaries (`.x.pid.rand.tmp`) or staging folders (`.align-run-*`) left in `folder`."""
-    left = [p.name for p in folder.iterdir() if p.name.startswith(".") and p.name != ".gitignore"]
+    left = [
+        p.name
+        for p in folder.iterdir()
+        if p.name.startswith(".") and p.name != ".gitignore" and not p.name.startswith(STORE_FILE)
+    ]
     return f"left behind: {left}" if left else None
 
 
@@ -897,7 +907,11 @@ def _size_limited(kind: str) -> Callable[[Align, Path, Verdicts], None]:
             target = folder / f"report.{fmt}"
             args = ["check", fr, "--glossary", g, "--format", fmt, "-o", target]
         o = align(args, cwd=folder, fsize=2000)
-        left = [p.name for p in folder.iterdir() if p.name.startswith(".")]
+        left = [
+            p.name
+            for p in folder.iterdir()
+            if p.name.startswith(".") and not p.name.startswith(STORE_FILE)
+        ]
         # The line names the output, or the temporary folder a workbook is built in (and TMPDIR).
         names = o.lines[0] if len(o.lines) == 1 else ""
         where = target.name if target.name in names or "TMPDIR" not in names else "TMPDIR"

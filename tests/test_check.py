@@ -445,3 +445,36 @@ def test_forms_of_a_rejected_entity_are_never_matched(status: str, expected: lis
     assert [
         f.found for f in check(Checker(glossary), "en", "The Internal Affair unit.")
     ] == expected
+
+
+_PUNCTUATION_AND_PARTS = Glossary(
+    (
+        *ENTITIES,
+        Entity("us", LOC, "United States", "États-Unis"),
+        Entity("maliki", PER, "Nouri al-Maliki", "al-Maliki"),
+    ),
+    (
+        *VARIANTS,
+        Variant("us", "U.S.", "en", VariantKind.ACRONYM),
+        Variant("maliki", "al-Maliki", "fr", VariantKind.CANONICAL),
+        Variant("maliki", "al-Maliki", "en", VariantKind.SHORT),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The sentence's full stop is the acronym's own: "U.S." read as "U.S" is no slip.
+        ("en", "The talks were held in the U.S."),
+        ("en", "Officials of the U.S. said so."),
+        # A shorter or fuller form of this language's canonical form, though it is the other
+        # language's canonical: not the other language's form.
+        ("en", "The prime minister, al-Maliki, spoke."),
+        ("fr", "Le Premier ministre Nouri al-Maliki a parlé."),
+    ],
+)
+def test_a_final_full_stop_or_a_part_of_the_own_canonical_is_not_reported(
+    lang: str, text: str
+) -> None:
+    assert summary(check(Checker(_PUNCTUATION_AND_PARTS), lang, text)) == []

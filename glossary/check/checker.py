@@ -263,6 +263,8 @@ class Checker:
             acronym = ref.kind is VariantKind.ACRONYM
             if acronym and self._index.count(entity_id, hit.found, lang):
                 return None
+            if self._part_of_own(entity_id, hit, lang):
+                return None  # al-Maliki where English writes Nouri al-Maliki, and the reverse
             return FindingKind.OTHER_LANGUAGE if self._foreign(entity_id, hit, lang) else None
         target = self._suggest(entity_id, ref, lang)
         if kind is FindingKind.SHORT and self._other_tail(entity_id, hit, lang):
@@ -286,6 +288,20 @@ class Checker:
             index.count(entity_id, c, lang) for c in index.canonical(entity_id, lang)
         )
         return canonical_here and there >= here
+
+    def _part_of_own(self, entity_id: str, hit: Hit, lang: str) -> bool:
+        """The found words are a shorter or longer form of this language's canonical form: its
+        last words (al-Maliki of Nouri al-Maliki) or the canonical form with words added at
+        either end (Sky TG for Sky, Nouri al-Maliki for al-Maliki)."""
+        found = compare_key(hit.found)
+        for name in self._index.canonical(entity_id, lang):
+            key = compare_key(name)
+            if key == found:
+                continue
+            short, long = sorted((key, found), key=len)
+            if long.endswith((" " + short, "-" + short)) or long.startswith(short + " "):
+                return True
+        return False
 
     def _other_tail(self, entity_id: str, hit: Hit, lang: str) -> bool:
         """The found words end the other language's canonical form, not this language's."""
