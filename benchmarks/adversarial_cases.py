@@ -26,9 +26,9 @@ import openpyxl
 from adversarial import MEMORY_MB, Align, Outcome, Scenario, Verdicts
 from sheets import Sheet
 
+from align.settings import EXPORTS
 from align.store import STORE_FILE
 
-EXPORTS = ("glossary.xlsx", "glossary.tbx", "glossary.csv", "alignment.tmx", "alignment.xlsx")
 FRENCH = """\
 Iouri Ouchakov est arrivé à Moscou le 12 février 2025 pour rencontrer Steve Witkoff.
 Ouchakov a dit que les entretiens avec Steve Whitkoff avaient duré quatre heures au Kremlin.

@@ -30,11 +30,12 @@ import time
 import zipfile
 from pathlib import Path
 
+from align.settings import EXPORTS
+
 ROOT = Path(__file__).resolve().parents[1]
 NOVELS = ROOT.parent / "shared" / "benchmarks" / "parallel_fr-en"
 SEEDS = ROOT / "seeds"
 ENV = {**os.environ, "PYTHONUTF8": "1"}
-EXPORTS = ("glossary.xlsx", "glossary.tbx", "glossary.csv", "alignment.tmx", "alignment.xlsx")
 GOAL_SHARE = 0.15
 ADDED_BYTES = 8000
 

@@ -19,13 +19,13 @@ from typer.testing import CliRunner
 from align.cli import app
 from align.errors import BadInputError
 from align.readers.docx import docx_document
+from align.settings import EXPORTS
 from align.store import STORE_FILE
 from glossary.errors import GlossaryError
 from glossary.workbook import read_workbook, write_workbook
 
 FRENCH = "Iouri Ouchakov est arrivé à Moscou le 12 février.\nIl a vu Steve Witkoff au Kremlin.\n"
 ENGLISH = "Yuri Ushakov arrived in Moscow on 12 February.\nHe saw Steve Witkoff at the Kremlin.\n"
-EXPORTS = ["glossary.xlsx", "glossary.tbx", "glossary.csv", "alignment.tmx", "alignment.xlsx"]
 
 
 @pytest.fixture(autouse=True)

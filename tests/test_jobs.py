@@ -10,9 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from align.cli import app
+from align.settings import EXPORTS
 from align.workers import MIN_DOCUMENTS_PER_WORKER, pool_size
-
-EXPORTS = ["glossary.xlsx", "glossary.tbx", "glossary.csv", "alignment.tmx", "alignment.xlsx"]
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,9 @@ import pytest
 from typer.testing import CliRunner
 
 from align.cli import app
+from align.settings import EXPORTS
 from align.store import STORE_FILE
 
-EXPORTS = ["glossary.xlsx", "glossary.tbx", "glossary.csv", "alignment.tmx", "alignment.xlsx"]
 ROOT = Path(__file__).resolve().parents[1]
 
 FRENCH = """\

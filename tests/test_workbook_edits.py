@@ -18,12 +18,12 @@ from sheets import Sheet
 from typer.testing import CliRunner
 
 from align.cli import app
+from align.settings import EXPORTS
 from align.store import STORE_FILE
 from glossary.errors import FileProblem, GlossaryError
 from glossary.model import Glossary
 from glossary.workbook import read_workbook
 
-EXPORTS = ["glossary.xlsx", "glossary.tbx", "glossary.csv", "alignment.tmx", "alignment.xlsx"]
 FRENCH = """\
 Le conseiller du Kremlin Iouri Ouchakov a reçu à Moscou l'envoyé Steve Witkoff le 18 février.
 Selon Ouchakov, les entretiens avec Sergueï Lavrov ont duré quatre heures.
