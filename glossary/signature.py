@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import Any
 
 from glossary import canonical, cluster, cooccurrence, exonyms, similarity, translit, weights
-from glossary.check import checker, index, keys, match
+from glossary.check import checker, index, keys, kinship, match
 from glossary.mentions import agree, corpus, cues, finder, ner, tokens
 
 _CONSTANT = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
@@ -31,7 +31,7 @@ GLOSSARY_STAGES: dict[str, tuple[ModuleType, ...]] = {
     "names": (weights, translit, exonyms, similarity, cluster, cooccurrence, canonical),
 }
 # What `align check` reports depends on these too (its report's About sheet carries them).
-CHECK_STAGE: tuple[ModuleType, ...] = (weights, checker, index, keys, match)
+CHECK_STAGE: tuple[ModuleType, ...] = (weights, checker, index, keys, kinship, match)
 
 
 def render(value: Any) -> str:

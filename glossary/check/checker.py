@@ -17,11 +17,18 @@ from itertools import groupby
 
 from glossary.check.index import CHECK_LANGS, Form, FormIndex, KeyFunction, Role, build_index
 from glossary.check.keys import Word, compare_key, joins_name, tokens
+from glossary.check.kinship import (
+    convention_only,
+    same_name,
+    spelled_alike,
+    spelt_like,
+    translated_given_name,
+)
 from glossary.check.match import Hit, exact_hits, fuzzy_hits
 from glossary.model import EntityType, Glossary, Lang, Passage, VariantKind, VariantStatus
-from glossary.text import fold_words, listed_words, snippet, titles
-from glossary.translit import match_key
-from glossary.weights import MAX_EDITS, MIN_CONFIDENCE, SHORT_CONFIDENCE, SHORT_WORD
+from glossary.text import listed_words, snippet, titles
+from glossary.translit import foreign_romanisation, match_key, to_english, to_french
+from glossary.weights import MIN_CONFIDENCE, SHORT_CONFIDENCE
 
 CONTEXT_CHARS = 160
 
@@ -84,6 +91,7 @@ class Checker:
         self._index: FormIndex = build_index(glossary, name_key)
         self._min_confidence = min_confidence
         self._strict = strict
+        self._romanisations: dict[tuple[str, str], str] = {}
 
     def check(self, passages: Iterable[Passage], lang: str | None = None) -> list[Finding]:
         """Findings in document order; `lang` ("fr"/"en") overrides every passage's language.
@@ -193,7 +201,10 @@ class Checker:
 
         if hit.fuzzy:
             # Bartou and Barthou share a transliteration key, so the key cannot tell a new
-            # romanisation from a typo: every unknown form is reported as a likely misspelling.
+            # romanisation from a typo: every unknown form is reported as a likely misspelling,
+            # unless it is this language's regular spelling of the name (see _wrong_by_default).
+            if not self._strict and self._own_spelling(entity_id, forms[0], hit, lang):
+                return verdict(None, forms[0])
             return verdict(FindingKind.MISSPELLING, forms[0], hit.confidence)
         variants = [f for f in same if f.role is Role.VARIANT]
         for form in variants:
@@ -254,7 +265,18 @@ class Checker:
         alternative names (Czech Republic for Czechia, URSS for Union soviétique) are not, unless
         they are spelt like the canonical form with a slip (Etats-Unis for États-Unis).
         """
-        if kind in (FindingKind.DEPRECATED, FindingKind.SPELLING, FindingKind.TRANSLITERATION):
+        if kind is FindingKind.DEPRECATED:
+            return kind
+        if self._own_spelling(entity_id, ref, hit, lang):
+            return None
+        if kind in (FindingKind.SPELLING, FindingKind.TRANSLITERATION):
+            # Clustering may file another name under an entity (Lyons under Sean Lien): a
+            # spelling is reported only when the spelling shows it, and not when only the
+            # common words of the name differ (Co-operation, irakien/iraquien).
+            if not self._spelt_as_own(entity_id, hit.found):
+                return None
+            if convention_only(hit.found, self._suggest(entity_id, ref, lang)):
+                return None
             return kind
         if kind is FindingKind.OTHER_LANGUAGE or ref.lang not in (lang, ""):
             # "URSS" in English, "Moscow" in French: unless this language's sources write it
@@ -265,6 +287,8 @@ class Checker:
                 return None
             if self._part_of_own(entity_id, hit, lang):
                 return None  # al-Maliki where English writes Nouri al-Maliki, and the reverse
+            if not same_name(hit.found, self._index.canonical(entity_id, lang)):
+                return None  # Euro beside Championnat européen: another name, not a spelling
             return FindingKind.OTHER_LANGUAGE if self._foreign(entity_id, hit, lang) else None
         target = self._suggest(entity_id, ref, lang)
         if kind is FindingKind.SHORT and self._other_tail(entity_id, hit, lang):
@@ -272,6 +296,55 @@ class Checker:
         if kind in (FindingKind.SHORT, FindingKind.EXONYM) and spelled_alike(hit.found, target):
             return FindingKind.SPELLING
         return None
+
+    def _own_spelling(self, entity_id: str, ref: Form, hit: Hit, lang: str) -> bool:
+        """Whether the found form is right in `lang` whatever the canonical cell says.
+
+        Peter King is not to be romanised Pyotr King (an English given name, not a spelling of
+        Пётр); and where this language's canonical form is the other language's romanisation
+        (Alexandre Lukashenko in French), this language's regular one (Alexandre Loukachenko,
+        as the glossary's transliteration writes it) is the spelling, not a variant.
+        """
+        if translated_given_name(hit.found, self._suggest(entity_id, ref, lang)):
+            return True
+        own = self._index.canonical(entity_id, lang)
+        if lang not in CHECK_LANGS or not own or not all(
+            foreign_romanisation(c, lang) for c in own
+        ):
+            return False
+        found = compare_key(hit.found)
+        for code in CHECK_LANGS:
+            for name in self._index.canonical(entity_id, code):
+                romanised = self._romanised(name, lang)
+                if romanised == name:
+                    continue  # not a Russian name, or already so written: nothing to learn
+                key = compare_key(romanised)
+                if key == found or key.endswith(" " + found):
+                    return True
+        return False
+
+    def _romanised(self, name: str, lang: str) -> str:
+        """`name` as `lang` romanises Russian (kept: names repeat)."""
+        key = (name, lang)
+        if key not in self._romanisations:
+            romanise = to_french if lang == Lang.FR else to_english
+            self._romanisations[key] = romanise(name)
+        return self._romanisations[key]
+
+    def _spelt_as_own(self, entity_id: str, found: str) -> bool:
+        """Whether `found` is spelt like one of the entity's canonical forms (a person's: or
+        like as many of its last words), with slips or in another romanisation."""
+        person = self._index.entities[entity_id].type is EntityType.PER
+        size = len(tokens(found))
+        for code in CHECK_LANGS:
+            for name in self._index.canonical(entity_id, code):
+                words = tokens(name)
+                if spelt_like(found, name):
+                    return True
+                if person and 0 < size < len(words):
+                    if spelt_like(found, name[words[-size].start :]):
+                        return True
+        return False
 
     def _foreign(self, entity_id: str, hit: Hit, lang: str) -> bool:
         """Whether the form belongs to the other language in the glossary's own sources.
@@ -374,26 +447,6 @@ def _document_language(passages: Sequence[Passage]) -> str | None:
             sizes[passage.lang] += len(passage.text)
     best = max(CHECK_LANGS, key=lambda code: sizes[code])
     return best if sizes[best] else None
-
-
-def spelled_alike(form: str, target: str) -> bool:
-    """The same words written with a slip: accents, hyphens, spaces or one letter apart.
-
-    "Etats-Unis"/"États-Unis", "Teheran"/"Tehran" are; "Great Britain"/"United Kingdom" and
-    "État d'Israël"/"Israël" (another name, other words) are not.
-    """
-    from rapidfuzz.distance import Levenshtein
-
-    a, b = fold_words(form).split(), fold_words(target).split()
-    if not a or not b:
-        return False
-    joined_a, joined_b = "".join(a), "".join(b)
-    if joined_a == joined_b:
-        return True
-    if len(a) != len(b):
-        return False
-    budget = 1 if len(joined_b) <= SHORT_WORD else MAX_EDITS - 1
-    return Levenshtein.distance(joined_a, joined_b, score_cutoff=budget) <= budget
 
 
 def _common_word(hit: Hit, common: set[str]) -> bool:
