@@ -308,8 +308,10 @@ class Checker:
         if translated_given_name(hit.found, self._suggest(entity_id, ref, lang)):
             return True
         own = self._index.canonical(entity_id, lang)
-        if lang not in CHECK_LANGS or not own or not all(
-            foreign_romanisation(c, lang) for c in own
+        if (
+            lang not in CHECK_LANGS
+            or not own
+            or not all(foreign_romanisation(c, lang) for c in own)
         ):
             return False
         found = compare_key(hit.found)
@@ -339,11 +341,9 @@ class Checker:
         for code in CHECK_LANGS:
             for name in self._index.canonical(entity_id, code):
                 words = tokens(name)
-                if spelt_like(found, name):
+                tail = name[words[-size].start :] if person and 0 < size < len(words) else ""
+                if spelt_like(found, name) or (tail and spelt_like(found, tail)):
                     return True
-                if person and 0 < size < len(words):
-                    if spelt_like(found, name[words[-size].start :]):
-                        return True
         return False
 
     def _foreign(self, entity_id: str, hit: Hit, lang: str) -> bool:
