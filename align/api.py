@@ -12,7 +12,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from align.model import AnalysedDocument, Document, Link, NameKey, Progress, RequestedMode, Sentence
+from align.model import (
+    AnalysedDocument,
+    Document,
+    DocumentFormat,
+    Link,
+    NameKey,
+    Progress,
+    RequestedMode,
+    Sentence,
+)
 from glossary.translit import match_key
 
 # The aligners, the pipeline and the language tools are imported by the functions that use
@@ -217,7 +226,24 @@ def check(
     analysed = split_all(documents, segments, splitter, progress)
     findings = checker.check([p for doc in analysed for p in doc.passages()])
     word = {doc.source: doc for doc in documents if doc.places}
-    return [_in_word(f, word[f.file]) if f.file in word else f for f in findings]
+    page = {doc.source: doc for doc in documents if doc.fmt is DocumentFormat.HTML}
+    return [
+        _in_word(f, word[f.file])
+        if f.file in word
+        else _in_page(f, page[f.file])
+        if f.file in page
+        else f
+        for f in findings
+    ]
+
+
+def _in_page(finding: Finding, doc: Document) -> Finding:
+    """An .html finding placed in the page's source: the line where its line of text starts
+    (the column still counts in that text, tags aside); `place` says which line it is."""
+    line = doc.source_line(finding.line)
+    if line is None:
+        return replace(finding, place=f"text line {finding.line}")
+    return replace(finding, line=line, place=f"source line {line}")
 
 
 def _in_word(finding: Finding, doc: Document) -> Finding:

@@ -79,7 +79,9 @@ class Document:
     """A decoded document: NFC text with '\\n' line endings, and where it came from.
 
     `places` is set for .docx: one WordPlace per paragraph kept in `text`, in order of `start`;
-    `place_of(offset)` gives the paragraph an offset falls in.
+    `place_of(offset)` gives the paragraph an offset falls in. `source_lines` is set for .html:
+    for each line of `text`, the 1-based line of the page's source where it starts (0 where not
+    known); `source_line(line)` reads it.
     """
 
     source: str
@@ -87,6 +89,13 @@ class Document:
     encoding: str = "utf-8"
     fmt: DocumentFormat = DocumentFormat.TXT
     places: tuple[WordPlace, ...] = ()
+    source_lines: tuple[int, ...] = ()
+
+    def source_line(self, line: int) -> int | None:
+        """The line of the source file where 1-based `line` of the text starts, if known."""
+        if 0 < line <= len(self.source_lines) and self.source_lines[line - 1]:
+            return self.source_lines[line - 1]
+        return None
 
     def place_of(self, offset: int) -> WordPlace | None:
         """The Word paragraph (and table cell) at `offset`; None when not read from a .docx."""

@@ -266,10 +266,10 @@ def test_a_reader_failing_unexpectedly_on_one_file_of_a_folder_skips_only_that_f
     (tmp_path / "a.html").write_text("<p>Bonjour</p>", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Iouri Ouchakov est arrivé à Moscou.", encoding="utf-8")
 
-    def broken(text: str) -> str:
+    def broken(text: str) -> tuple[str, tuple[int, ...]]:
         raise TypeError("a bug")
 
-    monkeypatch.setattr(files, "visible_text", broken)
+    monkeypatch.setattr(files, "page_text", broken)
     result = read_paths([str(tmp_path)])
     assert [Path(d.source).name for d in result.documents] == ["b.txt"]
     assert (

@@ -20,7 +20,7 @@ from align.errors import BadInputError
 from align.model import Document, DocumentFormat
 from align.readers.docx import docx_document
 from align.readers.encoding import decode_bytes, normalise_text
-from align.readers.html import visible_text
+from align.readers.html import page_text
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -251,9 +251,12 @@ def decode_document(data: bytes, source: str, fmt: DocumentFormat = DocumentForm
     if not data.strip():
         raise BadInputError(source, "file is empty", "give a file with text in it")
     text, encoding = decode_bytes(data, source)
+    lines: tuple[int, ...] = ()
     if fmt is DocumentFormat.HTML:
-        text = visible_text(text)
+        text, lines = page_text(text)
     text = normalise_text(text)
     if not text.strip():
         raise BadInputError(source, "file has no visible text", "give a file with text in it")
-    return Document(source=source, text=text, encoding=encoding, fmt=fmt)
+    if lines and len(lines) != text.count("\n"):
+        lines = ()  # normalising changed the lines: better no source line than a wrong one
+    return Document(source=source, text=text, encoding=encoding, fmt=fmt, source_lines=lines)

@@ -14,6 +14,8 @@ How a page is read:
    name) heads the text when trafilatura left it out.
 5. A page without an article (a short page, a list) gives every visible block instead.
 Paragraphs are separated by blank lines; a `<br>` is a line break inside one.
+`page_text` also gives, for each line of the text, the line of the page's source it starts on,
+so a finding can be shown where a person finds it in the .html file.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import itertools
 import logging
 import re
 import unicodedata
-from typing import Any
+from typing import Any, NamedTuple
 
 # Elements whose content is never text on the page.
 _NEVER_TEXT = (
@@ -86,20 +88,36 @@ logging.getLogger("trafilatura").addHandler(logging.NullHandler())
 logging.getLogger("trafilatura").propagate = False
 
 
+class _Block(NamedTuple):
+    """A paragraph of the text and, for each of its lines, the source line it starts on (0:
+    not known, as for a paragraph the extractor wrote otherwise than the page)."""
+
+    text: str
+    lines: tuple[int, ...]
+
+
 def visible_text(markup: str) -> str:
     """The main text of a page, one paragraph per block, blank lines between them."""
+    return page_text(markup)[0]
+
+
+def page_text(markup: str) -> tuple[str, tuple[int, ...]]:
+    """The main text of a page (as visible_text) and, for each line of it, the 1-based line of
+    `markup` where that line's text starts; 0 where it is not known (blank lines between
+    paragraphs, text the extractor rewrote)."""
+    markup = markup.replace("\r\n", "\n").replace("\r", "\n")  # lines as editors count them
     tree = _parse(markup)
     if tree is None:
-        return ""
+        return "", ()
     _drop_site(tree)
-    visible = _visible_paragraphs(tree)
+    visible = _visible_blocks(tree)
     main = _split_as_blocks(_main_paragraphs(tree), visible)
     if not main:
         return _join(visible)
     head = _headline_block(tree)
-    if head and _norm(head[0]) not in {_norm(p) for p in main}:
-        kept = {_norm(p) for p in main}
-        main = [p for p in head if _norm(p) not in kept] + main
+    if head and _norm(head[0].text) not in {_norm(p.text) for p in main}:
+        kept = {_norm(p.text) for p in main}
+        main = [p for p in head if _norm(p.text) not in kept] + main
     return _join(main)
 
 
@@ -191,41 +209,52 @@ def _headline_element(tree: Any) -> Any:
     return None
 
 
-def _headline_block(tree: Any) -> list[str]:
+def _headline_block(tree: Any) -> list[_Block]:
     """The article's <h1> and the paragraphs right after it (a standfirst), or [] when the
     page has no <h1>."""
     h1 = _headline_element(tree)
     if h1 is None:
         return []
-    block = [_clean(h1.text_content())]
+    block = [_element_block(h1)]
     for sibling in h1.itersiblings():
         if sibling.tag != "p":
             break
-        if more := _clean(sibling.text_content()):
+        if (more := _element_block(sibling)).text:
             block.append(more)
     return block
+
+
+def _element_block(element: Any) -> _Block:
+    """An element's text, its lines counted from the line of its start tag."""
+    raw = element.text_content()
+    first = element.sourceline or 0
+    lines = []
+    for i, line in enumerate(raw.split("\n")):
+        if line.strip():
+            lines.append(first + i if first else 0)
+    return _Block(_clean(raw), tuple(lines))
 
 
 _KEY = 20
 _TRIES = 50
 
 
-def _split_as_blocks(main: list[str], blocks: list[str]) -> list[str]:
+def _split_as_blocks(main: list[str], blocks: list[_Block]) -> list[_Block]:
     """The extractor's paragraphs as the page's own blocks: each is replaced by the block, or
     the run of consecutive blocks, with the same text but for white space. The extractor may
     run blocks together (on short pages) or space an inline tag ("Le <b>traité</b>." as
     "Le traité ."); the page's own text is what a reader sees."""
-    normal = [_bare(b) for b in blocks]
+    normal = [_bare(b.text) for b in blocks]
     starts: dict[str, list[int]] = {}
     for i, text in enumerate(normal):
         starts.setdefault(text[:_KEY], []).append(i)
-    out: list[str] = []
+    out: list[_Block] = []
     cursor = 0  # the extractor keeps the page's order: look after the last block matched
     for paragraph in main:
         wanted = _bare(paragraph)
         run = _run_of_blocks(wanted, normal, starts, cursor)
         if run is None:
-            out.append(paragraph)
+            out.append(_Block(paragraph, (0,) * (paragraph.count("\n") + 1)))
         else:
             out.extend(blocks[run[0] : run[1] + 1])
             cursor = run[1] + 1
@@ -283,28 +312,59 @@ def _main_paragraphs(tree: Any) -> list[str]:
     return paragraphs
 
 
-def _visible_paragraphs(tree: Any) -> list[str]:
-    """Every visible block of the page, for a page that has no article."""
+def _visible_blocks(tree: Any) -> list[_Block]:
+    """Every visible block of the page, for a page that has no article, with source lines.
+
+    The line of each piece of text is counted from the line of the last start tag met (libxml2
+    records it) and the line breaks of the text since: exact unless a tag itself spans lines.
+    """
     import lxml.etree
 
-    parts: list[str] = []
+    lines: list[list[str]] = [[]]
+    sources = [0]
+    line = 1
+
+    def feed(text: str, *, real: bool) -> None:
+        nonlocal line
+        for i, piece in enumerate(text.split("\n")):
+            if i:
+                lines.append([])
+                sources.append(0)
+                line += real
+            lines[-1].append(piece)
+            if not sources[-1] and piece.strip():
+                sources[-1] = line
+
     body = tree.find("body")
     root = body if body is not None else tree
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
+            line = max(line, element.sourceline or 0)
             if tag in _BLOCK:
-                parts.append("\n\n")
+                feed("\n\n", real=False)
             elif tag == "br":
-                parts.append("\n")
-            parts.append(element.text or "")
+                feed("\n", real=False)
+            feed(element.text or "", real=True)
         else:
             if tag in _BLOCK:
-                parts.append("\n\n")
+                feed("\n\n", real=False)
             if element is not root:
-                parts.append(element.tail or "")
-    text = "".join(parts)
-    return [p for p in (_clean(block) for block in re.split(r"\n\s*\n", text)) if p]
+                feed(element.tail or "", real=True)
+    blocks: list[_Block] = []
+    texts: list[str] = []
+    numbers: list[int] = []
+    for pieces, source in zip(lines, sources, strict=True):
+        text = _SPACES.sub(" ", "".join(pieces)).strip()
+        if text:
+            texts.append(text)
+            numbers.append(source)
+        elif texts:
+            blocks.append(_Block("\n".join(texts), tuple(numbers)))
+            texts, numbers = [], []
+    if texts:
+        blocks.append(_Block("\n".join(texts), tuple(numbers)))
+    return blocks
 
 
 def _clean(text: str) -> str:
@@ -321,5 +381,13 @@ def _bare(text: str) -> str:
     return "".join(text.split())
 
 
-def _join(paragraphs: list[str]) -> str:
-    return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
+def _join(blocks: list[_Block]) -> tuple[str, tuple[int, ...]]:
+    """The text, paragraphs apart by a blank line, and the source line of each of its lines."""
+    if not blocks:
+        return "", ()
+    lines: list[int] = []
+    for block in blocks:
+        if lines:
+            lines.append(0)
+        lines.extend(block.lines)
+    return "\n\n".join(b.text for b in blocks) + "\n", tuple(lines)

@@ -37,7 +37,8 @@ def compare_key(text: str) -> str:
     """Key under which two spellings count as the same form: case, apostrophes and spaces aside,
     and a final full stop, which a text cannot tell from the sentence's own (U.S., Corp.)."""
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_DASHES)
-    return " ".join(unicodedata.normalize("NFC", text.casefold()).split()).rstrip(".")
+    # Dots and spaces together: "0 ." would leave "0 " and not be its own key.
+    return " ".join(unicodedata.normalize("NFC", text.casefold()).split()).rstrip(". ")
 
 
 class Memo(dict[str, str]):
