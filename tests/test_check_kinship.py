@@ -40,6 +40,7 @@ GLOSSARY = Glossary(
         Entity("reiss", PER, "Clotilde Reiss", "Clotilde Reiss"),
         Entity("usa", LOC, "United States", "États-Unis"),
         Entity("qaeda", ORG, "Al-Qaeda", "Al-Qaeda"),
+        Entity("zyuganov", PER, "Gennadi Zyuganov", "Guennadi Ziouganov"),
     ),
     (
         Variant("lien", "Lyons", "en", SPELLING, 1),
@@ -58,6 +59,8 @@ GLOSSARY = Glossary(
         Variant("reiss", "Clothilde Reiss", "en", SPELLING, 1),
         Variant("usa", "Etats-Unis", "fr", SPELLING, 1),
         Variant("qaeda", "al Qaeda", "fr", SPELLING, 1),
+        # The English sources kept the French romanisation and never wrote the canonical form.
+        Variant("zyuganov", "Guennadi Ziouganov", "en", VariantKind.OTHER_LANGUAGE, 2),
     ),
 )
 
@@ -126,6 +129,11 @@ def test_another_name_or_a_convention_is_not_reported_by_default(
             ("Alexander Lukashenko", "Alexandre Lukashenko", "other-language"),
         ),
         ("fr", "Yuri Ushakov a parlé.", ("Yuri Ushakov", "Iouri Ouchakov", "other-language")),
+        (
+            "en",
+            "The Communist leader Guennadi Ziouganov spoke.",
+            ("Guennadi Ziouganov", "Gennadi Zyuganov", "other-language"),
+        ),
     ],
 )
 def test_a_variant_spelt_as_the_name_is_still_reported(

@@ -27,7 +27,13 @@ from glossary.check.kinship import (
 from glossary.check.match import Hit, exact_hits, fuzzy_hits
 from glossary.model import EntityType, Glossary, Lang, Passage, VariantKind, VariantStatus
 from glossary.text import listed_words, snippet, titles
-from glossary.translit import foreign_romanisation, match_key, to_english, to_french
+from glossary.translit import (
+    foreign_romanisation,
+    match_key,
+    respell,
+    to_english,
+    to_french,
+)
 from glossary.weights import MIN_CONFIDENCE, SHORT_CONFIDENCE
 
 CONTEXT_CHARS = 160
@@ -289,6 +295,8 @@ class Checker:
                 return None  # al-Maliki where English writes Nouri al-Maliki, and the reverse
             if not same_name(hit.found, self._index.canonical(entity_id, lang)):
                 return None  # Euro beside Championnat européen: another name, not a spelling
+            if self._other_romanisation(entity_id, hit.found, lang):
+                return FindingKind.OTHER_LANGUAGE  # Ziouganov in English, whoever writes it
             return FindingKind.OTHER_LANGUAGE if self._foreign(entity_id, hit, lang) else None
         target = self._suggest(entity_id, ref, lang)
         if kind is FindingKind.SHORT and self._other_tail(entity_id, hit, lang):
@@ -324,6 +332,18 @@ class Checker:
                 if key == found or key.endswith(" " + found):
                     return True
         return False
+
+    def _other_romanisation(self, entity_id: str, found: str, lang: str) -> bool:
+        """Whether `found` is a Russian name in the other language's romanisation, which this
+        language's own gives back as its canonical form (Guennadi Ziouganov for Gennadi
+        Zyuganov in English): the spelling proves it, even where the sources write it so."""
+        if lang not in CHECK_LANGS or not foreign_romanisation(found, lang):
+            return False
+        key = compare_key(respell(found, lang))
+        return any(
+            compare_key(name) == key or compare_key(name).endswith(" " + key)
+            for name in self._index.canonical(entity_id, lang)
+        )
 
     def _romanised(self, name: str, lang: str) -> str:
         """`name` as `lang` romanises Russian (kept: names repeat)."""
