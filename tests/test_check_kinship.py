@@ -188,6 +188,7 @@ def test_only_common_words_of_a_name_make_a_convention(
         ("Championnat européen", True),
         ("Ministère du pétrole iraquien", True),
         ("Organization for Security and Co-operation in Europe", False),
+        ("Organisation des Nations unies", False),  # it names the Nations
         ("Pékin", False),
         ("Comité de Sécurité Nationale", False),
     ],

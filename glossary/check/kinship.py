@@ -119,11 +119,13 @@ def _common(word: str) -> bool:
 
 def is_description(form: str) -> bool:
     """A name made of common words ("Championnat européen", "Ministère du pétrole iraquien"):
-    after its first word, a lower-case word that is neither a particle nor a linking word."""
+    no capitalised word after the first, and a lower-case one that is neither a particle nor a
+    linking word ("Organisation des Nations unies" names the Nations: not a description)."""
     words = form.split()[1:]
+    if any(word[:1].isupper() for word in words):
+        return False
     return any(
-        word[:1].islower()
-        and len(fold_words(word).replace(" ", "")) >= _DESCRIPTIVE_LETTERS
+        len(fold_words(word).replace(" ", "")) >= _DESCRIPTIVE_LETTERS
         and not is_particle(fold(word))
         for word in words
     )
