@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, partial
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -46,7 +46,7 @@ from align.store.database import Store, peek
 from align.text.analysis import mark_by_document
 from align.workers import Workers
 from glossary.mentions import find_mentions
-from glossary.mentions.ner import NerSpan, Recogniser, french_entities
+from glossary.mentions.ner import MODEL, NerSpan, Recogniser, french_entities
 from glossary.model import KeptOut, Lang, Mention, Passage
 
 SEGMENTS, SENTENCES, MENTIONS, PAIRS = "segments", "sentences", "mentions", "pairs"
@@ -162,10 +162,6 @@ def _decoded(store: Store, read: Callable[[Any], _V], text: str) -> _V | None:
 
 @cache
 def _recogniser_versions() -> tuple[str, ...]:
-    from importlib import metadata
-
-    from glossary.mentions.ner import MODEL
-
     versions = []
     for package in ("spacy", MODEL):
         try:
