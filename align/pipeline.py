@@ -38,7 +38,13 @@ from align.settings import (
     RunSettings,
 )
 from align.store import Store, opened
-from align.store.reuse import StoredMentions, StoredPairs, code_digest
+from align.store.reuse import (
+    StoredMentions,
+    StoredPairs,
+    code_digest,
+    record_review_workbook,
+    review_workbook_unchanged,
+)
 from align.store.reuse import analyse_with_store as analyse
 from align.workers import Analysers, Workers
 from glossary.atomicfile import ensure_folder
@@ -153,7 +159,7 @@ def run(
     ensure_folder(settings.out_dir)
     with hold_folder(settings.out_dir):
         previous = _read_previous(settings)
-        reviews = read_reviews(settings.out_dir / ALIGNMENT_XLSX)
+        reviews = _read_reviews(settings)
         # Opened after those checks, so a run they stop leaves the folder as it was.
         with opened(settings.out_dir, code_digest()) as store:
             analysed, glossary_stage, alignment_stage, outputs = _stages(
@@ -211,6 +217,10 @@ def _stages(
             aligner=pairs,
         )
         pairs.save()
+        if alignment_stage.review is not None:
+            record_review_workbook(
+                store, staging.folder / ALIGNMENT_XLSX, alignment_stage.review.rows
+            )
         glossary_stage = merge_over_links(
             glossary_stage, alignment_stage, previous.workbook, settings, staging.folder
         )
@@ -218,6 +228,17 @@ def _stages(
         outputs = staging.commit([p.name for p in glossary_stage.outputs + alignment_stage.outputs])
     store.keep_only_used()
     return analysed, glossary_stage, alignment_stage, outputs
+
+
+def _read_reviews(settings: RunSettings) -> list[ReviewRow]:
+    """A person's review of alignment.xlsx; none, without parsing the file, when its bytes are
+    those the last run wrote with no review in them (the store keeps their digest)."""
+    path = settings.out_dir / ALIGNMENT_XLSX
+    if path.exists():
+        ensure_closed(path)  # open in Excel: refused, as read_reviews does, whatever its bytes
+        if review_workbook_unchanged(settings.out_dir, path):
+            return []
+    return read_reviews(path)
 
 
 @dataclass(frozen=True)

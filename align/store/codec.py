@@ -1,4 +1,5 @@
-"""The store's values as plain JSON: segments, sentences, mentions and a pair's links.
+"""The store's values as plain JSON: segments, sentences, mentions, the recogniser's entities
+and a pair's links.
 
 Every value is a list or mapping of strings, numbers and nulls, read back into the frozen types
 they came from; nothing is ever unpickled. A value that does not read back (a damaged or
@@ -13,6 +14,7 @@ from typing import Any
 
 from align.model import Evidence, EvidenceKind, Link, Location, Mode, Segment, Sentence, Span
 from align.pairing.pair import PairResult
+from glossary.mentions.ner import NerSpan
 from glossary.model import EntityType, Lang, Mention, Passage
 
 
@@ -114,6 +116,18 @@ def read_mentions(value: Any) -> list[Mention]:
         ]  # fmt: skip
     except (TypeError, ValueError, IndexError) as err:
         raise Undecodable(f"mentions: {err}") from None
+
+
+def spans_value(spans: Sequence[NerSpan]) -> list[Any]:
+    """The recogniser's entities of one text."""
+    return [[s.start, s.end, s.type.value] for s in spans]
+
+
+def read_spans(value: Any) -> list[NerSpan]:
+    try:
+        return [NerSpan(int(start), int(end), EntityType(kind)) for start, end, kind in value]
+    except (TypeError, ValueError) as err:
+        raise Undecodable(f"entities: {err}") from None
 
 
 def pair_value(result: PairResult) -> dict[str, Any]:

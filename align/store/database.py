@@ -137,6 +137,10 @@ class Store:
             return {}
         return found
 
+    def keep(self, stage: str, keys: Iterable[str]) -> None:
+        """Count those entries of `stage` as used by this run without reading them."""
+        self._used.setdefault(stage, set()).update(keys)
+
     def put(self, stage: str, values: Mapping[str, str]) -> None:
         """Store the values of `stage`, all in one transaction."""
         self._used.setdefault(stage, set()).update(values)
@@ -199,6 +203,30 @@ def _problem(db: sqlite3.Connection, code: str) -> str | None:
     if check is None or check[0] != "ok":
         return f"is damaged ({check[0] if check else 'no answer'})"
     return None
+
+
+def peek(folder: Path, code: str, stage: str, key: str) -> str | None:
+    """One value of the store of `folder`, read without creating, checking or changing the file;
+    None when there is no such store, value, or readable store of this code."""
+    path = folder / STORE_FILE
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT)
+    except sqlite3.Error:
+        return None
+    try:
+        meta = dict(db.execute("SELECT name, value FROM meta").fetchall())
+        if (meta.get("format"), meta.get("schema"), meta.get("code")) != (_FORMAT, _SCHEMA, code):
+            return None
+        row = db.execute(
+            "SELECT value FROM entries WHERE stage = ? AND key = ?", (stage, key)
+        ).fetchone()
+        return None if row is None else str(row[0])
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    finally:
+        db.close()
 
 
 @contextlib.contextmanager

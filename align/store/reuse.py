@@ -6,9 +6,16 @@
   (a copy elsewhere changes what is left to split) and the repeats and sentences settings.
 - Mentions: every passage of the corpus and the mentions settings; the name finder weighs what
   the whole corpus says about each capitalised word, so any changed passage means finding again.
+  The French recogniser's entities (spaCy's, one more signal for the finder) depend on one text
+  alone: they are kept per text, keyed by the text, the mentions settings and the versions of
+  spaCy and its model, so finding again only sends the new texts to spaCy (and loads it only
+  when there is one).
 - A pair's alignment: both sides' sentences, the requested mode, the pairing and aligners'
   settings, and the answers of the run's name key to every word the pair asked it about (the key
   comes from the glossary; an entry whose words now key differently is aligned again).
+- The review workbook the run wrote (alignment.xlsx): the digest of its bytes, when it holds
+  nothing of a person's (no mark, note or edited text). The next run reads it back only when its
+  bytes differ (a person saved it), since reading the tool's own sheet gives no review at all.
 
 Every key starts with the settings signature of its stages, which carries the tool's version.
 """
@@ -18,10 +25,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, partial
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+from align.exports.review import ReviewRow
 from align.model import (
     AnalysedDocument,
     Document,
@@ -34,13 +42,15 @@ from align.model import (
 from align.pairing.pair import PairResult, align_pair
 from align.settings import stage_signature
 from align.store import codec
-from align.store.database import Store
+from align.store.database import Store, peek
 from align.text.analysis import mark_by_document
 from align.workers import Workers
 from glossary.mentions import find_mentions
-from glossary.model import KeptOut, Mention, Passage
+from glossary.mentions.ner import MODEL, NerSpan, Recogniser, french_entities
+from glossary.model import KeptOut, Lang, Mention, Passage
 
 SEGMENTS, SENTENCES, MENTIONS, PAIRS = "segments", "sentences", "mentions", "pairs"
+ENTITIES, WRITTEN = "entities", "written"
 _V = TypeVar("_V")
 
 
@@ -150,11 +160,58 @@ def _decoded(store: Store, read: Callable[[Any], _V], text: str) -> _V | None:
         return None
 
 
+@cache
+def _recogniser_versions() -> tuple[str, ...]:
+    versions = []
+    for package in ("spacy", MODEL):
+        try:
+            versions.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package} absent")
+    return tuple(versions)
+
+
+def recogniser_signature() -> str:
+    """What shapes the French recogniser's entities: the mentions settings, spaCy and its model."""
+    return _digest(stage_signature("mentions"), *_recogniser_versions())
+
+
+class StoredRecogniser:
+    """A `Recogniser` that takes each text's entities from the store and asks `recognise`
+    (spaCy's French pipeline by default) only about the texts it does not hold."""
+
+    def __init__(self, store: Store, recognise: Recogniser | None = None) -> None:
+        self._store = store
+        self._recognise = french_entities if recognise is None else recognise
+        self._signature = recogniser_signature()
+
+    def key(self, text: str) -> str:
+        return _digest(self._signature, text)
+
+    def __call__(self, texts: Sequence[str]) -> list[list[NerSpan]]:
+        keys = [self.key(text) for text in texts]
+        found = self._store.get(ENTITIES, keys)
+        out: list[list[NerSpan] | None] = [None] * len(texts)
+        for i, key in enumerate(keys):
+            if key in found:
+                out[i] = _decoded(self._store, codec.read_spans, found[key])
+        todo = [i for i, spans in enumerate(out) if spans is None]
+        # Never called with nothing to do: that would load the model for nothing.
+        done = self._recognise([texts[i] for i in todo]) if todo else []
+        new = {}
+        for i, spans in zip(todo, done, strict=True):
+            out[i] = spans
+            new[keys[i]] = codec.dumps(codec.spans_value(spans))
+        self._store.put(ENTITIES, new)
+        return [spans or [] for spans in out]
+
+
 class StoredMentions:
     """`glossary.build.glossary_mentions` with the corpus's mentions taken from the store."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._recogniser = StoredRecogniser(store)
 
     def __call__(
         self, passages: Iterable[Passage], *, kept_out: KeptOut | None = None
@@ -166,8 +223,12 @@ class StoredMentions:
         if stored is not None:
             mentions = _decoded(self._store, codec.read_mentions, stored)
         if mentions is None:
-            mentions = find_mentions(items)
+            mentions = find_mentions(items, self._recogniser)
             self._store.put(MENTIONS, {key: codec.dumps(codec.mentions_value(mentions))})
+        else:
+            # The recogniser was not asked: its entries stay for the run that adds a document.
+            texts = dict.fromkeys(p.text for p in items if p.lang == Lang.FR)
+            self._store.keep(ENTITIES, [self._recogniser.key(text) for text in texts])
         # As glossary_mentions does: what a person rejected or deleted is left out.
         if kept_out:
             return [m for m in mentions if not kept_out.excludes(m.form, m.lang)]
@@ -234,3 +295,46 @@ class StoredPairs:
     def save(self) -> None:
         self._store.put(PAIRS, self._new)
         self._new = {}
+
+
+def file_digest(path: Path) -> str | None:
+    """The sha256 of a regular file's bytes; None for anything else (a pipe is never opened)."""
+    if not path.is_file():
+        return None
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _written_key(name: str, digest: str) -> str:
+    return _digest(name, digest)
+
+
+def holds_no_review(rows: Sequence[ReviewRow]) -> bool:
+    """Whether `read_reviews` of the review workbook of `rows` is sure to give no review: no
+    row holds a mark, a note or a text of a person's, and every link id is one row's alone (the
+    reader compares each row with the tool's record of the same id)."""
+    ids = [row.link.link_id for row in rows]
+    return all(ids) and len(set(ids)) == len(ids) and not any(row.reviewed for row in rows)
+
+
+def record_review_workbook(store: Store, path: Path, rows: Sequence[ReviewRow]) -> None:
+    """Note in the store that the review workbook at `path`, as the tool wrote it from `rows`,
+    holds no review (nothing is noted otherwise: the next run reads it)."""
+    digest = file_digest(path) if holds_no_review(rows) else None
+    if digest is not None:
+        store.put(WRITTEN, {_written_key(path.name, digest): "no review"})
+
+
+def review_workbook_unchanged(folder: Path, path: Path) -> bool:
+    """Whether `path` holds exactly the bytes of a review workbook this tool wrote into `folder`
+    with no review in it (the store says so; without a store, or after any edit, it does not)."""
+    digest = file_digest(path)
+    if digest is None:
+        return False
+    return peek(folder, code_digest(), WRITTEN, _written_key(path.name, digest)) == "no review"

@@ -1,0 +1,192 @@
+"""What a re-run takes back from the store beside the analysis: the French recogniser's entities
+per text, and the knowledge that the review workbook is the tool's own, unedited.
+
+Each reuse is checked both ways: taken when its inputs are unchanged, dropped when a setting that
+shapes it changes or a person saved the file, and the exports always a run from scratch's.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_store import ADDED, differences, write_docs
+from typer.testing import CliRunner
+
+from align.cli import app
+from align.settings import ALIGNMENT_TMX, ALIGNMENT_XLSX, EXPORTS
+from align.store import STORE_FILE
+from align.store.database import opened, peek
+from align.store.reuse import code_digest
+from glossary.mentions.ner import NerSpan
+from glossary.model import EntityType
+
+FRENCH_ADDED = """\
+Le 20 février, Iouri Ouchakov a rencontré Marco Rubio à Riyad.
+"""
+
+
+class Asked:
+    """A fake French recogniser: finds "Ouchakov" wherever it is, notes every text asked."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def __call__(self, texts: Sequence[str]) -> list[list[NerSpan]]:
+        self.texts.extend(texts)
+        out = []
+        for text in texts:
+            at = text.find("Ouchakov")
+            out.append([] if at < 0 else [NerSpan(at, at + len("Ouchakov"), EntityType.PER)])
+        return out
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch, detector: Any) -> Asked:
+    """Runs reuse the session's detector, and a fake recogniser stands for spaCy's."""
+    import align.store.reuse
+    import align.text.language
+
+    monkeypatch.setattr(align.text.language, "build_detector", lambda *a, **k: detector)
+    fake = Asked()
+    monkeypatch.setattr(align.store.reuse, "french_entities", fake)
+    return fake
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The review workbooks `align run` parsed (read_reviews), in order."""
+    import align.pipeline
+
+    real = align.pipeline.read_reviews
+    seen: list[Path] = []
+
+    def counted(path: Path) -> Any:
+        seen.append(Path(path))
+        return real(path)
+
+    monkeypatch.setattr(align.pipeline, "read_reviews", counted)
+    return seen
+
+
+def run(docs: Path, out: Path) -> Any:
+    result = CliRunner().invoke(app, ["run", str(docs), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def exports(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in EXPORTS}
+
+
+def test_the_recogniser_is_asked_only_about_texts_it_was_not_asked_before(
+    tmp_path: Path, asked: Asked
+) -> None:
+    docs = write_docs(tmp_path / "docs")
+    run(docs, tmp_path / "out")
+    first = list(asked.texts)
+    assert first and len(first) == len(set(first))
+    asked.texts.clear()
+    run(docs, tmp_path / "out")
+    assert asked.texts == []  # nothing changed: the mentions themselves come from the store
+    (docs / "sommet_fr.txt").write_text(FRENCH_ADDED, encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    shutil.copytree(tmp_path / "out", scratch)
+    (scratch / STORE_FILE).unlink()
+    run(docs, tmp_path / "out")
+    # The corpus changed, so names are found again; only the new text goes to the recogniser.
+    assert asked.texts and all(text in FRENCH_ADDED for text in asked.texts)
+    asked.texts.clear()
+    run(docs, scratch)
+    assert set(asked.texts) >= set(first)  # from scratch, every French text is asked
+    assert differences(tmp_path / "out", scratch) == []
+
+
+def test_a_changed_mentions_setting_asks_the_recogniser_about_every_text_again(
+    tmp_path: Path, asked: Asked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glossary.weights
+
+    docs = write_docs(tmp_path / "docs")
+    run(docs, tmp_path / "out")
+    first = set(asked.texts)
+    asked.texts.clear()
+    monkeypatch.setattr(glossary.weights, "TITLE_LINE_SHARE", glossary.weights.TITLE_LINE_SHARE / 2)
+    run(docs, tmp_path / "out")
+    assert set(asked.texts) == first
+
+
+def test_an_unedited_review_workbook_is_not_parsed_again(
+    tmp_path: Path, asked: Asked, parsed: list[Path]
+) -> None:
+    docs = write_docs(tmp_path / "docs")
+    out = tmp_path / "out"
+    run(docs, out)
+    run(docs, out)
+    assert parsed == [out / ALIGNMENT_XLSX]  # the first run wrote it: the second read it back
+    kept = exports(out)
+    (docs / "riyadh_en.txt").write_text(ADDED, encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    shutil.copytree(out, scratch)
+    (scratch / STORE_FILE).unlink()
+    run(docs, out)
+    assert len(parsed) == 1
+    assert exports(out) != kept
+    run(docs, scratch)  # no store: the workbook is parsed, to the same exports
+    assert parsed[-1] == scratch / ALIGNMENT_XLSX
+    assert differences(out, scratch) == []
+
+
+def _mark_first_row(path: Path, mark: str) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    book["Alignment"]["A2"] = mark
+    book.save(path)
+
+
+def test_a_review_workbook_a_person_saved_is_read_and_their_review_wins(
+    tmp_path: Path, asked: Asked, parsed: list[Path]
+) -> None:
+    docs = write_docs(tmp_path / "docs")
+    out = tmp_path / "out"
+    run(docs, out)
+    run(docs, out)
+    units = (out / ALIGNMENT_TMX).read_text("utf-8").count("</tu>")
+    _mark_first_row(out / ALIGNMENT_XLSX, "wrong")
+    parsed.clear()
+    result = run(docs, out)
+    assert parsed == [out / ALIGNMENT_XLSX]
+    assert "kept your review of alignment.xlsx" in result.output
+    assert (out / ALIGNMENT_TMX).read_text("utf-8").count("</tu>") == units - 1
+    # The workbook now holds a person's review: every later run reads it again.
+    run(docs, out)
+    assert parsed == [out / ALIGNMENT_XLSX] * 2
+    assert (out / ALIGNMENT_TMX).read_text("utf-8").count("</tu>") == units - 1
+
+
+def test_a_review_workbook_open_in_another_program_is_refused_even_unedited(
+    tmp_path: Path, asked: Asked
+) -> None:
+    docs = write_docs(tmp_path / "docs")
+    out = tmp_path / "out"
+    run(docs, out)
+    run(docs, out)
+    (out / f".~lock.{ALIGNMENT_XLSX}#").write_text("someone", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(docs), "--out", str(out)])
+    assert result.exit_code == 3
+    assert "open in another program" in result.output
+
+
+def test_peeking_into_a_store_never_creates_or_trusts_a_foreign_one(tmp_path: Path) -> None:
+    assert peek(tmp_path, code_digest(), "written", "k") is None
+    assert not (tmp_path / STORE_FILE).exists()
+    with opened(tmp_path, "another build") as store:
+        store.put("written", {"k": "no review"})
+    assert peek(tmp_path, "another build", "written", "k") == "no review"
+    assert peek(tmp_path, code_digest(), "written", "k") is None
+    (tmp_path / STORE_FILE).write_bytes(b"not a database" * 100)
+    assert peek(tmp_path, "another build", "written", "k") is None
