@@ -50,6 +50,13 @@ class _Built:
             self._detector = self._analysers.detector()
         return self._detector
 
+    def release_detector(self) -> None:
+        """Free the detector's big models (it loads them again if asked again): languages are
+        done before the names stage loads spaCy."""
+        release = getattr(self._detector, "release", None)
+        if release is not None:
+            release()
+
     @property
     def splitter(self) -> Any:
         if self._splitter is None:
@@ -116,7 +123,9 @@ class Workers:
         results = self._map(
             _segments_in_worker, lambda d: document_segments(d, self._here.detector), documents
         )
-        return list(_reported(results, len(documents), "detecting languages", progress))
+        segments = list(_reported(results, len(documents), "detecting languages", progress))
+        self._here.release_detector()
+        return segments
 
     def split_each(
         self,

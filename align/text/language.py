@@ -74,6 +74,11 @@ FAST_RIVAL = 0.1
 # How many chunk texts a detector remembers (about 300 characters each at most).
 MEMO_SIZE = 100_000
 
+# How many languages besides French and English keep their full models loaded between
+# doubtful chunks (about 55 MB each; reloading one costs about 0.4 s of CPU). A document that
+# quotes ten languages would otherwise hold some 500 MB of models to its end.
+RIVAL_MODELS = 2
+
 # Chunks this short ("2.", "G.") are folded into a neighbour.
 _TINY = 6
 
@@ -149,6 +154,9 @@ class LinguaDetector:
     _full: dict[tuple[str, ...], Any] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
+    # Languages other than French and English whose full models are loaded, least recently
+    # used first.
+    _rivals: list[str] = field(default_factory=list, init=False, compare=False, repr=False)
 
     def confidences(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
         """One probability per language for each text; lingua's part computed on all cores."""
@@ -180,8 +188,14 @@ class LinguaDetector:
                         if code in _FR_EN or p >= FAST_RIVAL
                     )
                     doubtful.setdefault(subset, []).append(text)
-            for subset, group in sorted(doubtful.items()):
+            left = sorted(doubtful)
+            while left:
+                # Next, the subset that loads the fewest models not loaded yet.
+                subset = min(left, key=lambda s: sum(c not in self._rivals for c in s))
+                left.remove(subset)
+                group = doubtful[subset]
                 found.update(zip(group, self._rows(self._full_models(subset), group), strict=True))
+                self._unload_rivals(subset, {code for s in left for code in s})
         if len(self._memo) + len(found) > MEMO_SIZE:
             self._memo.clear()
         self._memo.update(found)
@@ -203,6 +217,33 @@ class LinguaDetector:
             self._full[subset] = _builder(subset).build()
         return self._full[subset]
 
+    def _unload_rivals(self, used: tuple[str, ...], needed: set[str]) -> None:
+        """Keep the full models of at most RIVAL_MODELS languages besides French and English:
+        first those `needed` by the chunks still to weigh, then those `used` last. lingua
+        shares models between detectors, so unloading a language through a detector of its
+        own frees it for all."""
+        for code in used:
+            if code not in _FR_EN:
+                if code in self._rivals:
+                    self._rivals.remove(code)
+                self._rivals.append(code)
+        while len(self._rivals) > RIVAL_MODELS:
+            spare = [c for c in self._rivals if c not in needed] or self._rivals
+            code = spare[0]
+            self._rivals.remove(code)
+            # The detectors of subsets holding `code` load it again when next asked.
+            self._full_models((code,)).unload_language_models()
+            _return_freed_memory()
+
+    def release(self) -> None:
+        """Free every full model this detector loaded (the fast ones are a few MB): for the
+        end of a stage, before the next stage's heavy objects (spaCy) load."""
+        for lingua in self._full.values():
+            lingua.unload_language_models()
+        self._full.clear()
+        self._rivals.clear()
+        _return_freed_memory()
+
     def _clear_row(self, text: str) -> tuple[float, ...] | None:
         lang = clear_language(text)
         if lang is None or lang.value not in self.languages:
@@ -211,6 +252,22 @@ class LinguaDetector:
 
 
 _FR_EN = (Lang.FR.value, Lang.EN.value)
+
+
+def _return_freed_memory() -> None:
+    """Hand memory freed by lingua back to the system (glibc keeps it in its arenas otherwise,
+    one per thread lingua ran on); nothing to do elsewhere."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        trim = getattr(libc, "malloc_trim", None)
+    except OSError:
+        return
+    if trim is not None:
+        trim(0)
 
 
 def _builder(codes: Sequence[str]) -> Any:

