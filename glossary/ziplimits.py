@@ -41,9 +41,9 @@ class ZipLimits:
 
     Bytes once unzipped: any package may hold `max_unzipped`; past that, a package may hold
     `max_ratio` times its compressed size, up to `max_total`. A bomb inflates hundreds or
-    thousands of times (3 GB from 3 MB); an honest document or glossary about ten times (a
-    100,000-entity glossary.xlsx: 16 MB holding 160 MB), so a big honest workbook passes and a
-    bomb is refused on its declared sizes, or once its real bytes pass the limit.
+    thousands of times (3 GB from 3 MB); an honest document or glossary about ten times (names
+    and sources differ row to row), so a big honest workbook passes and a bomb is refused on its
+    declared sizes, or once its real bytes pass the limit.
     """
 
     max_unzipped: int = 100 * MIB
