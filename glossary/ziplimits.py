@@ -37,12 +37,25 @@ _CELL_REF = re.compile(r"([A-Za-z]{1,3})?(\d+)?")
 
 @dataclass(frozen=True)
 class ZipLimits:
-    """What a package may hold: bytes once unzipped, parts, element depth, padded sheet cells."""
+    """What a package may hold: bytes once unzipped, parts, element depth, padded sheet cells.
+
+    Bytes once unzipped: any package may hold `max_unzipped`; past that, a package may hold
+    `max_ratio` times its compressed size, up to `max_total`. A bomb inflates hundreds or
+    thousands of times (3 GB from 3 MB); an honest document or glossary about ten times (names
+    and sources differ row to row), so a big honest workbook passes and a bomb is refused on its
+    declared sizes, or once its real bytes pass the limit.
+    """
 
     max_unzipped: int = 100 * MIB
     max_parts: int = 10_000
     max_depth: int = 128
     max_cells: int = 10_000_000
+    max_ratio: int = 50
+    max_total: int = 2048 * MIB
+
+    def allowed(self, packed: int) -> int:
+        """The bytes a package of `packed` compressed bytes may hold once unzipped."""
+        return min(self.max_total, max(self.max_unzipped, self.max_ratio * packed))
 
 
 LIMITS = ZipLimits()
@@ -73,8 +86,12 @@ def check_package(
 
     stream: Any = io.BytesIO(package) if isinstance(package, bytes) else package
     try:
+        # The compressed sizes the zip declares, at most the bytes it really has.
+        start = stream.tell()
+        on_disk = stream.seek(0, io.SEEK_END) - start
+        stream.seek(start)
         with zipfile.ZipFile(stream) as archive:
-            _check_archive(archive, kind, limits)
+            _check_archive(archive, kind, limits, on_disk)
     except _Refused as refused:
         raise error(source, refused.problem, refused.fix) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
@@ -86,24 +103,28 @@ def check_package(
         return
 
 
-def _check_archive(archive: zipfile.ZipFile, kind: str, limits: ZipLimits) -> None:
+def _check_archive(archive: zipfile.ZipFile, kind: str, limits: ZipLimits, on_disk: int) -> None:
     infos = [info for info in archive.infolist() if not info.is_dir()]
     if len(infos) > limits.max_parts:
         raise _Refused(
             f"{kind} package holds {len(infos)} parts, over the limit of {limits.max_parts}",
             f"this is not a document a person saved; open and re-save it as {kind}",
         )
+    packed = min(sum(info.compress_size for info in infos), on_disk)
+    allowed = limits.allowed(packed)
     declared = sum(info.file_size for info in infos)
-    if declared > limits.max_unzipped:
-        raise _too_big(kind, declared, limits)
-    budget = limits.max_unzipped
+    if declared > allowed:
+        raise _too_big(kind, declared, limits, allowed)
+    budget = allowed
     for info in infos:
         try:
             with archive.open(info) as part:
                 if info.filename.lower().endswith(_XML_SUFFIXES):
-                    budget -= _check_xml_part(part, info.filename, kind, limits, budget)
+                    budget -= _check_xml_part(part, info.filename, kind, limits, budget, allowed)
                 else:
                     budget -= _drain(part)
+                if budget < 0:
+                    raise _too_big(kind, None, limits, allowed)
         except (zipfile.BadZipFile, zlib.error, EOFError):
             # Its bytes disagree with its declared size or checksum, or do not inflate. Refused
             # here: a reader asking zipfile for the whole part would inflate gigabytes first.
@@ -122,15 +143,29 @@ def _drain(part: IO[bytes]) -> int:
     return size
 
 
-def _too_big(kind: str, size: int | None, limits: ZipLimits) -> _Refused:
-    held = f"{size // MIB} MB" if size is not None else f"more than {limits.max_unzipped // MIB} MB"
+def _too_big(kind: str, size: int | None, limits: ZipLimits, allowed: int) -> _Refused:
+    held = f"{size // MIB} MB" if size is not None else f"more than {allowed // MIB} MB"
+    if allowed >= limits.max_total:
+        why = f"over the {limits.max_total // MIB} MB limit"
+    elif allowed <= limits.max_unzipped:
+        why = (
+            f"over the {limits.max_unzipped // MIB} MB limit (past it, a package may hold "
+            f"{limits.max_ratio} times its compressed size: this one inflates more, like a zip "
+            "bomb)"
+        )
+    else:
+        why = (
+            f"over its limit of {allowed // MIB} MB ({limits.max_ratio} times its compressed "
+            "size: it inflates more, like a zip bomb)"
+        )
     return _Refused(
-        f"{kind} holds {held} once unzipped, over the {limits.max_unzipped // MIB} MB limit",
-        "split the document into smaller files",
+        f"{kind} holds {held} once unzipped, {why}", "split the document into smaller files"
     )
 
 
-def _check_xml_part(part: IO[bytes], name: str, kind: str, limits: ZipLimits, budget: int) -> int:
+def _check_xml_part(
+    part: IO[bytes], name: str, kind: str, limits: ZipLimits, budget: int, allowed: int
+) -> int:
     """Parse one XML part element by element; return the bytes it really held."""
     from lxml import etree
 
@@ -154,7 +189,7 @@ def _check_xml_part(part: IO[bytes], name: str, kind: str, limits: ZipLimits, bu
             raise _dtd(name, kind)
         size += len(chunk)
         if size > budget:
-            raise _too_big(kind, None, limits)
+            raise _too_big(kind, None, limits, allowed)
         try:
             parser.feed(chunk)
         except etree.XMLSyntaxError:

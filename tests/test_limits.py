@@ -276,3 +276,41 @@ def test_a_reader_failing_unexpectedly_on_one_file_of_a_folder_skips_only_that_f
         result.skipped[0].reason
         == "could not be read (unexpected TypeError: a bug); please report it"
     )
+
+
+def _package_of(size: int, *, random_text: bool) -> bytes:
+    """A one-part zip of `size` bytes: random letters (about 2x compression) or one letter."""
+    import random
+
+    rng = random.Random(size)
+    text = (
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(size))
+        if random_text
+        else "a" * size
+    )
+    return hostile.package([("xl/media/data.bin", text.encode())])
+
+
+# (bytes inside, how they compress, refused with, or None when read)
+RATIO_LIMITS = ZipLimits(max_unzipped=256 * KIB, max_ratio=10, max_total=1024 * KIB)
+PACKAGES_PAST_THE_FLOOR = [
+    (200 * KIB, False, None),  # under the floor: any ratio
+    (600 * KIB, True, None),  # past it, but inflating about twice: an honest big package
+    (600 * KIB, False, "over the 0 MB limit (past it"),  # past it, inflating a thousand times
+    (1200 * KIB, True, "over the 1 MB limit"),  # past the ceiling, whatever its ratio
+]
+
+
+@pytest.mark.parametrize(("size", "random_text", "refused"), PACKAGES_PAST_THE_FLOOR)
+def test_a_big_package_is_read_when_it_inflates_like_a_document_not_like_a_bomb(
+    size: int, random_text: bool, refused: str | None
+) -> None:
+    from glossary.ziplimits import check_package
+
+    data = _package_of(size, random_text=random_text)
+    if refused is None:
+        check_package(data, "big.xlsx", kind=".xlsx", limits=RATIO_LIMITS)
+        return
+    with pytest.raises(GlossaryError) as info:
+        check_package(data, "big.xlsx", kind=".xlsx", limits=RATIO_LIMITS, error=GlossaryError)
+    assert str(info.value).startswith("big.xlsx: ") and refused in str(info.value)

@@ -454,3 +454,34 @@ def test_a_formula_typed_in_a_sheet_a_person_added_comes_back_as_text(
         )
     sheet = openpyxl.load_workbook(written)["Notes"]
     assert (sheet["A1"].value, sheet["A1"].data_type) == (typed, "s")
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("fr", "fr"),
+        ("FR ", "fr"),
+        ("  En", "en"),
+        ("français", "fr"),
+        ("Francais", "fr"),
+        ("French", "fr"),
+        ("anglais", "en"),
+        ("allemand", "de"),
+        ("Deutsch", "de"),
+        ("Русский", "ru"),
+        ("fr-CA", "fr"),
+        ("en_GB", "en"),
+        ("und", "und"),
+        ("frnch", None),
+        ("français de France", None),
+        ("xx", None),
+        ("ja", None),
+        ("", None),
+    ],
+)
+def test_a_lang_cell_is_read_when_it_names_one_language_unambiguously(
+    typed: str, code: str | None
+) -> None:
+    from glossary.workbook.languages import lang_code
+
+    assert lang_code(typed) == code

@@ -429,3 +429,41 @@ def test_a_form_typed_without_a_language_takes_the_one_the_sources_give(
     [typed] = [v for v in glossary.variants if v.variant == "Selon Ouchakov"]
     assert (typed.count, typed.kind.value) == (1, "spelling")
     assert "per-selon-ushakov" not in {e.entity_id for e in glossary.entities}
+
+
+def test_a_language_typed_loosely_is_read_and_an_unknown_one_kept_as_typed_with_a_warning(
+    runner: CliRunner, docs: Path, out: Path
+) -> None:
+    typed = {
+        # variant: (what the person types in its lang cell, the language the tool reads)
+        "Khrouchtchev": ("français", "fr"),
+        "Iouri Ouchakov": ("FR ", "fr"),
+        "Sergueï Lavrov": ("Russe", "ru"),
+        "Moscou": ("fr-CA", "fr"),
+    }
+
+    def edit(entities: Sheet, variants: Sheet) -> None:
+        for form, (cell, _) in typed.items():
+            variants.set(variants.row(variant=form), "lang", cell)
+        variants.set(variants.row(variant="Selon Ouchakov"), "lang", "frnch")
+
+    _edit(out / "glossary.xlsx", edit)
+    before = len(_glossary(out).variants)
+    for _ in range(2):  # until a person corrects it, every run says so again
+        result = _run(runner, docs, out)
+        warned = [line for line in result.stderr.splitlines() if "column lang" in line]
+        assert len(warned) == 1, result.stderr
+        assert "'frnch'" in warned[0] and "sheet 'Variants', row" in warned[0]
+        assert "fr, " in warned[0] and "und" in warned[0]
+    glossary = _glossary(out)
+    forms = _forms(glossary)
+    for form, (_, read) in typed.items():
+        # One row each, never a copy beside it in the language the sources give.
+        assert {(lang, status) for _, lang, status in forms[form]} == {(read, "auto")}, form
+    # The unknown word stays in its cell; the row is read with the tool's value (none yet).
+    assert {status for _, _, status in forms["Selon Ouchakov"]} == {"auto"}
+    assert len(glossary.variants) == before
+    book = openpyxl.load_workbook(out / "glossary.xlsx")
+    variants = Sheet(book, "Variants")
+    assert variants.get(variants.row(variant="Selon Ouchakov"), "lang") == "frnch"
+    assert variants.get(variants.row(variant="Iouri Ouchakov"), "lang") == "fr"

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from glossary import xlsx
-from glossary.model import EntityStatus, EntityType, Glossary, VariantKind, VariantStatus
+from glossary.model import (
+    EntityStatus,
+    EntityType,
+    Glossary,
+    Variant,
+    VariantKind,
+    VariantStatus,
+)
 from glossary.workbook.cells import (
     CellValue,
     cell_text,
@@ -96,12 +104,13 @@ def build_workbook(
     _drop_down(variants, "D", [k.value for k in VariantKind], "kind")
     _drop_down(variants, "F", [s.value for s in VariantStatus], "status")
     extra = previous.variant_columns
+    variant_typed = _variant_words(typed, glossary)
     _fill(
         variants,
         (*VARIANT_COLUMNS, *extra.headers),
         _with_extras(
             [
-                _as_typed(variant_values(v), VARIANT_COLUMNS, typed.get((VARIANTS, v.key)))
+                _as_typed(variant_values(v), VARIANT_COLUMNS, variant_typed(v))
                 for v in glossary.variants
             ],
             [v.key for v in glossary.variants],
@@ -168,6 +177,28 @@ def _typed_words(previous: Workbook) -> dict[tuple[str, tuple[str, ...]], dict[s
     for cell in previous.tool_cells:
         if cell.typed:
             words.setdefault((cell.sheet, cell.key), {})[cell.column] = cell.typed
+    return words
+
+
+def _variant_words(
+    typed: Mapping[tuple[str, tuple[str, ...]], dict[str, str]], glossary: Glossary
+) -> Callable[[Variant], dict[str, str] | None]:
+    """The words typed in a Variants row, found by its key, or by its entity and form when its
+    language was the cell typed (the tool's language for it, filled in, may have changed since:
+    `und` read, the sources' language merged)."""
+    by_form: dict[tuple[str, ...], list[dict[str, str]]] = {}
+    for (sheet, key), row_words in typed.items():
+        if sheet == VARIANTS and "lang" in row_words:
+            by_form.setdefault(key[:2], []).append(row_words)
+    rows = Counter(v.key[:2] for v in glossary.variants)
+
+    def words(variant: Variant) -> dict[str, str] | None:
+        found = typed.get((VARIANTS, variant.key))
+        if found is not None:
+            return found
+        candidates = by_form.get(variant.key[:2], [])
+        return candidates[0] if len(candidates) == 1 and rows[variant.key[:2]] == 1 else None
+
     return words
 
 

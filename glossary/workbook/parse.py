@@ -19,6 +19,7 @@ from glossary.model import (
 )
 from glossary.workbook.cells import CellValue, cell_int, cell_text, parse_sources
 from glossary.workbook.kinds import canonical_of, kind_of, lang_of, type_of
+from glossary.workbook.languages import accepted_langs, lang_code
 from glossary.workbook.schema import (
     ABOUT,
     ABOUT_COLUMNS,
@@ -226,6 +227,21 @@ class _Lenient:
     def blank(self, sheet: str, number: int, column: str) -> None:
         self.cells.append((sheet, number, column, ""))
 
+    def lang(self, sheet: str, number: int, typed: str) -> str:
+        """The code of a `lang` cell ("FR ", "français" read as fr), or "" for the tool to fill
+        when it is blank or names no language the tool knows (the cell noted, kept as typed)."""
+        code = lang_code(typed) if typed else None
+        if code is not None:
+            return code
+        if typed:
+            self.warnings.append(
+                f"{self.source}: sheet '{sheet}', row {number}, column lang: '{typed}' is not "
+                f"a language the tool knows (allowed: {accepted_langs()}); the cell is kept as "
+                "typed and the tool uses its own value until you correct it"
+            )
+        self.cells.append((sheet, number, "lang", typed))
+        return ""
+
 
 def _int(source: str, where: str, column: str, value: CellValue) -> int:
     number = cell_int(value)
@@ -317,8 +333,7 @@ def _parse_variants(
                 source, where, "status", cells["status"], VariantStatus, VariantStatus.AUTO
             )
         else:
-            if not lang:
-                lenient.blank(sheet, number, "lang")
+            lang = lenient.lang(sheet, number, lang)
             kind = lenient.enum(
                 sheet, number, "kind", cells["kind"], VariantKind, VariantKind.SPELLING
             )
