@@ -106,8 +106,9 @@ def _rivals(registry: _Registry) -> set[str]:
 
 
 def test_doubtful_lines_of_many_languages_keep_few_full_models_loaded(
-    registry: _Registry,
+    registry: _Registry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(language, "RIVAL_MODELS", 2)
     detector = _detector(registry)
     detector.confidences(list(FAST))
     assert len(_rivals(registry)) <= language.RIVAL_MODELS
