@@ -138,6 +138,34 @@ def _own_form(forms: Sequence[FormStats], lang: Lang) -> str | None:
     return _pick_spelling(full, own, lang)
 
 
+def _own_romanisation(forms: Sequence[FormStats], lang: Lang) -> list[FormStats]:
+    """The forms written in `lang`'s own romanisation, or all if none is."""
+    return [f for f in forms if not foreign_romanisation(f.form, lang)] or list(forms)
+
+
+def _cut_wide(form: FormStats, forms: Sequence[FormStats]) -> bool:
+    """A form whose name words hold, at their start or end, a name of two words or more that
+    the other language writes where this one glued a word to it (Croate Duje Draganja beside
+    the English Duje Draganja; Mohammed bin Salman bin Abdulaziz Al-Saoud beside Mohammed bin
+    Salman): the longer form is the mention cut too wide, not the full name."""
+    keys = name_parts(form.form, form.lang).keys
+    others = [f for f in forms if f.lang != form.lang and f.lang in _CELLS]
+    if any(name_parts(f.form, f.lang).keys == keys for f in others):
+        return False  # both languages write it so: the full name
+    for other in others:
+        inner = name_parts(other.form, other.lang).keys
+        if 2 <= len(inner) < len(keys) and inner in (keys[: len(inner)], keys[-len(inner) :]):
+            return True
+    return False
+
+
+def _uncut(forms: Sequence[FormStats]) -> list[FormStats]:
+    """The forms less those cut too wide, when the other language writes the name alone."""
+    if not any(f.lang != forms[0].lang for f in forms):
+        return list(forms)
+    return [f for f in forms if not _cut_wide(f, forms)] or list(forms)
+
+
 def choose_canonical(cluster: Cluster) -> Canonical:
     """Canonical forms: a known concept's names (CLDR, curated), else each language's own
     attested forms; persons keep one spelling across languages, Russian names are written in
@@ -153,8 +181,9 @@ def choose_canonical(cluster: Cluster) -> Canonical:
             concept,
             False,
         )
-    most = max(_words(f) for f in forms)
-    full = [f for f in forms if _words(f) == most] or forms
+    uncut = _uncut(forms)
+    most = max(_words(f) for f in uncut)
+    full = [f for f in uncut if _words(f) == most] or forms
     # The full names say what the entity is; a bare surname is often untyped (Ribbentrop).
     kind = _entity_type(full)
     main = _agreed([f for f in full if f.lang in (Lang.EN, Lang.FR)] or full, forms)
@@ -181,8 +210,10 @@ def choose_canonical(cluster: Cluster) -> Canonical:
         return Canonical(
             kind, own_en or own_fr or guess, own_fr or own_en or guess, "", None, False, guessed
         )
-    english = [f for f in main if f.lang == Lang.EN]
-    french = [f for f in main if f.lang == Lang.FR]
+    # Each language's own romanisation first, where its sources write it (Alexandre Loukachenko
+    # beside Alexandre Lukashenko in French).
+    english = _own_romanisation([f for f in main if f.lang == Lang.EN], Lang.EN)
+    french = _own_romanisation([f for f in main if f.lang == Lang.FR], Lang.FR)
     # Each language's own spelling, the one its forms (bare surnames too) write most, in that
     # language's romanisation (an English source that keeps the French Ziouganov: Zyuganov).
     en = _own_spelling(english, forms, Lang.EN) if english else _best(main).form

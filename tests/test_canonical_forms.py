@@ -67,6 +67,36 @@ PER = EntityType.PER
             "Lev Goudkov",
             (),
         ),
+        # A Russian name: each language's own romanisation where its sources write it.
+        (
+            (
+                _form("Alexandre Loukachenko", "fr", 2, PER),
+                _form("Alexandre Lukashenko", "fr", 1, PER),
+                _form("Lukashenko", "fr", 3, PER),
+                _form("Alexander Lukashenko", "en", 3, PER),
+            ),
+            "Alexander Lukashenko",
+            "Alexandre Loukachenko",
+            (),
+        ),
+        # A word glued before a name the other language writes alone is not the full name...
+        (
+            (_form("Croate Duje Draganja", "fr", kind=PER), _form("Duje Draganja", "en", kind=PER)),
+            "Duje Draganja",
+            "Duje Draganja",
+            (),
+        ),
+        # ...but a fuller name both languages write is.
+        (
+            (
+                _form("Juan Carlos Gomez", "fr", kind=PER),
+                _form("Juan Carlos Gomez", "en", kind=PER),
+                _form("Carlos Gomez", "en", 3, PER),
+            ),
+            "Juan Carlos Gomez",
+            "Juan Carlos Gomez",
+            (),
+        ),
         # A Russian name seen in French only: English through transliteration, no guess.
         ((_form("Iouri Loujkov", "fr", kind=PER),), "Yuri Luzhkov", "Iouri Loujkov", ()),
     ],
