@@ -138,6 +138,24 @@ def _own_form(forms: Sequence[FormStats], lang: Lang) -> str | None:
     return _pick_spelling(full, own, lang)
 
 
+# Letters French (and so English) spelling has; a name written with others keeps them.
+_FRENCH_LETTERS = set("àâäçéèêëîïôöùûüÿœæ")
+
+
+def _foreign_letters(form: str) -> int:
+    return sum(
+        1 for c in form.lower() if c.isalpha() and not c.isascii() and c not in _FRENCH_LETTERS
+    )
+
+
+def _own_letters(chosen: str, forms: Sequence[FormStats]) -> str:
+    """The spelling with the name's own letters, where a source keeps them and the chosen one
+    drops them (Bakira Hasečić, not Hasecic): neither language spells them otherwise."""
+    same = [f.form for f in forms if fold_words(f.form) == fold_words(chosen)]
+    best = max(same, key=lambda f: (_foreign_letters(f), f == chosen), default=chosen)
+    return best if _foreign_letters(best) > _foreign_letters(chosen) else chosen
+
+
 def _own_romanisation(forms: Sequence[FormStats], lang: Lang) -> list[FormStats]:
     """The forms written in `lang`'s own romanisation, or all if none is."""
     return [f for f in forms if not foreign_romanisation(f.form, lang)] or list(forms)
@@ -199,7 +217,7 @@ def choose_canonical(cluster: Cluster) -> Canonical:
         ]
         en = _pick_spelling(english_ok or main, forms, Lang.EN)
         fr = _pick_spelling(main, forms, Lang.FR)
-        return Canonical(kind, en, fr, "", None, False)
+        return Canonical(kind, _own_letters(en, forms), _own_letters(fr, forms), "", None, False)
     if not russian:
         # Places, bodies and events have a form of their own in each language (Bosnie, Bosnia).
         own_en, own_fr = _own_form(forms, Lang.EN), _own_form(forms, Lang.FR)

@@ -97,6 +97,17 @@ PER = EntityType.PER
             "Juan Carlos Gomez",
             (),
         ),
+        # A name keeps the letters of its own language that a source dropped (Hasečić).
+        (
+            (
+                _form("Bakira Hasecic", "fr", kind=PER),
+                _form("Hasecic", "fr", 2, PER),
+                _form("Bakira Hasečić", "en", kind=PER),
+            ),
+            "Bakira Hasečić",
+            "Bakira Hasečić",
+            (),
+        ),
         # A Russian name seen in French only: English through transliteration, no guess.
         ((_form("Iouri Loujkov", "fr", kind=PER),), "Yuri Luzhkov", "Iouri Loujkov", ()),
     ],
