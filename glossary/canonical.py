@@ -277,6 +277,11 @@ def variant_kind(form: str, lang: str, canon: Canonical) -> VariantKind:
         return VariantKind.OTHER_LANGUAGE
     reference = own or canon.english
     parts, whole = name_parts(form, lang), name_parts(reference)
+    size = len(whole.keys)
+    if len(parts.keys) > size >= 2 and whole.keys in (parts.keys[:size], parts.keys[-size:]):
+        # A fuller form holding the canonical one is another name of it, not a misspelling (as
+        # Union of Soviet Socialist Republics beside Soviet Union).
+        return VariantKind.EXONYM
     if len(parts.keys) < len(whole.keys):
         # A short form spelt otherwise than the full name is a spelling slip first (Bartoux).
         keys = set(whole.keys) | set(name_parts(canon.english).keys)

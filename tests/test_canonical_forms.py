@@ -207,3 +207,14 @@ def test_a_persons_edit_clears_or_keeps_the_review_mark(
     for _ in range(2):
         update_workbook(path, _fresh(), {"version": "test"})
         assert _written_mark(path) == mark
+
+
+def test_a_fuller_form_holding_the_canonical_is_another_name_not_a_misspelling() -> None:
+    canon = choose_canonical(
+        _cluster(
+            _form("Croate Duje Draganja", "fr", kind=PER), _form("Duje Draganja", "en", kind=PER)
+        )
+    )
+    assert (canon.english, canon.french) == ("Duje Draganja", "Duje Draganja")
+    assert variant_kind("Croate Duje Draganja", Lang.FR, canon) == VariantKind.EXONYM
+    assert variant_kind("Duje Draganja", Lang.EN, canon) == VariantKind.CANONICAL
