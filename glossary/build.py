@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from glossary.canonical import choose_canonical, entity_id, free_id, variant_kind
 from glossary.cluster import Cluster, FormStats, cluster_forms, form_stats
 from glossary.cooccurrence import LinkedSentences, link_groups
+from glossary.expansions import join_expansions
 from glossary.mentions import find_mentions
 from glossary.model import (
     REVIEW_SEPARATOR,
@@ -94,7 +95,7 @@ def glossary_from_mentions(
     entities: list[Entity] = []
     variants: list[Variant] = []
     taken: set[str] = set()
-    clusters = cluster_forms(form_stats(mentions))
+    clusters = join_expansions(cluster_forms(form_stats(mentions)), mentions)
     if links:
         clusters = _merge_linked(clusters, mentions, links)
     named = [(choose_canonical(c), c) for c in clusters]

@@ -138,6 +138,52 @@ def _own_form(forms: Sequence[FormStats], lang: Lang) -> str | None:
     return _pick_spelling(full, own, lang)
 
 
+# Letters French (and so English) spelling has; a name written with others keeps them.
+_FRENCH_LETTERS = set("àâäçéèêëîïôöùûüÿœæ")
+
+
+def _foreign_letters(form: str) -> int:
+    return sum(
+        1 for c in form.lower() if c.isalpha() and not c.isascii() and c not in _FRENCH_LETTERS
+    )
+
+
+def _own_letters(chosen: str, forms: Sequence[FormStats]) -> str:
+    """The spelling with the name's own letters, where a source keeps them and the chosen one
+    drops them (Bakira Hasečić, not Hasecic): neither language spells them otherwise."""
+    same = [f.form for f in forms if fold_words(f.form) == fold_words(chosen)]
+    best = max(same, key=lambda f: (_foreign_letters(f), f == chosen), default=chosen)
+    return best if _foreign_letters(best) > _foreign_letters(chosen) else chosen
+
+
+def _own_romanisation(forms: Sequence[FormStats], lang: Lang) -> list[FormStats]:
+    """The forms written in `lang`'s own romanisation, or all if none is."""
+    return [f for f in forms if not foreign_romanisation(f.form, lang)] or list(forms)
+
+
+def _cut_wide(form: FormStats, forms: Sequence[FormStats]) -> bool:
+    """A form whose name words hold, at their start or end, a name of two words or more that
+    the other language writes where this one glued a word to it (Croate Duje Draganja beside
+    the English Duje Draganja; Mohammed bin Salman bin Abdulaziz Al-Saoud beside Mohammed bin
+    Salman): the longer form is the mention cut too wide, not the full name."""
+    keys = name_parts(form.form, form.lang).keys
+    others = [f for f in forms if f.lang != form.lang and f.lang in _CELLS]
+    if any(name_parts(f.form, f.lang).keys == keys for f in others):
+        return False  # both languages write it so: the full name
+    for other in others:
+        inner = name_parts(other.form, other.lang).keys
+        if 2 <= len(inner) < len(keys) and inner in (keys[: len(inner)], keys[-len(inner) :]):
+            return True
+    return False
+
+
+def _uncut(forms: Sequence[FormStats]) -> list[FormStats]:
+    """The forms less those cut too wide, when the other language writes the name alone."""
+    if not any(f.lang != forms[0].lang for f in forms):
+        return list(forms)
+    return [f for f in forms if not _cut_wide(f, forms)] or list(forms)
+
+
 def choose_canonical(cluster: Cluster) -> Canonical:
     """Canonical forms: a known concept's names (CLDR, curated), else each language's own
     attested forms; persons keep one spelling across languages, Russian names are written in
@@ -153,8 +199,9 @@ def choose_canonical(cluster: Cluster) -> Canonical:
             concept,
             False,
         )
-    most = max(_words(f) for f in forms)
-    full = [f for f in forms if _words(f) == most] or forms
+    uncut = _uncut(forms)
+    most = max(_words(f) for f in uncut)
+    full = [f for f in uncut if _words(f) == most] or forms
     # The full names say what the entity is; a bare surname is often untyped (Ribbentrop).
     kind = _entity_type(full)
     main = _agreed([f for f in full if f.lang in (Lang.EN, Lang.FR)] or full, forms)
@@ -170,7 +217,7 @@ def choose_canonical(cluster: Cluster) -> Canonical:
         ]
         en = _pick_spelling(english_ok or main, forms, Lang.EN)
         fr = _pick_spelling(main, forms, Lang.FR)
-        return Canonical(kind, en, fr, "", None, False)
+        return Canonical(kind, _own_letters(en, forms), _own_letters(fr, forms), "", None, False)
     if not russian:
         # Places, bodies and events have a form of their own in each language (Bosnie, Bosnia).
         own_en, own_fr = _own_form(forms, Lang.EN), _own_form(forms, Lang.FR)
@@ -181,8 +228,10 @@ def choose_canonical(cluster: Cluster) -> Canonical:
         return Canonical(
             kind, own_en or own_fr or guess, own_fr or own_en or guess, "", None, False, guessed
         )
-    english = [f for f in main if f.lang == Lang.EN]
-    french = [f for f in main if f.lang == Lang.FR]
+    # Each language's own romanisation first, where its sources write it (Alexandre Loukachenko
+    # beside Alexandre Lukashenko in French).
+    english = _own_romanisation([f for f in main if f.lang == Lang.EN], Lang.EN)
+    french = _own_romanisation([f for f in main if f.lang == Lang.FR], Lang.FR)
     # Each language's own spelling, the one its forms (bare surnames too) write most, in that
     # language's romanisation (an English source that keeps the French Ziouganov: Zyuganov).
     en = _own_spelling(english, forms, Lang.EN) if english else _best(main).form
@@ -228,6 +277,11 @@ def variant_kind(form: str, lang: str, canon: Canonical) -> VariantKind:
         return VariantKind.OTHER_LANGUAGE
     reference = own or canon.english
     parts, whole = name_parts(form, lang), name_parts(reference)
+    size = len(whole.keys)
+    if len(parts.keys) > size >= 2 and whole.keys in (parts.keys[:size], parts.keys[-size:]):
+        # A fuller form holding the canonical one is another name of it, not a misspelling (as
+        # Union of Soviet Socialist Republics beside Soviet Union).
+        return VariantKind.EXONYM
     if len(parts.keys) < len(whole.keys):
         # A short form spelt otherwise than the full name is a spelling slip first (Bartoux).
         keys = set(whole.keys) | set(name_parts(canon.english).keys)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from glossary.exonyms import lookup
 from glossary.model import EntityType, Lang, Mention
-from glossary.text import fold_words
+from glossary.text import fold_words, is_particle
 from glossary.translit import match_key
 from glossary.weights import (
     LINK_ALIKE,
@@ -134,6 +134,17 @@ def alike(a: str, b: str) -> bool:
     return False
 
 
+def _name_words(form: str) -> int:
+    return len([w for w in fold_words(form).split() if not is_particle(w)])
+
+
+def _word_for_word(a: Unit, b: Unit) -> bool:
+    """Forms of as many name words (Mer Blanche, White Sea; Afrique du Nord, North Africa): a
+    rendering, where a name beside a longer or shorter one is most often a name mistaken for
+    the other's translation (Jeux Olympiques, Junior World Championship)."""
+    return bool({_name_words(f) for f in a.forms} & {_name_words(f) for f in b.forms})
+
+
 def _alike_units(a: Unit, b: Unit) -> bool:
     return any(alike(x, y) for x in a.forms for y in b.forms)
 
@@ -160,6 +171,8 @@ def linked_pairs(
         n_fr: Counter[int] = Counter()
         n_en: Counter[int] = Counter()
         together: Counter[tuple[int, int]] = Counter()
+        # Links where the two are the only names left on either side (Moyen-Orient, Middle East).
+        alone: Counter[tuple[int, int]] = Counter()
         for fr_units, en_units in sides:
             fr = {_find(parent, u) for u in fr_units}
             en = {_find(parent, u) for u in en_units}
@@ -169,6 +182,8 @@ def linked_pairs(
             for a in fr - both:
                 for b in en - both:
                     together[(a, b)] += 1
+            if len(fr - both) == 1 and len(en - both) == 1:
+                alone[(min(fr - both), min(en - both))] += 1
         # (Dice, alike): a shared spelling breaks a tie of counts (two names in one sentence).
         scores: dict[tuple[int, int], tuple[float, bool]] = {}
         for (a, b), joint in together.items():
@@ -176,8 +191,15 @@ def linked_pairs(
             if not _compatible(ua, ub):
                 continue
             similar = _alike_units(ua, ub)
-            # One link is enough with a shared spelling; without, the pair must recur.
-            if joint < (LINK_MIN_TOGETHER if similar else LINK_MIN_TOGETHER_UNLIKE):
+            # One link is enough with a shared spelling, or for two names of one type, as many
+            # words, met nowhere else and the only names left in the links they share;
+            # otherwise the pair must recur.
+            single = similar or (
+                ua.type == ub.type
+                and alone[(a, b)] == joint == n_fr[a] == n_en[b]
+                and _word_for_word(ua, ub)
+            )
+            if joint < (LINK_MIN_TOGETHER if single else LINK_MIN_TOGETHER_UNLIKE):
                 continue
             scores[(a, b)] = (2 * joint / (n_fr[a] + n_en[b]), similar)
         best_fr: dict[int, list[tuple[float, bool]]] = defaultdict(list)

@@ -32,6 +32,16 @@ class NameParts:
     given: str | None = None
 
 
+def _surname_first(form: str) -> bool:
+    """A surname and a hyphenated given name whose second syllable is in lower case, as Chinese
+    and Korean names are romanised (Chen Shui-bian, Ban Ki-moon): the surname comes first."""
+    words = form.split()
+    if len(words) != 2 or not words[0][:1].isupper() or words[1].count("-") != 1:
+        return False
+    head, tail = words[1].split("-")
+    return head[:1].isupper() and head.isalpha() and tail.isalpha() and tail.islower()
+
+
 def _dutch(form: str) -> str:
     return _DUTCH_RE.sub(lambda m: _DUTCH[m.group()], fold_words(form))
 
@@ -42,6 +52,9 @@ def name_parts(form: str, lang: str = "") -> NameParts:
     concept = lookup(form)
     text = _dutch(form) if lang == "nl" else form
     words = [w for w in fold_words(text).split() if not is_particle(w)]
+    if _surname_first(form):
+        # Keys run given names first, surname last, whatever the order written.
+        words = words[1:] + words[:1]
     keys = tuple(match_key(w) for w in words)
     known = given_name(words[0]) if len(words) >= 2 else None
     return NameParts(

@@ -62,6 +62,8 @@ class GivenName:
     english: str
     french: str
     others: tuple[str, ...] = ()
+    # Western names that translate it (Peter): the same given name, no sign of a Russian one.
+    western: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -163,7 +165,8 @@ def given_names() -> tuple[GivenName, ...]:
         if line and not line.startswith("#"):
             cyr, en, fr, *rest = line.split("\t")
             others = tuple(rest[0].split(",")) if rest and rest[0] else ()
-            rows.append(GivenName(cyr, en, fr, others))
+            western = tuple(rest[1].split(",")) if len(rest) > 1 and rest[1] else ()
+            rows.append(GivenName(cyr, en, fr, others, western))
     return tuple(rows)
 
 
@@ -171,7 +174,7 @@ def given_names() -> tuple[GivenName, ...]:
 def _given_by_key() -> dict[str, GivenName]:
     table: dict[str, GivenName] = {}
     for name in given_names():
-        for spelling in (name.cyrillic, name.english, name.french, *name.others):
+        for spelling in (name.cyrillic, name.english, name.french, *name.others, *name.western):
             table.setdefault(_word_key(fold(spelling)), name)
     return table
 
@@ -184,6 +187,12 @@ def given_name(word: str) -> GivenName | None:
     return _given_by_key().get(_word_key(words[0]))
 
 
+def _russian_given(word: str) -> bool:
+    """A Russian given name, spelt otherwise than as a western name that translates it."""
+    known = given_name(word)
+    return known is not None and fold(word) not in {fold(w) for w in known.western}
+
+
 def is_russian_name(form: str) -> bool:
     """True when the name looks Russian: a Russian given name or a typical surname ending."""
     words = [w for w in _words(form) if not is_particle(w)]
@@ -191,8 +200,9 @@ def is_russian_name(form: str) -> bool:
         return False
     if _CYRILLIC.search(form):
         return True
-    # A Russian given name in the given-name slot: "Peter" ends "Samuel Peter" as a surname.
-    if any(given_name(w) for w in words[:-1]):
+    # A Russian given name in the given-name slot: "Peter" ends "Samuel Peter" as a surname,
+    # and a western name that translates one (Peter King) is no Russian spelling.
+    if any(_russian_given(w) for w in words[:-1]):
         return True
     last = words[-1]
     if _FOREIGN.search(last):

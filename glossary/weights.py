@@ -60,7 +60,8 @@ MIN_LETTERS = 4
 # Dice score over linked sentence pairs from which a French and an English name are one entity,
 # when each is the other's unambiguous best. Two names with a shared spelling (alike: word
 # similarity from LINK_ALIKE, or an acronym inside the other) need LINK_MIN_TOGETHER links;
-# two that share nothing (Pékin, Beijing) must recur in LINK_MIN_TOGETHER_UNLIKE links.
+# two that share nothing (Pékin, Beijing) must recur in LINK_MIN_TOGETHER_UNLIKE links, unless they
+# are of one type and the only names left in a link (Moyen-Orient, Middle East).
 LINK_MIN_DICE = 0.5
 LINK_MIN_TOGETHER = 1
 LINK_MIN_TOGETHER_UNLIKE = 2

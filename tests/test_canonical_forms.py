@@ -67,6 +67,47 @@ PER = EntityType.PER
             "Lev Goudkov",
             (),
         ),
+        # A Russian name: each language's own romanisation where its sources write it.
+        (
+            (
+                _form("Alexandre Loukachenko", "fr", 2, PER),
+                _form("Alexandre Lukashenko", "fr", 1, PER),
+                _form("Lukashenko", "fr", 3, PER),
+                _form("Alexander Lukashenko", "en", 3, PER),
+            ),
+            "Alexander Lukashenko",
+            "Alexandre Loukachenko",
+            (),
+        ),
+        # A word glued before a name the other language writes alone is not the full name...
+        (
+            (_form("Croate Duje Draganja", "fr", kind=PER), _form("Duje Draganja", "en", kind=PER)),
+            "Duje Draganja",
+            "Duje Draganja",
+            (),
+        ),
+        # ...but a fuller name both languages write is.
+        (
+            (
+                _form("Juan Carlos Gomez", "fr", kind=PER),
+                _form("Juan Carlos Gomez", "en", kind=PER),
+                _form("Carlos Gomez", "en", 3, PER),
+            ),
+            "Juan Carlos Gomez",
+            "Juan Carlos Gomez",
+            (),
+        ),
+        # A name keeps the letters of its own language that a source dropped (Hasečić).
+        (
+            (
+                _form("Bakira Hasecic", "fr", kind=PER),
+                _form("Hasecic", "fr", 2, PER),
+                _form("Bakira Hasečić", "en", kind=PER),
+            ),
+            "Bakira Hasečić",
+            "Bakira Hasečić",
+            (),
+        ),
         # A Russian name seen in French only: English through transliteration, no guess.
         ((_form("Iouri Loujkov", "fr", kind=PER),), "Yuri Luzhkov", "Iouri Loujkov", ()),
     ],
@@ -94,7 +135,7 @@ def test_the_other_languages_form_is_never_a_spelling_of_itself() -> None:
 @pytest.mark.parametrize(
     ("form", "lang", "expected"),
     [
-        ("Guennadi Ziouganov", Lang.EN, "Gennadi Zyuganov"),
+        ("Guennadi Ziouganov", Lang.EN, "Gennady Zyuganov"),
         ("Nikolaï Kopossov", Lang.EN, "Nikolai Koposov"),
         ("Tamara Tcherednitchenko", Lang.EN, "Tamara Cherednichenko"),
         ("Alexeï Ignatiev", Lang.EN, "Alexei Ignatiev"),  # only the word written the French way
@@ -166,3 +207,14 @@ def test_a_persons_edit_clears_or_keeps_the_review_mark(
     for _ in range(2):
         update_workbook(path, _fresh(), {"version": "test"})
         assert _written_mark(path) == mark
+
+
+def test_a_fuller_form_holding_the_canonical_is_another_name_not_a_misspelling() -> None:
+    canon = choose_canonical(
+        _cluster(
+            _form("Croate Duje Draganja", "fr", kind=PER), _form("Duje Draganja", "en", kind=PER)
+        )
+    )
+    assert (canon.english, canon.french) == ("Duje Draganja", "Duje Draganja")
+    assert variant_kind("Croate Duje Draganja", Lang.FR, canon) == VariantKind.EXONYM
+    assert variant_kind("Duje Draganja", Lang.EN, canon) == VariantKind.CANONICAL

@@ -120,3 +120,19 @@ def test_transliterations_across_languages_form_one_cluster() -> None:
         frozenset({"Iouri Ouchakov", "Yuri Ushakov", "Ushakov"}),
         frozenset({"Moscou", "Moscow"}),
     }
+
+
+@pytest.mark.parametrize(
+    ("full", "alone", "joins"),
+    [
+        # Chinese and Korean names are romanised surname first (Chen Shui-bian, Ban Ki-moon).
+        ("Chen Shui-bian", "Chen", True),
+        ("Ban Ki-moon", "Ban", True),
+        # ...which a hyphenated name with two capitals is not.
+        ("Jean-Marie Le Pen", "Jean", False),
+        ("Bachar al-Assad", "Bachar", False),
+    ],
+)
+def test_a_surname_written_first_joins_its_full_name(full: str, alone: str, joins: bool) -> None:
+    found = groups(stats(full, "en", "a.txt"), stats(alone, "en", "a.txt"))
+    assert (frozenset({full, alone}) in found) is joins

@@ -45,6 +45,10 @@ GENEVE = (FR, EntityType.LOC, "Genève")
 GENEVA = (EN, EntityType.LOC, "Geneva")
 TAIPEI = (EN, EntityType.LOC, "Taipei")
 POUTINE = (FR, EntityType.PER, "Poutine")
+MER_BLANCHE = (FR, EntityType.LOC, "Mer Blanche")
+WHITE_SEA = (EN, EntityType.LOC, "White Sea")
+JEUX_OLYMPIQUES = (FR, EntityType.MISC, "Jeux Olympiques")
+JUNIOR_CHAMPIONSHIP = (EN, EntityType.MISC, "Junior World Championship")
 
 
 @pytest.mark.parametrize(
@@ -52,9 +56,18 @@ POUTINE = (FR, EntityType.PER, "Poutine")
     [
         # One link is enough for names that share a spelling...
         ([GENEVE, GENEVA], [({0}, {1})], [(0, 1)]),
-        # ...but names that share nothing must meet in two links.
-        ([PEKIN, BEIJING], [({0}, {1})], []),
+        # ...but names that share nothing must meet in two links...
+        ([PEKIN, BEIJING], [({0}, {1}), ({0}, set())], []),
         ([PEKIN, BEIJING], [({0}, {1}), ({0}, {1})], [(0, 1)]),
+        # ...unless, of one type and as many words, they are met nowhere else and are the only
+        # names of the link (Mer Blanche, White Sea).
+        ([PEKIN, BEIJING], [({0}, {1})], [(0, 1)]),
+        ([MER_BLANCHE, WHITE_SEA], [({0}, {1})], [(0, 1)]),
+        # A name beside a longer or shorter one, or of another type, is no rendering of it.
+        ([JEUX_OLYMPIQUES, JUNIOR_CHAMPIONSHIP], [({0}, {1})], []),
+        ([MER_BLANCHE, (EN, EntityType.ORG, "White House")], [({0}, {1})], []),
+        # Two names left on one side: the link says nothing on its own.
+        ([PEKIN, BEIJING, TAIPEI], [({0}, {1, 2})], []),
         # Two unknown English names beside one French name: a tie says nothing.
         ([PEKIN, BEIJING, TAIPEI], [({0}, {1, 2}), ({0}, {1, 2})], []),
         # The tie is broken where one link names only one of them.

@@ -115,6 +115,10 @@ def test_cyrillic_original_is_rebuilt_only_for_russian_names(
         # a Russian given name (Пётр) as a surname says nothing: "Samuel Peter"
         ("Samuel Peter", False),
         ("Piotr Stolypine", True),
+        # a western name that translates a Russian one is no Russian spelling (Peter, Pyotr)
+        ("Peter King", False),
+        ("Pyotr King", True),
+        ("Nicolas Sarkozy", False),
     ],
 )
 def test_russian_names_are_recognised(form: str, russian: bool) -> None:
