@@ -5,9 +5,11 @@ atomically.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,11 +68,22 @@ def save(book: Any, path: Path) -> None:
 def workbook_bytes(book: Any) -> bytes:
     """`book` as reproducible .xlsx bytes."""
     buffer = io.BytesIO()
-    try:
+    with temporary_files_written():
         book.save(buffer)
+    return reproducible(buffer.getvalue())
+
+
+@contextlib.contextmanager
+def temporary_files_written() -> Iterator[None]:
+    """Where openpyxl writes a workbook's sheets to temporary files (every sheet when saving; a
+    write-only sheet's rows as they are appended): a full temporary folder, or `ulimit -f`, fails
+    there as an OSError or as lxml's SerialisationError. Either becomes one FileProblem naming
+    the temporary folder and the fix."""
+    try:
+        yield
+    except FileProblem:
+        raise
     except Exception as err:
-        # openpyxl writes each sheet to a temporary file first: a full temporary folder (or
-        # `ulimit -f`) fails there, as an OSError or as lxml's SerialisationError.
         if not isinstance(err, OSError) and type(err).__name__ != "SerialisationError":
             raise
         import tempfile
@@ -81,7 +94,6 @@ def workbook_bytes(book: Any) -> bytes:
             "folder is full, or a file size limit is set)",
             "free space there, or set TMPDIR to a folder with room",
         ) from None
-    return reproducible(buffer.getvalue())
 
 
 _FIXED_TIME = b"2000-01-01T00:00:00Z"

@@ -197,12 +197,17 @@ def review_bytes(
     sheet has hundreds of thousands of rows, which as cell objects in memory would take gigabytes.
     Everything about a sheet but its rows (widths, panes, filter, drop-down, colours) is set first.
     """
+    reviews = [_as_review(r) for r in rows]
+    with xlsx.temporary_files_written():
+        return _review_book_bytes(reviews, low_scores)
+
+
+def _review_book_bytes(reviews: list[ReviewRow], low_scores: dict[Mode, float] | None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    reviews = [_as_review(r) for r in rows]
     book = Workbook(write_only=True)
     sheet = book.create_sheet(SHEET)
     last_column = column_letter(HEADER[-1])
