@@ -2,6 +2,7 @@
 
 Run from the repository root:  python benchmarks/run_scale.py [--sizes 100,1000,5000]
                                                               [--incremental] [--jobs N]
+                                                              [--keep DIR] [--reuse DIR]
 
 Data: the six novels of ../shared/benchmarks/parallel_fr-en, cut into French and English
 documents of 3-20 KB (a window of consecutive sentences of one book, in paragraphs of 2-7
@@ -15,8 +16,11 @@ with a fixed random seed.
 Each size is `align run DIR --out OUT` in a child process (the library's pairing logger on, for
 the candidate count); measured: CPU seconds (user + system, what the shared machine does not
 change much), wall seconds, peak memory and the candidate pairs document pairing scored and
-checked. Baseline in the same run: the smallest size; the goals: 10x the documents <= 11x the
-CPU time, peak <= 2 GB at 5,000.
+checked. CPU counts the child and its worker processes (`--jobs`, by default the machine's
+cores); peak memory is that of the largest one of them (the run's own process, at these sizes),
+not their sum. Baseline in the same run: the smallest size; the goals: 10x the documents <= 11x
+the CPU time, peak <= 2 GB at 5,000. `--reuse DIR` runs on the archives an earlier run kept there
+(`--keep`; the same seed lays out the same files), to measure again without laying them out.
 
 The places left for issue 12 items 2 and 3: `--incremental` re-runs the 1,000-document archive
 into the same folder after adding one document (goal <= 15% of the full run), and `--jobs N`
@@ -223,6 +227,11 @@ def main() -> None:
     parser.add_argument(
         "--keep", type=Path, help="build the archives in this folder and keep them (for profiling)"
     )
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        help="run on the archives (docsN) an earlier run kept in this folder; only read there",
+    )
     args = parser.parse_args()
     if not NOVELS.exists():
         print(f"{NOVELS} not found: the shared/ folder must sit beside the repository")
@@ -235,9 +244,14 @@ def main() -> None:
         tmp = str(args.keep) if args.keep else scratch
         for size in sizes:
             folder = Path(tmp) / f"docs{size}"
-            shutil.rmtree(folder, ignore_errors=True)
             shutil.rmtree(Path(tmp) / f"out{size}", ignore_errors=True)
-            documents = lay_out(folder, size, books)
+            if args.reuse and (args.reuse / folder.name).is_dir():
+                # The same seed lays out the same archive: an earlier run's is taken as it is.
+                folder = args.reuse / folder.name
+                documents = sum(1 for _ in folder.iterdir())
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+                documents = lay_out(folder, size, books)
             megabytes = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
             print(f"archive of {size}: {documents} files, {megabytes:.1f} MB")
             m = measure([str(folder), "--out", str(Path(tmp) / f"out{size}")])
