@@ -24,6 +24,7 @@ from align.anchors import (
     significant_digits,
 )
 from align.comparable.lexicon import translations
+from align.comparable.spelled import spelled_numbers
 from align.comparable.weights import (
     COGNATE_PREFIX,
     COMMON_IDF,
@@ -185,6 +186,10 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
             for key in anchor.implied():
                 implied = weight if key == anchor.evidence else WEIGHTS[key.kind]
                 keys[key] = max(keys.get(key, 0.0), implied)
+        for spelled in spelled_numbers(text, lang):
+            key = Evidence(EvidenceKind.NUMBER, spelled.value)
+            weight = SMALL_NUMBER_WEIGHT if is_small_number(spelled.value) else WEIGHTS[key.kind]
+            keys[key] = max(keys.get(key, 0.0), weight)
         anchors.append(keys)
         words.append(tuple(content_words(text)))
     return _Side(tuple(sentences), tuple(anchors), tuple(words))
