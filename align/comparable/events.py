@@ -23,7 +23,7 @@ from align.anchors import (
     is_small_number,
     significant_digits,
 )
-from align.comparable.lexicon import translations
+from align.comparable.lexicon import short_words, translations
 from align.comparable.spelled import spelled_numbers
 from align.comparable.weights import (
     COGNATE_PREFIX,
@@ -176,6 +176,7 @@ def _without_urls(text: str) -> str:
 def _side(sentences: Sequence[str], lang: str) -> _Side:
     anchors = []
     words = []
+    short = short_words(lang)
     sentences = [_without_urls(text) for text in sentences]
     for text, context in zip(sentences, context_dates(sentences, lang), strict=True):
         keys: dict[Evidence, float] = {}
@@ -191,7 +192,7 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
             weight = SMALL_NUMBER_WEIGHT if is_small_number(spelled.value) else WEIGHTS[key.kind]
             keys[key] = max(keys.get(key, 0.0), weight)
         anchors.append(keys)
-        words.append(tuple(content_words(text)))
+        words.append(tuple(content_words(text, short)))
     return _Side(tuple(sentences), tuple(anchors), tuple(words))
 
 

@@ -48,13 +48,13 @@ class ContentWord:
     end: int
 
 
-def content_words(text: str) -> Iterable[ContentWord]:
-    """The content words of `text`, in order."""
+def content_words(text: str, short: frozenset[str] = frozenset()) -> Iterable[ContentWord]:
+    """The content words of `text`, in order; `short`: folded words kept though short (war)."""
     for position, match in enumerate(_WORD.finditer(text)):
         form = match.group()
         key = fold(form).replace("-", "")
         # Short words are function words, except acronyms (URSS, USSR, ONU).
-        if len(key) < MIN_WORD and not (form.isupper() and len(form) >= 2):
+        if len(key) < MIN_WORD and key not in short and not (form.isupper() and len(form) >= 2):
             continue
         if key in STOPWORDS:
             continue
