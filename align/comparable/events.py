@@ -234,10 +234,9 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
                 implied = weight if key == anchor.evidence else WEIGHTS[key.kind]
                 keys[key] = max(keys.get(key, 0.0), implied)
         for spelled in spelled_numbers(text, lang):
-            # "les deux pays", "the two sides": a small number in words is a word, not a count.
-            if not is_small_number(spelled.value):
-                key = Evidence(EvidenceKind.NUMBER, spelled.value)
-                keys[key] = max(keys.get(key, 0.0), WEIGHTS[key.kind])
+            key = Evidence(EvidenceKind.NUMBER, spelled.value)
+            weight = SMALL_NUMBER_WEIGHT if is_small_number(spelled.value) else WEIGHTS[key.kind]
+            keys[key] = max(keys.get(key, 0.0), weight)
         anchors.append(keys)
         words.append(tuple(content_words(text, short)))
     return _Side(tuple(sentences), tuple(anchors), tuple(words))
