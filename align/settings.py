@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 from align import __version__, anchors
-from align.comparable import events, lexicon, words
+from align.comparable import events, lexicon, spelled, words
 from align.comparable import weights as comparable_weights
 from align.pairing import documents, mode, names
 from align.pairing import weights as pairing_weights
@@ -33,7 +33,7 @@ STAGES: dict[str, tuple[ModuleType, ...]] = {
     "anchors": (anchors,),
     "pairing": (pairing_weights, documents, mode, names),
     "parallel": (parallel_weights, features, length, band),
-    "comparable": (comparable_weights, words, lexicon, events),
+    "comparable": (comparable_weights, words, lexicon, spelled, events),
 }
 
 GLOSSARY_XLSX = "glossary.xlsx"

@@ -13,6 +13,10 @@ that share an event) and score_events.py.
 2. Mode decisions: how many of the 35 pairs `--mode auto` calls parallel (target 0).
 3. Document pairing: the pairs `align run` reports over the 38 documents: gold pairs found
    (target >= 32 of 35) and pairs that share no gold event (target <= 5).
+   Then the missed events by cause: for each gold event a pair shares and no link found, its best
+   gold sentence pair as `align.comparable.events.candidates` weighs it: no shared evidence at
+   all (candidate generation), two different days, below the link's thresholds (and which kinds
+   of evidence it had), or eligible but lost to the one-to-one choice (another partner won).
 4. Translations still found: `align run` over ../shared/dev/news (30 articles and their
    translations, laid out as <article>_fr.txt / _en.txt): translations paired as parallel
    (target 30 of 30) and the other pairs it reports (comparable pairs between two articles).
@@ -28,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +45,9 @@ sys.path.insert(0, str(ROOT))
 
 import align  # noqa: E402
 from align.cli.pair import format_json  # noqa: E402
-from align.model import Mode, Sentence  # noqa: E402
+from align.comparable import weights  # noqa: E402
+from align.comparable.events import Candidate, candidates  # noqa: E402
+from align.model import Link, Mode, Sentence  # noqa: E402
 
 SUMMARY_PAIR = re.compile(r"^\s*(.+?) ⇄ (.+?) \((\w+)\)$")
 
@@ -48,6 +55,69 @@ SUMMARY_PAIR = re.compile(r"^\s*(.+?) ⇄ (.+?) \((\w+)\)$")
 def gold_pairs() -> list[tuple[str, str]]:
     lines = (EVENTS / "pairs.txt").read_text(encoding="utf-8").splitlines()
     return [(fr, en) for fr, en in (line.split() for line in lines if line.strip())]
+
+
+def gold_events() -> dict[tuple[str, int], set[str]]:
+    """The gold events each line of a document reports: (file, line) -> event ids."""
+    events: dict[tuple[str, int], set[str]] = {}
+    lines = (EVENTS / "events_gold.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    for row in lines:
+        event = row.split("\t")[0]
+        for place in row.split("\t")[3:]:
+            if ":" in place:
+                name, line = place.strip().rsplit(":", 1)
+                events.setdefault((name, int(line)), set()).add(event)
+    return events
+
+
+def miss_cause(pairs: list[tuple[int, int]], found: dict[tuple[int, int], Candidate]) -> str:
+    """Why none of the gold sentence pairs of an event became a link."""
+    weighed = [found[p] for p in pairs if p in found]
+    if not weighed:
+        return "no shared evidence"
+    if all(c.conflict for c in weighed):
+        return "different days"
+    best = max((c for c in weighed if not c.conflict), key=lambda c: (c.support, c.score))
+    if (
+        best.support >= weights.MIN_SUPPORT
+        and best.score >= weights.MIN_SCORE
+        and best.raw >= weights.MIN_RAW
+    ):
+        return "lost to one-to-one"
+    kinds = sorted({e.kind.value for e in best.evidence})
+    return f"below threshold ({'+'.join(kinds)})"
+
+
+def diagnose(
+    pair: tuple[str, str],
+    fr: list[Sentence],
+    en: list[Sentence],
+    links: tuple[Link, ...],
+    gold: dict[tuple[str, int], set[str]],
+) -> list[tuple[str, str]]:
+    """The gold events a pair shares and no link found, each with its cause."""
+    fr_events = [gold.get((pair[0], s.span.line_start), set()) for s in fr]
+    en_events = [gold.get((pair[1], s.span.line_start), set()) for s in en]
+    shared = set().union(*fr_events) & set().union(*en_events)
+    hit: set[str] = set()
+    for link in links:
+        if link.fr and link.en:
+            hit |= set().union(*(fr_events[i] for i in link.fr)) & set().union(
+                *(en_events[j] for j in link.en)
+            )
+    if not shared - hit:
+        return []
+    found = candidates([s.text for s in fr], [s.text for s in en])
+    missed = []
+    for event in sorted(shared - hit):
+        gold_pairs = [
+            (i, j)
+            for i, a in enumerate(fr_events)
+            for j, b in enumerate(en_events)
+            if event in a and event in b
+        ]
+        missed.append((event, miss_cause(gold_pairs, found)))
+    return missed
 
 
 def sentences(name: str, lang: str, detector: Any, splitter: Any) -> list[Sentence]:
@@ -61,12 +131,16 @@ def links_and_modes(pairs: list[tuple[str, str]], out: Path) -> None:
     start = time.perf_counter()
     detector, splitter = align.build_detector(), align.build_splitter()
     parallel, auto_seconds = [], 0.0
+    gold = gold_events()
+    missed: list[str] = []
     for k, (fr_name, en_name) in enumerate(pairs):
         fr = sentences(fr_name, "fr", detector, splitter)
         en = sentences(en_name, "en", detector, splitter)
         result = align.pair(fr, en, mode="comparable")
         text = format_json(result, fr, en, f"docs/{fr_name}", f"docs/{en_name}")
         (out / f"{fr_name}__{en_name}.json").write_text(text, encoding="utf-8")
+        for event, cause in diagnose((fr_name, en_name), fr, en, result.links, gold):
+            missed.append(f"{cause}: {event} {fr_name[:2]}x{en_name[:2]}")
         if k == 0:
             cli = [sys.executable, "-m", "align", "pair", f"docs/{fr_name}", f"docs/{en_name}"]
             cli += ["--mode", "comparable", "--format", "json"]
@@ -86,6 +160,13 @@ def links_and_modes(pairs: list[tuple[str, str]], out: Path) -> None:
     )
     print((score.stdout + score.stderr).strip())
     print(f"targets (precision >= .85, recall >= .70) met: {score.returncode == 0}")
+    causes = Counter(line.split(":")[0].split(" (")[0] for line in missed)
+    print(
+        f"missed events by cause ({len(missed)}): "
+        + ", ".join(f"{k} {v}" for k, v in causes.most_common())
+    )
+    for line in sorted(missed):
+        print(f"- {line}")
     links_seconds = time.perf_counter() - start - auto_seconds
     print(f"part 1: {links_seconds:.1f} s (reading, analysis, links, CLI check, scoring)")
     print(f"\n## 2. --mode auto: {len(parallel)} of {len(pairs)} pairs called parallel (target 0)")

@@ -23,7 +23,8 @@ from align.anchors import (
     is_small_number,
     significant_digits,
 )
-from align.comparable.lexicon import translations
+from align.comparable.lexicon import short_words, translations
+from align.comparable.spelled import spelled_numbers
 from align.comparable.weights import (
     COGNATE_PREFIX,
     COMMON_IDF,
@@ -57,6 +58,38 @@ class _Side:
     tokens: tuple[tuple[ContentWord, ...], ...]
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A French and an English passage that share evidence, and how it weighs.
+
+    `score` is the shared evidence against what the two passages could share (0-1), `raw` its
+    weight, `support` what it says for one event (a link needs MIN_SUPPORT), `conflict` True when
+    the two date what they tell to two different days; `evidence` as a translator reads it.
+    """
+
+    score: float
+    raw: float
+    support: float
+    conflict: bool
+    evidence: tuple[Evidence, ...]
+
+
+def candidates(
+    fr: Sequence[str], en: Sequence[str], *, name_key: NameKey | None = match_key
+) -> dict[tuple[int, int], Candidate]:
+    """Every pair of passages that shares evidence, weighed as `align_comparable` weighs it,
+    whether or not it makes a link: what a missed or a wrong link had to go on."""
+    french, english = _side(fr, Lang.FR), _side(en, Lang.EN)
+    scores = _pair_scores(french, english, name_key)
+    norm = _normalised(french, english, scores)
+    found = {}
+    for pair in sorted(norm):
+        items, support = _judge(french, english, scores, pair)
+        conflict = _days_conflict(french.anchors[pair[0]], english.anchors[pair[1]])
+        found[pair] = Candidate(norm[pair], scores.raw[pair], support, conflict, _labels(items))
+    return found
+
+
 def align_comparable(
     fr: Sequence[str], en: Sequence[str], *, name_key: NameKey | None = match_key
 ) -> list[Link]:
@@ -68,24 +101,7 @@ def align_comparable(
     scores = _pair_scores(french, english, name_key)
     if not scores.raw:
         return []
-    # A passage is measured by what it could share with the other document: a word the other
-    # document never matches says nothing for or against any of its passages.
-    shared_f: dict[int, set[Evidence]] = defaultdict(set)
-    shared_e: dict[int, set[Evidence]] = defaultdict(set)
-    for (i, j), found in scores.evidence.items():
-        for shown, _ in found:
-            if shown.kind in (EvidenceKind.NAME, EvidenceKind.TERM):
-                fr_key = scores.counterparts[(i, j)].get(shown.value, shown.value)
-                shared_f[i].add(Evidence(EvidenceKind.WORD, fr_key))
-                shared_e[j].add(Evidence(EvidenceKind.WORD, shown.value))
-            else:
-                shared_f[i].add(shown)
-                shared_e[j].add(shown)
-    self_f = [_self_weight(french, i, scores.idf, shared_f[i]) for i in range(len(fr))]
-    self_e = [_self_weight(english, j, scores.idf, shared_e[j]) for j in range(len(en))]
-    norm: dict[tuple[int, int], float] = {}
-    for (i, j), raw in scores.raw.items():
-        norm[(i, j)] = raw / math.sqrt(max(self_f[i], raw) * max(self_e[j], raw))
+    norm = _normalised(french, english, scores)
 
     def judged(i: int, j: int) -> tuple[dict[Evidence, float], float] | None:
         """The evidence of (i, j) and its support, when it scores enough to be weighed."""
@@ -93,16 +109,7 @@ def align_comparable(
             return None
         if _days_conflict(french.anchors[i], english.anchors[j]):
             return None
-        evidence = scores.evidence[(i, j)]
-        shown = _shown(
-            (_without_urls(fr[i]), french.tokens[i]),
-            (_without_urls(en[j]), english.tokens[j]),
-            evidence,
-            scores.counterparts.get((i, j), {}),
-        )
-        items = _items(evidence, shown)
-        names = _name_runs(french, i, evidence, scores, (i, j))
-        return items, _pair_support(items, evidence, scores.loose.get((i, j), set()), names)
+        return _judge(french, english, scores, (i, j))
 
     weighed = {pair: weight for pair in sorted(norm) if (weight := judged(*pair)) is not None}
     # Only pairs with enough evidence compete, so a weak rival cannot hide a good pair.
@@ -151,6 +158,46 @@ def _best(
     return best
 
 
+def _normalised(french: _Side, english: _Side, scores: _Scores) -> dict[tuple[int, int], float]:
+    """Each pair's raw score against what its two passages could share at most."""
+    # A passage is measured by what it could share with the other document: a word the other
+    # document never matches says nothing for or against any of its passages.
+    shared_f: dict[int, set[Evidence]] = defaultdict(set)
+    shared_e: dict[int, set[Evidence]] = defaultdict(set)
+    for (i, j), found in scores.evidence.items():
+        for shown, _ in found:
+            if shown.kind in (EvidenceKind.NAME, EvidenceKind.TERM):
+                fr_key = scores.counterparts[(i, j)].get(shown.value, shown.value)
+                shared_f[i].add(Evidence(EvidenceKind.WORD, fr_key))
+                shared_e[j].add(Evidence(EvidenceKind.WORD, shown.value))
+            else:
+                shared_f[i].add(shown)
+                shared_e[j].add(shown)
+    self_f = [_self_weight(french, i, scores.idf, shared_f[i]) for i in range(len(french.texts))]
+    self_e = [_self_weight(english, j, scores.idf, shared_e[j]) for j in range(len(english.texts))]
+    return {
+        (i, j): raw / math.sqrt(max(self_f[i], raw) * max(self_e[j], raw))
+        for (i, j), raw in scores.raw.items()
+    }
+
+
+def _judge(
+    french: _Side, english: _Side, scores: _Scores, pair: tuple[int, int]
+) -> tuple[dict[Evidence, float], float]:
+    """The evidence of a pair as shown, and its support."""
+    i, j = pair
+    evidence = scores.evidence[pair]
+    shown = _shown(
+        (french.texts[i], french.tokens[i]),
+        (english.texts[j], english.tokens[j]),
+        evidence,
+        scores.counterparts.get(pair, {}),
+    )
+    items = _items(evidence, shown)
+    names = _name_runs(french, i, evidence, scores, pair)
+    return items, _pair_support(items, evidence, scores.loose.get(pair, set()), names)
+
+
 # One shared feature of a pair and what it is worth there.
 _Shared = tuple[Evidence, float]
 
@@ -175,6 +222,7 @@ def _without_urls(text: str) -> str:
 def _side(sentences: Sequence[str], lang: str) -> _Side:
     anchors = []
     words = []
+    short = short_words(lang)
     sentences = [_without_urls(text) for text in sentences]
     for text, context in zip(sentences, context_dates(sentences, lang), strict=True):
         keys: dict[Evidence, float] = {}
@@ -185,8 +233,12 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
             for key in anchor.implied():
                 implied = weight if key == anchor.evidence else WEIGHTS[key.kind]
                 keys[key] = max(keys.get(key, 0.0), implied)
+        for spelled in spelled_numbers(text, lang):
+            key = Evidence(EvidenceKind.NUMBER, spelled.value)
+            weight = SMALL_NUMBER_WEIGHT if is_small_number(spelled.value) else WEIGHTS[key.kind]
+            keys[key] = max(keys.get(key, 0.0), weight)
         anchors.append(keys)
-        words.append(tuple(content_words(text)))
+        words.append(tuple(content_words(text, short)))
     return _Side(tuple(sentences), tuple(anchors), tuple(words))
 
 

@@ -9,6 +9,8 @@ délégation/delegation) are left to orthographic similarity and are not listed.
 
 from __future__ import annotations
 
+from align.comparable.weights import MIN_WORD
+
 _PAIRS = """
 traite: treaty
 guerre: war
@@ -71,7 +73,7 @@ soldat: soldier soldiers
 bataille: battle
 victoire: victory
 defaite: defeat
-incendie: fire blaze burning
+incendie: fire blaze burning burned
 feux: fires
 ville: city town
 capitale: capital
@@ -207,7 +209,7 @@ gaz: gas
 uranium: uranium
 charte: charter
 sommets: summits
-fin: end
+fin: end ending
 debut: start beginning
 sud: south
 nord: north
@@ -234,6 +236,69 @@ huit: eight
 dix: ten
 cent: hundred
 mille: thousand
+conflit: war conflict
+eventuel: possible potential
+eventuelle: possible potential
+avenir: future
+futur: future
+reprise: resumption resumed
+poursuivre: continue pursue
+poursuit: continues continued
+brule: burned burnt burning
+bruler: burn burned
+incendier: burn burned
+entree: entry entered
+habitants: inhabitants residents people
+malade: ill ailing sick
+hote: host
+invite: invited guest
+inviter: invite
+dejeuner: lunch luncheon
+diner: dinner
+drapeau: flag
+drapeaux: flags
+hymne: anthem
+deces: death died
+meurt: dies died
+demande: request asked asks
+demander: ask request
+repond: replies replied answered
+repondu: replied answered
+declare: declared said stated
+affirme: said says stated
+souligne: stressed stresses underlined
+promet: promises promised
+menace: threat threatened threatens
+attaque: attack attacked
+retrait: withdrawal
+ennemi: enemy
+flotte: fleet
+escadre: squadron
+navire: ship vessel
+marin: sailor sailors
+port: port harbour harbor
+empereur: emperor
+tsar: czar tsar
+roi: king
+reine: queen
+echec: failure failed
+succes: success
+isolement: isolation
+puissance: power powers
+grand: great big
+grande: great big
+grandes: great big
+gagner: win won
+perdre: lose lost
+perdu: lost
+prochain: next
+prochaine: next
+bientot: soon
+ciel: sky
+survol: flyover overflight
+journal: newspaper
+journaux: newspapers
+lettre: letter
 """
 
 
@@ -246,6 +311,16 @@ def _parse(table: str) -> dict[str, tuple[str, ...]]:
 
 
 LEXICON = _parse(_PAIRS)
+
+
+def short_words(lang: str) -> frozenset[str]:
+    """The lexicon's words of `lang` shorter than content words usually are (war, fin, mer):
+    kept in that language's passages so that their translations can meet them."""
+    if lang == "fr":
+        words = set(LEXICON)
+    else:
+        words = {word for english in LEXICON.values() for word in english}
+    return frozenset(word for word in words if len(word) < MIN_WORD)
 
 
 def translations(key: str) -> tuple[str, ...]:

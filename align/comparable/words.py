@@ -32,7 +32,9 @@ _STOPWORDS = """
     between both each very will would could should being under upon since until the and for
 """
 STOPWORDS = frozenset(_STOPWORDS.split())
-_WORD = re.compile(r"[^\W\d_]+")
+# A word, or a name that carries a number after its letters (G7, G-7, MiG-29, A320): the
+# number is part of what it names, so the two spellings of a hyphen make one key.
+_WORD = re.compile(r"[^\W\d_]+(?:-?\d+(?![\d.,]\d))?(?![\w-]*\d)")
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,13 @@ class ContentWord:
     end: int
 
 
-def content_words(text: str) -> Iterable[ContentWord]:
-    """The content words of `text`, in order."""
+def content_words(text: str, short: frozenset[str] = frozenset()) -> Iterable[ContentWord]:
+    """The content words of `text`, in order; `short`: folded words kept though short (war)."""
     for position, match in enumerate(_WORD.finditer(text)):
         form = match.group()
-        key = fold(form)
+        key = fold(form).replace("-", "")
         # Short words are function words, except acronyms (URSS, USSR, ONU).
-        if len(key) < MIN_WORD and not (form.isupper() and len(form) >= 2):
+        if len(key) < MIN_WORD and key not in short and not (form.isupper() and len(form) >= 2):
             continue
         if key in STOPWORDS:
             continue
