@@ -43,8 +43,6 @@ class CorpusEvidence:
     attributive: frozenset[tuple[str, str]] = frozenset()
     # Sentence-initial words seen without a capitalised word after them (However, Today).
     loose: frozenset[tuple[str, str]] = frozenset()
-    # Last words of full personal names (Jolie of Angelina Jolie, Assad of Bachar al-Assad).
-    surnames: frozenset[tuple[str, str]] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -210,8 +208,7 @@ def lone_word_is_name(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool
     if noun_follows(text, tokens, k) and fold_words(tokens[k + 1].text) in head_words():
         return False  # the White movement, the Stalin pact: a modifier here
     others = ctx.lower_langs.get(folded, frozenset()) - {lang}
-    surname = (lang, folded) in ctx.ev.surnames  # Jolie, Lien: a person named in full elsewhere
-    if others & {"en", "fr"} and not is_russian_name(tok.text) and not surname:
+    if others & {"en", "fr"} and not is_russian_name(tok.text):
         return False  # Affaires, Liberation: a common word in the other language
     return not common_neighbour(tokens, k, ctx)
 

@@ -39,8 +39,6 @@ from glossary.text import fold_words, snippet, titles
 from glossary.translit import given_name, is_russian_name
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
-# An Arabic article before a surname, as fold_words leaves it (al assad, el baradei).
-_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az) ")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # The example cell shows about this many characters around a mention.
 CONTEXT = 120
@@ -568,28 +566,20 @@ def _headed(words: Sequence[str]) -> bool:
 
 def _tails(
     passages: Sequence[Passage], tokenised: Sequence[list[Token]], ev: CorpusEvidence
-) -> tuple[set[str], set[tuple[str, str]]]:
-    """Particle + surname endings of full names (de Gaulle from Charles de Gaulle), and the
-    surnames of full names by language (Jolie from Angelina Jolie, Assad from Bachar al-Assad)."""
+) -> set[str]:
+    """Particle + surname endings of full names (de Gaulle from Charles de Gaulle)."""
     tails: set[str] = set()
-    surnames: set[tuple[str, str]] = set()
     for passage, tokens in zip(passages, tokenised, strict=True):
         flags = _name_flags(passage, tokens, ev)
         for run in _runs(passage.text, tokens, flags):
             form = passage.text[run[0].start : run[-1].end]
             if _type_of(form, [t.text for t in run]) != EntityType.PER:
                 continue
-            if len(run) >= 2 and not any(fold_words(t.text) in head_words() for t in run):
-                last = fold_words(run[-1].text)
-                surnames.add((passage.lang, last))
-                article = _ARABIC_ARTICLE.match(last)
-                if article:
-                    surnames.add((passage.lang, last[article.end() :]))
             for tok in run[1:-1]:
                 if tok.particle and tok.text.islower():
                     tails.add(fold_words(passage.text[tok.start : run[-1].end]))
                     break
-    return tails, surnames
+    return tails
 
 
 # The year or number of an edition after an event's name (Euro 2012, World Cup 82), a year before
@@ -647,15 +637,13 @@ def find_mentions(
     recognised = dict(zip(distinct, (recogniser or french_entities)(distinct), strict=True))
     spans = {n: recognised[items[n].text] for n in french}
     ev = collect_evidence(items, tokenised, citations)
-    tails, surnames = _tails(items, tokenised, ev)
     ev = CorpusEvidence(
         ev.lower,
         ev.cued,
         ev.mid_cap,
-        frozenset(tails),
+        frozenset(_tails(items, tokenised, ev)),
         ev.attributive,
         ev.loose,
-        frozenset(surnames),
     )
     adjectives = frozenset(w for _, w in ev.attributive)
     editions = _edition_names(tokenised)
@@ -701,9 +689,6 @@ def find_mentions(
                 common = all((passage.lang, fold_words(t.text)) in ev.lower for t in piece)
                 placed = place_cue(text, tokens, k, passage.lang)
                 kind = _type_of(form, words, titled, adjectives, placed, common)
-                surname = (passage.lang, fold_words(form)) in ev.surnames
-                if len(piece) == 1 and surname and kind == EntityType.MISC:
-                    kind = EntityType.PER  # Jolie, Lien: a person named in full elsewhere
                 here.append(_mention(passage, piece[0].start, piece[-1].end, kind))
         if spans.get(n):
             here = _with_recognised(passage, tokens, here, spans[n], ev)
