@@ -55,7 +55,11 @@ def name_parts(form: str, lang: str = "") -> NameParts:
     if _surname_first(form):
         # Keys run given names first, surname last, whatever the order written.
         words = words[1:] + words[:1]
-    keys = tuple(match_key(w) for w in words)
+    # An edition's number is part of the name (Euro 2004 is not Euro 2012); fold_words drops it.
+    # A year counts by its last two digits, as news writes it (JO-92, the 1992 Olympic Games).
+    numbers = [n[-2:] if len(n) == 4 else n for n in re.findall(r"\d+", form)]
+    keys = tuple(match_key(w) for w in words) + tuple(numbers)
+    words += numbers
     known = given_name(words[0]) if len(words) >= 2 else None
     return NameParts(
         keys,

@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from glossary.exonyms import demonym, exonym_index
+from glossary.exonyms import exonym_index
 from glossary.mentions.corpus import CorpusEvidence, language_names, not_names
 from glossary.mentions.cues import function_word, head_words
 from glossary.mentions.ner import NerSpan
+from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token
 from glossary.text import fold_words, titles
 
@@ -92,7 +93,7 @@ def _word_is_name(tok: Token, lang: str, ev: CorpusEvidence) -> bool:
         return False
     if folded in not_names() or folded in titles() or folded in language_names():
         return False
-    if not tok.acronym and demonym(tok.text):
+    if not tok.acronym and people_word(tok.text):
         return False
     if tok.acronym:
         return True
@@ -133,7 +134,7 @@ def _acceptable(words: Sequence[Token], lang: str, ev: CorpusEvidence) -> bool:
 
 def _mid_capital(tok: Token) -> bool:
     folded = fold_words(tok.text)
-    common = folded in not_names() or folded in titles() or bool(demonym(tok.text))
+    common = folded in not_names() or folded in titles() or bool(people_word(tok.text))
     return not tok.initial and not common
 
 

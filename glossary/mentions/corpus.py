@@ -50,9 +50,12 @@ def not_names() -> frozenset[str]:
     """Titles and conventionally capitalised nouns (data/not_names.tsv), months and weekdays."""
     from babel import Locale
 
-    # A compass point is a word of a name (Corée du Sud, South Russia), only never one alone.
+    # A compass point is a word of a name (Corée du Sud, South Russia), only never one alone;
+    # so is a faith (Catholic Church): mentions.people decides those alone.
     listed = listed_words()
-    words = {w for why, group in listed.items() if why != "direction" for w in group}
+    words = {
+        w for why, group in listed.items() if why not in ("direction", "people") for w in group
+    }
     for loc in ("en", "fr", "nl", "de"):
         locale = Locale(loc)
         for table in (locale.months, locale.days):
@@ -129,10 +132,14 @@ def collect_evidence(
 
 
 def capital_follows(text: str, tokens: Sequence[Token], i: int) -> bool:
-    """The next word is capitalised and joined by one space (Pablo Picasso)."""
-    return (
-        i + 1 < len(tokens) and tokens[i + 1].capitalised and joined(text, tokens[i], tokens[i + 1])
-    )
+    """The next word is capitalised and joined by one space (Pablo Picasso), or a particle
+    before one (Qassim al Atwani, Charles de Gaulle)."""
+    if i + 1 >= len(tokens) or not joined(text, tokens[i], tokens[i + 1]):
+        return False
+    nxt = tokens[i + 1]
+    if nxt.particle and nxt.text.islower() and i + 2 < len(tokens):
+        return tokens[i + 2].capitalised and joined(text, nxt, tokens[i + 2])
+    return nxt.capitalised
 
 
 def joined(text: str, left: Token, right: Token) -> bool:

@@ -25,7 +25,7 @@ house chambre hall inc ltd force"""
 _EVENT_TEXT = """war guerre pact pacte treaty traité conference conférence revolution révolution
 republic république accord agreement summit sommet crisis crise operation opération incident
 plan doctrine games jeux championship championships championnat championnats cup coupe marathon
-olympics tournament tournoi festival fair salon"""
+olympics tournament tournoi festival fair salon competition compétition"""
 _GEO_TEXT = """harbor harbour bay port island islands isle sea ocean river lake gulf strait cape
 mount mountains valley canal peninsula coast desert baie île îles mer océan fleuve rivière lac golfe
 détroit cap mont monts vallée péninsule côte heights hauteurs arena stadium stade square street

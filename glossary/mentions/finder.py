@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from glossary.exonyms import demonym, exonym_index
+from glossary.exonyms import exonym_index
 from glossary.mentions.agree import agree
 from glossary.mentions.corpus import (
     CorpusEvidence,
@@ -32,6 +32,7 @@ from glossary.mentions.cues import (
     place_cue,
 )
 from glossary.mentions.ner import NerSpan, Recogniser, french_entities
+from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token, tokenize
 from glossary.model import EntityType, Lang, Mention, Passage
 from glossary.text import fold_words, snippet, titles
@@ -50,8 +51,8 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     folded = fold_words(tok.text)
     if folded in not_names() or folded.removesuffix("s") in not_names():
         return False
-    if not tok.acronym and demonym(tok.text) == "plural":
-        return False  # a people (Albanians, Européens), not a name
+    if not tok.acronym and people_word(tok.text) == "plural":
+        return False  # a people (Albanians, Européens, Sunnis), not a name
     if tok.acronym:
         # In a heading, capitals are shouting (VIEW IN TELEGRAM); roman numerals are numbers.
         known = exonym_index().lookup(tok.text) is not None
@@ -64,7 +65,8 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     if key in ev.lower or key in ev.cued:
         return False
     if tok.initial or heading:
-        return key in ev.mid_cap
+        # Euro-2004, JO-92: common words take no edition number, even at a sentence's start.
+        return key in ev.mid_cap or _EDITION_WORD.match(tok.text) is not None
     return True
 
 
@@ -83,13 +85,19 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
             flags[i] = True
     text = passage.text
     for i in range(len(tokens) - 1):
-        # "Pablo Picasso was", "Karl Radek also": a sentence-initial word before a lone name word.
+        # "Pablo Picasso was", "Karl Radek also", "Askale Tafa Magarsa of", "Qassim al Atwani,":
+        # a sentence-initial word no text writes as a common word, before a name, is its start.
         tok, nxt = tokens[i], tokens[i + 1]
-        if flags[i] or not flags[i + 1] or not tok.initial or heading:
+        particle = (
+            nxt.particle
+            and nxt.text.islower()
+            and i + 2 < len(tokens)
+            and flags[i + 2]
+            and joined(text, nxt, tokens[i + 2])
+        )
+        if flags[i] or not (flags[i + 1] or particle) or not tok.initial or heading:
             continue
         if not joined(text, tok, nxt) or nxt.initial or nxt.acronym or tok.acronym:
-            continue
-        if i + 2 < len(tokens) and flags[i + 2] and joined(text, nxt, tokens[i + 2]):
             continue
         if exonym_index().lookup(nxt.text) is not None or given_name(nxt.text) is not None:
             continue
@@ -126,14 +134,31 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
     for i, tok in enumerate(tokens):
         # A singular demonym stays only inside a longer name (Georgian Dream, Union
         # Européenne); so do given names shaped like one (George Bush, François Richier).
-        if not flags[i] or tok.acronym or not demonym(tok.text):
+        if not flags[i] or tok.acronym or not people_word(tok.text):
             continue
         after = i + 1 < len(tokens) and flags[i + 1] and joined(text, tok, tokens[i + 1])
         before = i > 0 and flags[i - 1] and joined(text, tokens[i - 1], tok)
         if not (after or before):
             flags[i] = False
+        elif before and not after:
+            _trailing_people_word(text, tokens, flags, i)
     _title_complements(passage, tokens, flags)
     return flags
+
+
+def _trailing_people_word(text: str, tokens: Sequence[Token], flags: list[bool], i: int) -> None:
+    """A people's word ends a name only after a head noun (Union Européenne, Conseil Européen);
+    after a place it names the people (Kosovo Albanian, West European), and a compass point left
+    alone goes with it (East African)."""
+    start = i
+    while start > 0 and flags[start - 1] and joined(text, tokens[start - 1], tokens[start]):
+        start -= 1
+    if any(fold_words(t.text) in head_words() for t in tokens[start:i]):
+        return
+    flags[i] = False
+    if all(fold_words(t.text) in _COMPASS for t in tokens[start:i]):
+        for k in range(start, i):
+            flags[k] = False
 
 
 def _title_complements(passage: Passage, tokens: Sequence[Token], flags: list[bool]) -> None:
@@ -188,6 +213,8 @@ def _link_words(
 
         if flags[i] or tok.text not in _LINKS or i == 0 or not named(i - 1):
             continue
+        if tok.text == "in" and fold_words(tokens[i - 1].text) in heads:
+            continue  # Olympic Games in Barcelona: where the event is held, not its name
         start = i - 1
         while start > 0 and named(start - 1) and joined(text, tokens[start - 1], tokens[start]):
             start -= 1
@@ -257,7 +284,7 @@ def _soft(tok: Token, lang: str, ev: CorpusEvidence) -> bool:
     folded = fold_words(tok.text)
     if not tok.capitalised or len(tok.text) < 2 or folded in not_names() or folded in titles():
         return False
-    return not demonym(tok.text) and folded not in language_names()
+    return not people_word(tok.text) and folded not in language_names()
 
 
 def _soft_capitals(
@@ -452,6 +479,8 @@ def _type_of(
     concept = index.lookup(form)
     if concept is not None:
         return concept.type
+    if any(c.isdigit() for c in form):
+        return EntityType.MISC  # an event's edition: Euro-2004, 2012 Olympic Games
     lowered = [fold_words(w) for w in words]
     if len(words) == 1 and words[0].isupper():
         return EntityType.ORG
@@ -553,6 +582,40 @@ def _tails(
     return tails
 
 
+# The year or number of an edition after an event's name (Euro 2012, World Cup 82), a year before
+# it (the 2012 Olympic Games); not a score, a time or a span of years (2:07, 2018-2022).
+_EDITION_AFTER = re.compile(r" (?:(?:1[89]|20)\d{2}|\d{2})(?![-‐–/:.,]?\d)(?!\w)")
+_EDITION_BEFORE = re.compile(r"(?<![\w.,:/‐–-])(?:1[89]|20)\d{2} $")
+_EDITION_WORD = re.compile(r"^(.+)[-‐]\d+$")
+
+
+def _edition_names(tokenised: Sequence[list[Token]]) -> frozenset[str]:
+    """Folded names the corpus writes with an edition (Euro of Euro-2004, JO of JO-92)."""
+    return frozenset(
+        fold_words(match.group(1))
+        for tokens in tokenised
+        for tok in tokens
+        if (match := _EDITION_WORD.match(tok.text))
+    )
+
+
+def _with_edition(passage: Passage, m: Mention, editions: frozenset[str]) -> Mention:
+    """An event's name with the year or number of its edition: "Euro 2012", "1992 Olympic
+    Games", "World Cup 82"; the event alone when no number stands by it."""
+    folded = fold_words(m.form)
+    event = any(w in event_words() for w in folded.split())
+    if not event and folded not in editions:
+        return m
+    text, start, end = passage.text, m.start - passage.start, m.end - passage.start
+    after = _EDITION_AFTER.match(text, end)
+    before = _EDITION_BEFORE.search(text[max(0, start - 6) : start]) if event else None
+    if not (after or before):
+        return m
+    start -= len(before.group()) if before else 0
+    end = after.end() if after else end
+    return _mention(passage, start, end, EntityType.MISC)
+
+
 def find_mentions(
     passages: Iterable[Passage], recogniser: Recogniser | None = None
 ) -> list[Mention]:
@@ -583,6 +646,7 @@ def find_mentions(
         ev.loose,
     )
     adjectives = frozenset(w for _, w in ev.attributive)
+    editions = _edition_names(tokenised)
     langs: dict[str, set[str]] = {}
     for lang, word in ev.lower:
         langs.setdefault(word, set()).add(lang)
@@ -614,8 +678,11 @@ def find_mentions(
         for run in _runs(text, tokens, flags):
             for piece in _split_run(text, run, ev.tails):
                 k = position[piece[0].start]
-                if len(piece) == 1 and not lone_word_is_name(tokens, k, ctx):
-                    continue
+                edition = fold_words(piece[0].text) in editions and _EDITION_AFTER.match(
+                    text, piece[0].end
+                )
+                if len(piece) == 1 and not edition and not lone_word_is_name(tokens, k, ctx):
+                    continue  # Euro 2012 stays, written Euro-2004 elsewhere: a name by its year
                 form = text[piece[0].start : piece[-1].end]
                 words = _WORDS.findall(form)
                 titled = titled_name(text, tokens, k)
@@ -625,6 +692,7 @@ def find_mentions(
                 here.append(_mention(passage, piece[0].start, piece[-1].end, kind))
         if spans.get(n):
             here = _with_recognised(passage, tokens, here, spans[n], ev)
+        here = [_with_edition(passage, m, editions) for m in here]
         found.extend((n, m) for m in here)
     # A reference list names authors and journals: keep only names the text itself uses.
     used = {fold_words(m.form) for n, m in found if n not in citations}

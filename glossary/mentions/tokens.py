@@ -7,10 +7,14 @@ from dataclasses import dataclass
 
 from glossary.text import APOSTROPHES, ELISIONS, PARTICLES
 
+# A name with its edition's year or number, joined by a hyphen: Euro-2004, JO-92, Mondial-82.
+# An elided article may stand before it (l'Euro-2004): the elision is split off below.
+_EDITION = r"(?:[^\W\d_]['’])?[^\W\d_a-z][^\W\d_]*[-‐](?:\d{4}|\d{2})(?![-‐]?\w)"
 # A word, or capitals with dots: an acronym (U.S., R.I.I.A.) or a middle initial (Franklin D.);
 # a company's suffix (Occidental Petroleum Inc.) or a place's (St. Petersburg) keeps its dot.
 _TOKEN = re.compile(
-    r"(?:[^\W\d_a-z]\.){2,}|[^\W\d_a-z]\.(?= [^\W\d_a-z])|(?:Inc|Corp|Ltd|Co|St|Mt)\.(?=[ ,;:)])"
+    rf"{_EDITION}|(?:[^\W\d_a-z]\.){{2,}}|[^\W\d_a-z]\.(?= [^\W\d_a-z])"
+    r"|(?:Inc|Corp|Ltd|Co|St|Mt)\.(?=[ ,;:)])"
     r"|[^\W\d_]+(?:[-‐'’][^\W\d_]+)*",
     re.UNICODE,
 )
