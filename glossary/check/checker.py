@@ -336,12 +336,14 @@ class Checker:
     def _other_romanisation(self, entity_id: str, found: str, lang: str) -> bool:
         """Whether `found` is a Russian name in the other language's romanisation, which this
         language's own gives back as its canonical form (Guennadi Ziouganov for Gennadi
-        Zyuganov in English): the spelling proves it, even where the sources write it so."""
+        Zyuganov in English): the spelling proves it, even where the sources write it so. The
+        two are compared by transliteration keys, word for word: the romanisation of a given
+        name varies within one language (Gennadi, Gennady), the name does not."""
         if lang not in CHECK_LANGS or not foreign_romanisation(found, lang):
             return False
-        key = compare_key(respell(found, lang))
-        return any(
-            compare_key(name) == key or compare_key(name).endswith(" " + key)
+        key = match_key(respell(found, lang))
+        return bool(key) and any(
+            match_key(name) == key or match_key(name).endswith(" " + key)
             for name in self._index.canonical(entity_id, lang)
         )
 
