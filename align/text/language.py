@@ -77,7 +77,7 @@ MEMO_SIZE = 100_000
 # How many languages besides French and English keep their full models loaded between
 # doubtful chunks (about 55 MB each; reloading one costs about 0.4 s of CPU). A document that
 # quotes ten languages would otherwise hold some 500 MB of models to its end.
-RIVAL_MODELS = 6
+RIVAL_MODELS = 12
 
 # Chunks this short ("2.", "G.") are folded into a neighbour.
 _TINY = 6
