@@ -75,8 +75,10 @@ FAST_RIVAL = 0.1
 MEMO_SIZE = 100_000
 
 # How many languages besides French and English keep their full models loaded between
-# doubtful chunks (about 55 MB each; reloading one costs about 0.4 s of CPU). A document that
-# quotes ten languages would otherwise hold some 500 MB of models to its end.
+# doubtful chunks (about 55 MB each; reloading one costs about 0.4 s of CPU). Without a bound a
+# document quoting thirty languages would hold some 1.6 GB of models to its end; with too low a
+# one (2 or 6), the mixed-language benchmark's ten languages reloaded models chunk after chunk,
+# 30-250 times slower (BENCHMARKS.md).
 RIVAL_MODELS = 12
 
 # Chunks this short ("2.", "G.") are folded into a neighbour.
