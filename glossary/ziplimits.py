@@ -84,6 +84,11 @@ def too_deep(name: str, kind: str, limits: ZipLimits) -> _Refused:
     )
 
 
+def dtd_declared(name: str, kind: str) -> _Refused:
+    """The refusal of part `name`, which declares a DTD."""
+    return _dtd(name, kind)
+
+
 def too_many_cells(limit: int, row: int, width: int) -> _Refused:
     """The refusal of a sheet whose padded rows, up to `row` (`width` wide), pass `limit` cells."""
     return _Refused(

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from glossary.workbook.cells import CellValue
-from glossary.ziplimits import LIMITS, ZipLimits, too_deep, too_many_cells
+from glossary.ziplimits import LIMITS, ZipLimits, dtd_declared, too_deep, too_many_cells
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW = _MAIN + "row"
@@ -92,14 +92,32 @@ class Package:
         strings = []
         items = _elements(part, _SHARED_ITEM)
         held = 0
-        for _, item in items:
+        for _, item in self._guarded(name, items):
+            if not strings:
+                _refuse_dtd(name, item)
             strings.append(_text(item).replace("x005F_", ""))
             held += 1
             if held == _BATCH:
                 self._release(name, item)
                 held = 0
+        _refuse_dtd(name, items.root)
         self._depth.check(name, items.root)
         return strings
+
+    def _guarded(self, name: str, events: Any) -> Iterator[tuple[str, Any]]:
+        """`events`; on damaged XML, the part read so far is held to the limits first (libxml2
+        stops at 256 levels by itself: a deeper part is refused as too deep, not as damaged)."""
+        from lxml import etree
+
+        try:
+            yield from events
+        except etree.XMLSyntaxError as err:
+            root = getattr(events, "root", None)
+            _refuse_dtd(name, root)
+            self._depth.check(name, root)
+            if "Excessive depth" in str(err):  # libxml2's own limit, past max_depth
+                raise too_deep(name, ".xlsx", self._limits) from None
+            raise
 
     def _release(self, name: str, element: Any) -> None:
         """Check the depth of the elements read with `element` (its siblings), then drop them:
@@ -116,7 +134,9 @@ class Package:
         padded = 0  # the cells built so far, empty rows counted as one, as the package check does
         rows = _elements(part, _ROW)
         held = 0
-        for _, row in rows:
+        for _, row in self._guarded(name, rows):
+            if not held and not number:
+                _refuse_dtd(name, row)
             previous = number
             ref = row.get("r")
             if ref is not None:
@@ -137,6 +157,7 @@ class Package:
             if counter <= number:
                 counter += 1
                 yield values
+        _refuse_dtd(name, rows.root)
         self._depth.check(name, rows.root)
 
     def _cells(self, row: Any) -> tuple[tuple[CellValue, ...], int]:
@@ -235,6 +256,12 @@ def _elements(part: IO[bytes], tag: str) -> Any:
         load_dtd=False,
         huge_tree=False,
     )
+
+
+def _refuse_dtd(name: str, element: Any) -> None:
+    """Refuse a part that declares a DTD, as the package check does (it is never loaded)."""
+    if element is not None and element.getroottree().docinfo.doctype:
+        raise dtd_declared(name, ".xlsx")
 
 
 class _Depth:
