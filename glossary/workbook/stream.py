@@ -89,7 +89,7 @@ class Package:
 
     def _shared_strings(self, name: str, part: IO[bytes]) -> list[str]:
         """The shared string table, each item's text as openpyxl's read_string_table gives it."""
-        strings = []
+        strings: list[str] = []
         items = _elements(part, _SHARED_ITEM)
         held = 0
         for _, item in self._guarded(name, items):
