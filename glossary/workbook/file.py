@@ -11,7 +11,9 @@ from typing import BinaryIO
 
 from glossary.errors import GlossaryError
 from glossary.workbook.cells import CellValue
-from glossary.ziplimits import check_package
+from glossary.workbook.stream import Package
+from glossary.workbook.stream import streamed as streamed_part
+from glossary.ziplimits import Refused, check_package
 
 
 @dataclass(frozen=True)
@@ -121,11 +123,9 @@ def load_sheets(
         # goes on; a person gets one line naming the file, or the sheets.
         warnings.simplefilter("ignore")
         if streamed:
-            from glossary.workbook.stream import streamed as skip
-
             # The sheets and shared strings are inflated once, by the streaming reader, which
             # applies the package check's limits to them as it reads.
-            _check_limits(handle, source, skip)
+            _check_limits(handle, source, streamed_part)
             return _stream_sheets(handle, source, only)
         _check_limits(handle, source, None)
         return _read_sheets(handle, source, only)
@@ -144,9 +144,6 @@ def _check_limits(handle: BinaryIO, source: str, skip: Callable[[str], bool] | N
 def _stream_sheets(
     handle: BinaryIO, source: str, only: Collection[str] | None
 ) -> dict[str, list[tuple[CellValue, ...]]]:
-    from glossary.workbook.stream import Package
-    from glossary.ziplimits import Refused
-
     try:
         package = Package(handle)
     except Refused as refused:
