@@ -2,6 +2,11 @@
 
 Run from the repository root:  python benchmarks/glossary_scale.py [--sizes 10000,100000,1000000]
 
+`--check N` measures instead `align check` of a 4-line draft against a glossary of N made-up
+persons (check_speed.made_up_people, written with the tool's writer): CPU time and peak memory of
+the whole command and of reading the glossary alone, with the streamed reader `check` uses and,
+in the same run, with openpyxl's read-only reader (the baseline), each in its own process.
+
 Synthetic corpus: random Russian names (Cyrillic syllables + usual surname endings, given names from
 glossary/data/ru_given_names.tsv), each written as iuliia's French (MVD_310_FR) and English
 (WIKIPEDIA) romanisations, a misspelling and a bare surname; one entity per 20 mentions, so the
@@ -137,7 +142,83 @@ def run_one(size: int, naive: bool) -> dict[str, float]:
     return result
 
 
+DRAFT = (
+    "Le président Vladimir Poutine a rencontré Sergueï Lavrov au Kremlin.\n"
+    "The adviser Iouri Ouchakov met Steve Witkoff in Moscow.\n"
+    "Balakin Chosky a parlé aux journalistes.\n"
+    "Karina Tovich said nothing about the talks.\n"
+)
+# Runs `align check` (or only reads the glossary) in this process and reports its CPU and peak.
+_RUNNER = """
+import atexit, json, resource, sys
+def report():
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    print("RUSAGE " + json.dumps({"cpu": use.ru_utime + use.ru_stime,
+                                  "peak_mb": use.ru_maxrss / 1024}), file=sys.stderr)
+atexit.register(report)
+reader, what, draft, glossary = sys.argv[1:5]
+if reader == "openpyxl":
+    import glossary.workbook.readwrite as readwrite
+    load = readwrite.load_sheets
+    readwrite.load_sheets = lambda *args, streamed=False, **kwargs: load(*args, **kwargs)
+if what == "read":
+    from glossary.workbook import read_glossary
+    read_glossary(glossary)
+else:
+    from align.cli import app
+    sys.argv = ["align", "check", draft, "--glossary", glossary]
+    app(prog_name="align")
+"""
+
+
+def measured(reader: str, what: str, draft: Path, glossary: Path) -> dict[str, float]:
+    """CPU seconds and peak MB of one process reading `glossary` (or checking `draft`)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _RUNNER, reader, what, str(draft), str(glossary)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{reader} {what} failed ({done.returncode}): {done.stderr[-2000:]}")
+    line = next(x for x in done.stderr.splitlines() if x.startswith("RUSAGE "))
+    return dict(json.loads(line.removeprefix("RUSAGE ")))
+
+
+def check_large(size: int) -> None:
+    """`align check` of a 4-line draft against `size` made-up persons, both readers."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from check_speed import made_up_people
+
+    from glossary.workbook import write_workbook
+
+    with tempfile.TemporaryDirectory(prefix="glossary-scale-") as folder:
+        glossary, draft = Path(folder) / "glossary.xlsx", Path(folder) / "draft.txt"
+        write_workbook(glossary, made_up_people(size), {"tool": "glossary_scale.py"}, baseline=None)
+        draft.write_text(DRAFT, encoding="utf-8")
+        print(f"{size} persons, {glossary.stat().st_size / 1e6:.1f} MB workbook; draft of 4 lines")
+        print("reader     what                   CPU s  peak MB")
+        results = {}
+        for reader in ("openpyxl", "streamed"):
+            for what in ("read", "check"):
+                r = measured(reader, what, draft, glossary)
+                results[(reader, what)] = r
+                label = "read_glossary only" if what == "read" else "align check"
+                print(f"{reader:<10} {label:<20} {r['cpu']:>7.1f}  {r['peak_mb']:>7.0f}")
+        for what in ("read", "check"):
+            old, new = results[("openpyxl", what)], results[("streamed", what)]
+            print(
+                f"{what}: streamed/openpyxl CPU {new['cpu'] / old['cpu']:.2f}x, "
+                f"peak {new['peak_mb'] / old['peak_mb']:.2f}x"
+            )
+
+
 def main() -> None:
+    if "--check" in sys.argv:
+        check_large(int(sys.argv[sys.argv.index("--check") + 1]))
+        return
     if "--one" in sys.argv:
         size = int(sys.argv[sys.argv.index("--one") + 1])
         print(json.dumps(run_one(size, "--naive" in sys.argv)))

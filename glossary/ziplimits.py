@@ -14,6 +14,10 @@ openpyxl see a package, `check_package`:
 
 Only a limit raises; a package that is damaged in other ways is left to its format's reader,
 which says so in its own words.
+
+A reader that streams some parts itself (glossary.workbook.stream) names them in `skip`: their
+declared sizes still count, but they are inflated and parsed once, by that reader, which applies
+the same depth and cell limits as it goes (`Refused`, `too_deep`, `too_many_cells`).
 """
 
 from __future__ import annotations
@@ -69,6 +73,31 @@ class _Refused(Exception):
         self.fix = fix
 
 
+Refused = _Refused  # raised by a streaming reader applying these limits; worded by its caller
+
+
+def too_deep(name: str, kind: str, limits: ZipLimits) -> _Refused:
+    """The refusal of part `name`, whose elements nest deeper than `limits.max_depth`."""
+    return _Refused(
+        f"part {name} nests elements more than {limits.max_depth} levels deep",
+        f"open and re-save it as {kind}, or split it into smaller files",
+    )
+
+
+def dtd_declared(name: str, kind: str) -> _Refused:
+    """The refusal of part `name`, which declares a DTD."""
+    return _dtd(name, kind)
+
+
+def too_many_cells(limit: int, row: int, width: int) -> _Refused:
+    """The refusal of a sheet whose padded rows, up to `row` (`width` wide), pass `limit` cells."""
+    return _Refused(
+        f".xlsx sheet spreads over more than {limit:,} cells (rows up to row "
+        f"{row}, columns up to {width})",
+        "delete the far-away cells in Excel or LibreOffice and save it again",
+    )
+
+
 def check_package(
     package: bytes | Path | IO[bytes],
     source: str,
@@ -76,11 +105,14 @@ def check_package(
     kind: str,
     limits: ZipLimits = LIMITS,
     error: ErrorFactory = FileProblem,
+    skip: Callable[[str], bool] | None = None,
 ) -> None:
     """Raise `error(source, problem, fix)` when the package `source` exceeds one of `limits`.
 
     `kind` names the format in messages (".docx", ".xlsx"). A file that is not a zip, or a part
-    that is damaged, returns quietly: the format's reader reports it.
+    that is damaged, returns quietly: the format's reader reports it. The parts whose names
+    `skip` accepts are counted by their declared sizes only: the caller's reader streams them
+    under the same limits, or does not read them at all.
     """
     import io
 
@@ -91,7 +123,7 @@ def check_package(
         on_disk = stream.seek(0, io.SEEK_END) - start
         stream.seek(start)
         with zipfile.ZipFile(stream) as archive:
-            _check_archive(archive, kind, limits, on_disk)
+            _check_archive(archive, kind, limits, on_disk, skip)
     except _Refused as refused:
         raise error(source, refused.problem, refused.fix) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
@@ -103,7 +135,13 @@ def check_package(
         return
 
 
-def _check_archive(archive: zipfile.ZipFile, kind: str, limits: ZipLimits, on_disk: int) -> None:
+def _check_archive(
+    archive: zipfile.ZipFile,
+    kind: str,
+    limits: ZipLimits,
+    on_disk: int,
+    skip: Callable[[str], bool] | None,
+) -> None:
     infos = [info for info in archive.infolist() if not info.is_dir()]
     if len(infos) > limits.max_parts:
         raise _Refused(
@@ -117,6 +155,8 @@ def _check_archive(archive: zipfile.ZipFile, kind: str, limits: ZipLimits, on_di
         raise _too_big(kind, declared, limits, allowed)
     budget = allowed
     for info in infos:
+        if skip is not None and skip(info.filename):
+            continue
         try:
             with archive.open(info) as part:
                 if info.filename.lower().endswith(_XML_SUFFIXES):
@@ -240,11 +280,7 @@ class _PartState:
                         raise _dtd(self.name, self.kind)
                 self.depth += 1
                 if self.depth > self.limits.max_depth:
-                    raise _Refused(
-                        f"part {self.name} nests elements more than {self.limits.max_depth} "
-                        "levels deep",
-                        f"open and re-save it as {self.kind}, or split it into smaller files",
-                    )
+                    raise too_deep(self.name, self.kind, self.limits)
                 if self.cells is not None:
                     self.cells.start(element)
             else:
@@ -286,11 +322,7 @@ class _SheetCells:
         else:
             return
         if self.total + self.row_width > self.limit:
-            raise _Refused(
-                f".xlsx sheet spreads over more than {self.limit:,} cells (rows up to row "
-                f"{self.row}, columns up to {self.row_width})",
-                "delete the far-away cells in Excel or LibreOffice and save it again",
-            )
+            raise too_many_cells(self.limit, self.row, self.row_width)
 
     def _end_row(self) -> None:
         self.total += self.row_width

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import warnings
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from glossary.errors import GlossaryError
 from glossary.workbook.cells import CellValue
-from glossary.ziplimits import check_package
+from glossary.workbook.stream import Package
+from glossary.workbook.stream import streamed as streamed_part
+from glossary.ziplimits import Refused, check_package
 
 
 @dataclass(frozen=True)
@@ -96,13 +98,19 @@ def _check_openable(path: Path, *, allow_open: bool = False) -> None:
 
 
 def load_sheets(
-    path: Path, *, allow_open: bool = False, only: Collection[str] | None = None
+    path: Path,
+    *,
+    allow_open: bool = False,
+    only: Collection[str] | None = None,
+    streamed: bool = False,
 ) -> dict[str, list[tuple[CellValue, ...]]]:
     """Every sheet's cell values, row by row (row 1 first), with the file closed afterwards.
 
     A workbook open in another program is refused unless `allow_open` (reading only: the last
     saved version is what is read). `only` names the sheets wanted: the others are not parsed
     (the tool's hidden record holds about half the cells; `check` needs none of it).
+    `streamed` reads the sheets' XML row by row (glossary.workbook.stream) instead of through
+    openpyxl's cells: the same values, in a fraction of the time and memory.
     """
     source = str(path)
     _check_openable(path, allow_open=allow_open)
@@ -114,7 +122,46 @@ def load_sheets(
         # openpyxl warns about parts it cannot find or does not support before it fails or
         # goes on; a person gets one line naming the file, or the sheets.
         warnings.simplefilter("ignore")
+        if streamed:
+            # The sheets and shared strings are inflated once, by the streaming reader, which
+            # applies the package check's limits to them as it reads.
+            _check_limits(handle, source, streamed_part)
+            return _stream_sheets(handle, source, only)
+        _check_limits(handle, source, None)
         return _read_sheets(handle, source, only)
+
+
+def _check_limits(handle: BinaryIO, source: str, skip: Callable[[str], bool] | None) -> None:
+    try:
+        # Sizes, depth and padded cells first: no reader may build a zip bomb's tree.
+        check_package(handle, source, kind=".xlsx", error=GlossaryError, skip=skip)
+        handle.seek(0)
+    except BaseException:
+        handle.close()
+        raise
+
+
+def _stream_sheets(
+    handle: BinaryIO, source: str, only: Collection[str] | None
+) -> dict[str, list[tuple[CellValue, ...]]]:
+    try:
+        package = Package(handle)
+    except Refused as refused:
+        raise GlossaryError(source, refused.problem, refused.fix) from None
+    except Exception as exc:  # zip, XML and openpyxl errors all mean the same to a person
+        raise _not_readable(source, exc) from exc
+    try:
+        return {
+            name: package.rows(target)
+            for name, target in package.sheets
+            if only is None or name in only
+        }
+    except Refused as refused:
+        raise GlossaryError(source, refused.problem, refused.fix) from None
+    except Exception as exc:
+        raise _damaged(source, exc) from exc
+    finally:
+        package.close()
 
 
 def _read_sheets(
@@ -123,21 +170,10 @@ def _read_sheets(
     import openpyxl
 
     try:
-        # Sizes, depth and padded cells first: openpyxl must not build a zip bomb's tree.
-        check_package(handle, source, kind=".xlsx", error=GlossaryError)
-        handle.seek(0)
-    except BaseException:
-        handle.close()
-        raise
-    try:
         # A handle rather than a path: openpyxl would refuse a name not ending in .xlsx.
         book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # zip, XML and openpyxl errors all mean the same to a person
-        raise GlossaryError(
-            source,
-            f"not a readable .xlsx workbook ({type(exc).__name__})",
-            "open it in Excel or LibreOffice and save it as .xlsx, or restore a backup",
-        ) from exc
+        raise _not_readable(source, exc) from exc
     try:
         sheets: dict[str, list[tuple[CellValue, ...]]] = {}
         for sheet in book.worksheets:
@@ -148,13 +184,25 @@ def _read_sheets(
             sheets[sheet.title] = [tuple(row) for row in sheet.iter_rows(values_only=True)]
         return sheets
     except Exception as exc:
-        raise GlossaryError(
-            source,
-            f"the workbook is damaged ({type(exc).__name__}: {exc})",
-            "open it in Excel or LibreOffice and save it again, or restore a backup",
-        ) from exc
+        raise _damaged(source, exc) from exc
     finally:
         book.close()
+
+
+def _not_readable(source: str, exc: Exception) -> GlossaryError:
+    return GlossaryError(
+        source,
+        f"not a readable .xlsx workbook ({type(exc).__name__})",
+        "open it in Excel or LibreOffice and save it as .xlsx, or restore a backup",
+    )
+
+
+def _damaged(source: str, exc: Exception) -> GlossaryError:
+    return GlossaryError(
+        source,
+        f"the workbook is damaged ({type(exc).__name__}: {exc})",
+        "open it in Excel or LibreOffice and save it again, or restore a backup",
+    )
 
 
 def _unreadable(source: str) -> GlossaryError:
