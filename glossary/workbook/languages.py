@@ -29,6 +29,8 @@ def lang_code(typed: str) -> str | None:
     key = _key(typed)
     if not key:
         return None
+    if key in _codes():
+        return key  # the cell as the tool writes it: no need to load CLDR's names
     found = _names().get(key)
     if found is not None:
         return found
@@ -44,6 +46,7 @@ def _key(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@cache
 def _codes() -> frozenset[str]:
     return frozenset(m.value for m in Lang)
 
