@@ -12,26 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from fake_lingua import Confidence, confidence
 
 import align.text.language as language
 from align.text.language import LinguaDetector
-
-
-@dataclass(frozen=True)
-class _Iso:
-    name: str
-
-
-@dataclass(frozen=True)
-class _Language:
-    iso_code_639_1: _Iso
-
-
-@dataclass(frozen=True)
-class _Value:
-    language: _Language
-    value: float
-
 
 # What the fake fast models say of each text: French and English beside the rivals of each.
 FAST = {
@@ -56,7 +40,7 @@ class _FakeLingua:
 
     def compute_language_confidence_values_in_parallel(
         self, texts: Sequence[str]
-    ) -> Iterator[list[_Value]]:
+    ) -> Iterator[list[Confidence]]:
         if not self.fast:
             missing = set(self.languages) - self.registry.loaded
             self.registry.loads += len(missing)
@@ -64,10 +48,7 @@ class _FakeLingua:
         for text in texts:
             table = FAST[text] if self.fast else {code: 1.0 for code in self.languages}
             total = sum(table.get(code, 0.0) for code in self.languages)
-            yield [
-                _Value(_Language(_Iso(code.upper())), table.get(code, 0.0) / total)
-                for code in self.languages
-            ]
+            yield [confidence(code, table.get(code, 0.0) / total) for code in self.languages]
 
     def unload_language_models(self) -> None:
         self.registry.loaded -= set(self.languages)

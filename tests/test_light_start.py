@@ -7,11 +7,12 @@ import os
 import subprocess
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from check_glossary import GLOSSARY
+from fake_lingua import Confidence, confidence
 from typer.testing import CliRunner
 
 from align.cli import app
@@ -70,22 +71,6 @@ def test_fast_models_answer_stands_only_where_function_words_back_it(
     assert supported(text, lang) is expected
 
 
-@dataclass(frozen=True)
-class _Iso:
-    name: str
-
-
-@dataclass(frozen=True)
-class _Language:
-    iso_code_639_1: _Iso
-
-
-@dataclass(frozen=True)
-class _Value:
-    language: _Language
-    value: float
-
-
 class FakeLingua:
     """lingua's interface over a table text -> {code: probability}; records what it is asked."""
 
@@ -95,13 +80,10 @@ class FakeLingua:
 
     def compute_language_confidence_values_in_parallel(
         self, texts: Sequence[str]
-    ) -> list[list[_Value]]:
+    ) -> list[list[Confidence]]:
         self.asked.extend(texts)
         return [
-            [
-                _Value(_Language(_Iso(code.upper())), p)
-                for code, p in self.table.get(text, self.default).items()
-            ]
+            [confidence(code, p) for code, p in self.table.get(text, self.default).items()]
             for text in texts
         ]
 
