@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 from align.errors import UsageError
 from align.model import UND, Document, Segment
-from align.text.clear import clear_language, foreign, supported
+from align.text.clear import backed_alone, clear_language, foreign, supported
 from align.text.lines import logical_lines, trim
 from align.text.noise import PICTOGRAPHS, TAG, URL, is_noise
 from glossary.model import Lang
@@ -141,7 +141,10 @@ class LinguaDetector:
        fast models give at least FAST_RIVAL: a short French line full of names that they
        take for Portuguese or English comes out French, a real Portuguese line stays
        Portuguese, a bare name is weighed as before (context decides).
-       Full models load on first use, only for the languages asked about.
+       Full models load on first use, only for the languages asked about. Not when the
+       fast models' favourite is another language that no function word backs while French or
+       English ones back the likelier of those two (`_backed_row`): the fast row, between
+       French and English, stands.
     `first_stage=False` asks lingua's full models about every chunk, as before issue 10.
     """
 
@@ -183,6 +186,8 @@ class LinguaDetector:
                 best = self.languages[max(range(len(row)), key=row.__getitem__)]
                 if supported(text, Lang(best)) if best in _FR_EN else foreign(text):
                     found[text] = row
+                elif best not in _FR_EN and (backed := self._backed_row(text, row)) is not None:
+                    found[text] = backed
                 else:
                     subset = tuple(
                         code
@@ -202,6 +207,24 @@ class LinguaDetector:
             self._memo.clear()
         self._memo.update(found)
         return [found[text] for text in texts]
+
+    def _backed_row(self, text: str, row: tuple[float, ...]) -> tuple[float, ...] | None:
+        """The fast row between French and English alone, when the fast models prefer another
+        language on letters only (no function word of its own: `foreign` was not met) and the
+        function words back the likelier of French and English, which they give at least
+        FAST_RIVAL; else None. A short English line whose "met" reads Dutch so loads no full
+        models, Dutch's or any."""
+        kept = [i for i, code in enumerate(self.languages) if code in _FR_EN]
+        if not kept:
+            return None
+        likelier = max(kept, key=row.__getitem__)
+        if row[likelier] < FAST_RIVAL or not backed_alone(text, Lang(self.languages[likelier])):
+            return None
+        total = sum(row[i] for i in kept)
+        out = [0.0] * len(row)
+        for i in kept:
+            out[i] = row[i] / total
+        return tuple(out)
 
     def _rows(self, lingua: Any, texts: list[str]) -> list[tuple[float, ...]]:
         index = {code: i for i, code in enumerate(self.languages)}
