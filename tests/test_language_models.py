@@ -23,6 +23,11 @@ FAST = {
     "Oblomov Karenina": {"pl": 0.6, "cs": 0.3, "fr": 0.1},
     "Tallinn Tartu": {"sv": 0.7, "ro": 0.2, "en": 0.1},
     "Ruptly Oblomov": {"de": 0.6, "pl": 0.4},
+    # Lines whose letters read as another language while their function words do not.
+    "The adviser Ushakov met Lavrov in Moscow": {"nl": 0.6, "en": 0.3, "fr": 0.1},
+    "Het adviser Ushakov met the Lavrov in Moscow": {"nl": 0.6, "en": 0.3, "fr": 0.1},
+    "The adviser Ushakov met Lavrov": {"nl": 0.95, "en": 0.04, "fr": 0.01},
+    "Le conseiller Ouchakov met Lavrov": {"nl": 0.6, "en": 0.3, "fr": 0.1},
 }
 
 
@@ -133,3 +138,29 @@ def test_release_frees_every_full_model(registry: _Registry) -> None:
     # Released is not broken: the next doubtful line loads what it needs again.
     detector.confidences(["Ruptly Oblomov"])
     assert registry.loaded == {"fr", "en", "de", "pl"}
+
+
+@pytest.mark.parametrize(
+    ("text", "full_models", "best"),
+    [
+        # English function words back English, the likelier of the two: the fast row stands.
+        ("The adviser Ushakov met Lavrov in Moscow", set(), "en"),
+        # A Dutch function word ("het"), fewer than English ones: the full models weigh Dutch.
+        ("Het adviser Ushakov met the Lavrov in Moscow", {"fr", "en", "nl"}, None),
+        # English below FAST_RIVAL: no backing counts.
+        ("The adviser Ushakov met Lavrov", {"fr", "en", "nl"}, None),
+        # French words back French, but the fast models find English likelier than French.
+        ("Le conseiller Ouchakov met Lavrov", {"fr", "en", "nl"}, None),
+    ],
+)
+def test_a_line_read_as_another_language_on_letters_alone_loads_no_full_models(
+    registry: _Registry, text: str, full_models: set[str], best: str | None
+) -> None:
+    (row,) = _detector(registry).confidences([text])
+    assert registry.loaded == full_models
+    if best is not None:
+        assert LANGUAGES[max(range(len(row)), key=row.__getitem__)] == best
+        assert sum(row) == pytest.approx(1.0)
+        assert all(
+            p == 0.0 for code, p in zip(LANGUAGES, row, strict=True) if code not in ("fr", "en")
+        )
