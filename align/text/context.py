@@ -69,6 +69,10 @@ LEADING_PARTICLES: dict[Lang, frozenset[str]] = {
     Lang.EN: frozenset(),
 }
 
+_EITHER = FUNCTION_WORDS[Lang.FR] | FUNCTION_WORDS[Lang.EN]
+# Function words that end a name in `lang` (all but its particles).
+_BREAKING = {lang: _EITHER - PARTICLES[lang] for lang in (Lang.FR, Lang.EN)}
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -85,17 +89,21 @@ class Evidence:
 def function_words(text: str) -> Evidence:
     """French and English function words of `text`, not counting those inside names."""
     tokens = [m.group().replace("’", "'") for m in _TOKEN.finditer(text)]
-    return Evidence(_count(tokens, Lang.FR), _count(tokens, Lang.EN))
+    lower = [t.lower() for t in tokens]
+    # Tokenised, lowered and searched for names once for both languages.
+    names = [i for i, t in enumerate(tokens) if _is_name_word(t, lower[i])]
+    return Evidence(_count(tokens, lower, names, Lang.FR), _count(tokens, lower, names, Lang.EN))
 
 
-def _count(tokens: Sequence[str], lang: Lang) -> int:
+def _count(tokens: Sequence[str], lower: Sequence[str], names: Sequence[int], lang: Lang) -> int:
     """Function words of `lang` outside names. Between two capitalised words of a name may
     stand content words and particles of `lang` ("des arts et des lettres du"), no other
     function word of either language ("from the" ends a name)."""
     words = FUNCTION_WORDS[lang]
-    breaking = (FUNCTION_WORDS[Lang.FR] | FUNCTION_WORDS[Lang.EN]) - PARTICLES[lang]
-    lower = [t.lower() for t in tokens]
-    names = [i for i, t in enumerate(tokens) if _is_name_word(t, lower[i])]
+    hits = [k for k, word in enumerate(lower) if word in words]
+    if not hits:
+        return 0
+    breaking = _BREAKING[lang]
     masked = [False] * len(tokens)
     for left, right in itertools.pairwise(names):
         gap = range(left + 1, right)
@@ -104,28 +112,35 @@ def _count(tokens: Sequence[str], lang: Lang) -> int:
         ):
             for k in gap:
                 masked[k] = True
+    leading = LEADING_PARTICLES[lang]
     for i in names:
         k = i - 1
-        while k >= 0 and lower[k] in LEADING_PARTICLES[lang] and not masked[k]:
+        while k >= 0 and lower[k] in leading and not masked[k]:
             masked[k] = True
             k -= 1
-    return sum(1 for k, word in enumerate(lower) if word in words and not masked[k])
+    return sum(1 for k in hits if not masked[k])
 
 
 def _is_name_word(token: str, lower: str) -> bool:
     """A capitalised word that is not a function word ("Société", "SODEC"; not "The", "Le")."""
     if not (token[:1].isalpha() and token[:1].isupper()):
         return False
-    return not any(lower in words for words in FUNCTION_WORDS.values())
+    return lower not in _EITHER
 
 
 def document_language(segments: Sequence[Segment]) -> Lang | None:
     """French or English, whichever's function words dominate the document; None if neither."""
-    fr = en = 0
-    for seg in segments:
-        if seg.lang in (Lang.FR, Lang.EN):
-            found = function_words(seg.text)
-            fr, en = fr + found.fr, en + found.en
+    return _main_language(_evidence(segments))
+
+
+def _evidence(segments: Sequence[Segment]) -> list[Evidence | None]:
+    """The function words of each French or English segment (None for the others)."""
+    return [function_words(s.text) if s.lang in (Lang.FR, Lang.EN) else None for s in segments]
+
+
+def _main_language(evidence: Sequence[Evidence | None]) -> Lang | None:
+    fr = sum(e.fr for e in evidence if e is not None)
+    en = sum(e.en for e in evidence if e is not None)
     if fr == en:
         return None
     return Lang.FR if fr > en else Lang.EN
@@ -133,14 +148,15 @@ def document_language(segments: Sequence[Segment]) -> Lang | None:
 
 def in_document_context(segments: Sequence[Segment]) -> list[Segment]:
     """The segments of one document, French/English labels weighed against the document's."""
-    main = document_language(segments)
+    # Each segment's function words are counted once, for the document's language and its own.
+    evidence = _evidence(segments)
+    main = _main_language(evidence)
     if main is None:
         return list(segments)
     other = Lang.EN if main is Lang.FR else Lang.FR
     out = []
-    for seg in segments:
-        if seg.lang is other:
-            found = function_words(seg.text)
+    for seg, found in zip(segments, evidence, strict=True):
+        if seg.lang is other and found is not None:
             ours, theirs = found.of(main), found.of(other)
             if ours > theirs:
                 seg = replace(seg, lang=main, confidence=round(ours / (ours + theirs), 4))
