@@ -110,8 +110,13 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
+        # str.find runs in C; a loop over characters cost a tenth of `check --lang en`.
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        find = self.text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
         return starts
 
     def line_of(self, offset: int) -> int:

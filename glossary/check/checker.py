@@ -15,8 +15,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import groupby
 
-from glossary.check.index import CHECK_LANGS, Form, FormIndex, KeyFunction, Role, build_index
-from glossary.check.keys import Word, compare_key, joins_name, tokens
+from glossary.check.index import (
+    CHECK_LANGS,
+    Case,
+    Form,
+    FormIndex,
+    KeyFunction,
+    Role,
+    build_index,
+)
+from glossary.check.keys import WORD, Word, compare_key, joins_name, tokens
 from glossary.check.kinship import (
     convention_only,
     same_name,
@@ -26,7 +34,7 @@ from glossary.check.kinship import (
 )
 from glossary.check.match import Hit, exact_hits, fuzzy_hits
 from glossary.model import EntityType, Glossary, Lang, Passage, VariantKind, VariantStatus
-from glossary.text import listed_words, snippet, titles
+from glossary.text import is_particle, listed_words, snippet, titles
 from glossary.translit import (
     foreign_romanisation,
     match_key,
@@ -37,6 +45,9 @@ from glossary.translit import (
 from glossary.weights import MIN_CONFIDENCE, SHORT_CONFIDENCE
 
 CONTEXT_CHARS = 160
+# How many passage texts a checker remembers the hits of (documents repeat lines: datelines,
+# signatures, boilerplate; a copy of a passage is still checked, from the hits of the first).
+SCAN_MEMO = 100_000
 
 
 class FindingKind(StrEnum):
@@ -83,6 +94,41 @@ class _Verdict:
     derived: bool
 
 
+# What a word of a passage may be (see Checker._scan_text): written in lower case, the first
+# word of a known form, its last word, a word of a run near a person's known form.
+_LOWER, _FIRST, _LAST, _NEAR = 1, 2, 4, 8
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """What one passage's text holds for the checker, whatever its document and language."""
+
+    lower: frozenset[str]  # its words written in lower case, folded
+    hits: tuple[Hit, ...]  # exact and fuzzy hits, in text order
+    inside: tuple[bool, ...]  # each hit is an exact one inside a longer unknown name
+
+
+@dataclass(frozen=True)
+class _Ends:
+    """Folded words that may start (or end) a known form: any way written, or capitalised."""
+
+    any_case: frozenset[str]
+    cased: frozenset[str]
+
+    @classmethod
+    def of(cls, index: FormIndex, position: int) -> _Ends:
+        any_case: set[str] = set()
+        cased: set[str] = set()
+        for forms in index.exact.values():
+            for form in forms:
+                word, case = form.words[position], form.cases[position]
+                (any_case if case is Case.ANY else cased).add(word)
+        return cls(frozenset(any_case), frozenset(cased))
+
+    def admits(self, folded: str, capital: bool) -> bool:
+        return folded in self.any_case or (capital and folded in self.cased)
+
+
 class Checker:
     """Matches passages against one glossary; build it once and call `check` on many texts."""
 
@@ -93,11 +139,19 @@ class Checker:
         name_key: KeyFunction = match_key,
         min_confidence: float = MIN_CONFIDENCE,
         strict: bool = False,
+        prefilter: bool = True,
     ) -> None:
         self._index: FormIndex = build_index(glossary, name_key)
         self._min_confidence = min_confidence
         self._strict = strict
         self._romanisations: dict[tuple[str, str], str] = {}
+        # The prefilter (see _scan_text); `prefilter=False` looks every passage up in full.
+        self._prefilter = prefilter
+        self._first = _Ends.of(self._index, 0)
+        self._last = _Ends.of(self._index, -1)
+        self._near: dict[str, bool] = {}
+        self._word_flags: dict[str, tuple[str, int]] = {}
+        self._scans: dict[str, _Scan] = {}
 
     def check(self, passages: Iterable[Passage], lang: str | None = None) -> list[Finding]:
         """Findings in document order; `lang` ("fr"/"en") overrides every passage's language.
@@ -113,38 +167,91 @@ class Checker:
             order.setdefault(source, len(order))
             main = lang or _document_language(document)
             seen = introduced.setdefault(source, set())
-            fold = self._index.fold.__getitem__
-            words = [tokens(passage.text, fold) for passage in document]
+            scans = [self._scan(passage.text) for passage in document]
             # Words the document also writes in lower case are common words when alone
             # (Time/time, Affaires/affaires): only names are matched.
-            common = {w.folded for ws in words for w in ws if not w.capital}
-            for passage, passage_words in zip(document, words, strict=True):
+            common = frozenset().union(*(scan.lower for scan in scans))
+            for passage, scan in zip(document, scans, strict=True):
+                if not scan.hits:
+                    continue
                 wanted: str | None = lang or passage.lang
                 if wanted not in CHECK_LANGS:
                     if passage.lang not in (Lang.UND, ""):
                         continue  # a third language: no canonical form to want
                     wanted = main
-                findings.extend(self._check_passage(passage, passage_words, wanted, seen, common))
+                findings.extend(self._check_passage(passage, scan, wanted, seen, common))
         return sorted(findings, key=lambda f: (order[f.file], f.line, f.column))
+
+    def _scan(self, text: str) -> _Scan:
+        """The hits of a passage's text, looked up once per checker (texts repeat)."""
+        scan = self._scans.get(text)
+        if scan is None:
+            if len(self._scans) >= SCAN_MEMO:
+                self._scans.clear()
+            scan = self._scans[text] = self._scan_text(text)
+        return scan
+
+    def _scan_text(self, text: str) -> _Scan:
+        """Exact and fuzzy hits of `text`, and its lower-case words.
+
+        The prefilter: most passages hold no name of the glossary, and their words tell so
+        before any lookup. An exact hit starts on a word that starts a known form and ends on
+        one that ends a known form (capitalised where the form's word is); a fuzzy hit is a
+        run of capitalised words and particles of which one at least shares a blocking key
+        with a person's word. A passage with neither cannot hold a hit and is not looked up.
+        """
+        fold = self._index.fold
+        lower: set[str] = set()
+        kinds = 0 if self._prefilter else _FIRST | _LAST | _NEAR
+        for word in set(WORD.findall(text)):
+            folded, flags = self._word_flags.get(word) or self._flags_of(word)
+            if flags & _LOWER:
+                lower.add(folded)
+            kinds |= flags
+        if kinds & (_FIRST | _LAST) != _FIRST | _LAST and not kinds & _NEAR:
+            return _Scan(frozenset(lower), (), ())
+        words = tokens(text, fold.__getitem__)
+        exact = exact_hits(self._index, text, words)
+        fuzzy = fuzzy_hits(self._index, text, words, exact, self._min_confidence)
+        fuzzy_spans = [(h.start, h.end) for h in fuzzy]
+        kept = [h for h in exact if not any(s <= h.start and h.end <= e for s, e in fuzzy_spans)]
+        hits = tuple(sorted([*kept, *fuzzy], key=lambda h: h.start))
+        inside = tuple(not h.fuzzy and _inside_longer_name(text, h, words) for h in hits)
+        return _Scan(frozenset(lower), hits, inside)
+
+    def _flags_of(self, word: str) -> tuple[str, int]:
+        """A word's folded form and what it may be in a hit (kept: words repeat)."""
+        folded = self._index.fold[word]
+        capital = word[0].isupper()
+        cased = capital or word.isupper()
+        flags = 0 if capital else _LOWER
+        if self._first.admits(folded, cased):
+            flags |= _FIRST
+        if self._last.admits(folded, cased):
+            flags |= _LAST
+        if (capital or is_particle(folded)) and self._near_person(folded):
+            flags |= _NEAR
+        self._word_flags[word] = (folded, flags)
+        return folded, flags
+
+    def _near_person(self, folded: str) -> bool:
+        """Whether a word shares a blocking key with a word of a person's known form."""
+        near = self._near.get(folded)
+        if near is None:
+            near = self._near[folded] = bool(self._index.candidates((folded,)))
+        return near
 
     def _check_passage(
         self,
         passage: Passage,
-        words: list[Word],
+        scan: _Scan,
         lang: str | None,
         seen: set[str],
-        common: set[str],
+        common: frozenset[str],
     ) -> list[Finding]:
-        exact = exact_hits(self._index, passage.text, words)
-        fuzzy = fuzzy_hits(self._index, passage.text, words, exact, self._min_confidence)
-        fuzzy_spans = [(h.start, h.end) for h in fuzzy]
-        kept = [h for h in exact if not any(s <= h.start and h.end <= e for s, e in fuzzy_spans)]
         result = []
-        for hit in sorted([*kept, *fuzzy], key=lambda h: h.start):
-            if not self._strict and (
-                (not hit.fuzzy and _inside_longer_name(passage.text, hit, words))
-                or _common_word(hit, common)
-            ):
+        for hit, inside in zip(scan.hits, scan.inside, strict=True):
+            if not self._strict and ((not hit.fuzzy and inside) or _common_word(hit, common)):
                 continue  # "London" of "London Marathon", "Arabia" of "Saudi Arabia", "Time"
             wanted, verdict = self._judge_in(hit, lang, seen)
             if verdict is None:
@@ -471,7 +578,7 @@ def _document_language(passages: Sequence[Passage]) -> str | None:
     return best if sizes[best] else None
 
 
-def _common_word(hit: Hit, common: set[str]) -> bool:
+def _common_word(hit: Hit, common: frozenset[str]) -> bool:
     """A one-word hit on a word its document also writes in lower case, not as a name."""
     words = tokens(hit.found)
     return len(words) == 1 and words[0].folded in common

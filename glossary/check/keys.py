@@ -11,7 +11,7 @@ from glossary.text import APOSTROPHES, ELISIONS, fold
 from glossary.weights import MIN_DELETION_WORD
 
 # Letters and digits; apostrophes, hyphens, dots and spaces separate tokens.
-_TOKEN = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
 # What may stand between two words of one name: a space (or one line break of a hard-wrapped
 # sentence), a hyphen, an apostrophe, a dot ("Dwight D. Eisenhower", "Jean-Noël", "Europe de
 # l'Est"); a comma or a paragraph break may not.
@@ -60,7 +60,7 @@ def tokens(text: str, folder: Callable[[str], str] = fold) -> list[Word]:
     """The words of `text` with their offsets, folded form and whether they start with a capital."""
     return [
         Word(m.start(), m.end(), folder(word), word[0].isupper(), word.isupper())
-        for m in _TOKEN.finditer(text)
+        for m in WORD.finditer(text)
         if (word := m.group())
     ]
 
