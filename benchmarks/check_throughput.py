@@ -5,7 +5,7 @@ Run from the repository root:  python benchmarks/check_throughput.py [--megabyte
 Text: the French and English sides of the six novels of ../shared/benchmarks/parallel_fr-en and
 the 60 news documents of ../shared/dev/news, interleaved paragraph by paragraph (a French
 paragraph, then an English one...) into files of about 1 MB until N MB (default 10). The sources
-hold about 1.3 MB, so they repeat; nothing in `check` caches a repeated paragraph.
+hold about 1.3 MB, so they repeat, and repeated text is cheaper (see the end of this note).
 Glossary: `align run` on ../shared/dev/news (the glossary of benchmarks/check_news.py).
 Measured, each as a CLI subprocess (wall time, as an editor waits for it):
 - `align check DIR --glossary G --format json` with language detection on, and with `--lang en`
@@ -21,7 +21,8 @@ form of the workbook's Variants sheet, and for the small file `python -c "import
 (an interpreter start that loads nothing), in the same run.
 
 Lines repeat in the 10 MB (the sources hold about 1.3 MB): the language detector remembers the
-chunks it has scored, so `--megabytes 1` (text met once) is the figure for new material.
+chunks it has scored and the checker the names found in a passage's text (each copy is still
+judged and reported), so `--megabytes 1` (text met once) is the figure for new material.
 """
 
 from __future__ import annotations
