@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import dataclasses
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -156,6 +158,39 @@ def _own_letters(chosen: str, forms: Sequence[FormStats]) -> str:
     return best if _foreign_letters(best) > _foreign_letters(chosen) else chosen
 
 
+# What stands between the words of a name: spaces or a hyphen (Maison Blanche, Maison-Blanche).
+_SEPARATOR = re.compile(r"([\s\-\u2010\u2011]+)")
+
+
+def _case_free(form: str) -> str:
+    return " ".join(_SEPARATOR.sub(" ", form).casefold().split())
+
+
+def _majority_spelling(chosen: str, forms: Sequence[FormStats]) -> str:
+    """The spelling most sources write among those of the chosen form's words that differ only
+    in capitals and hyphens (Maison Blanche beside Maison blanche and Maison-Blanche): each
+    word's capitals and each joint between words is a vote of the contexts that write it."""
+    key = _case_free(chosen)
+    weights: Counter[str] = Counter()
+    for f in forms:
+        if _case_free(f.form) == key:
+            weights[f.form] += f.contexts
+    pieces = {form: _SEPARATOR.split(form) for form in weights}
+    size = len(pieces.get(chosen) or _SEPARATOR.split(chosen))
+    pieces = {form: cut for form, cut in pieces.items() if len(cut) == size}
+    if len(pieces) < 2:
+        return chosen
+    votes: dict[int, Counter[str]] = defaultdict(Counter)
+    for form, cut in pieces.items():
+        for place, piece in enumerate(cut):
+            votes[place][piece] += weights[form]
+
+    def agreement(form: str) -> tuple[int, bool]:
+        return sum(votes[place][piece] for place, piece in enumerate(pieces[form])), form == chosen
+
+    return max(sorted(pieces), key=agreement)
+
+
 def _own_romanisation(forms: Sequence[FormStats], lang: Lang) -> list[FormStats]:
     """The forms written in `lang`'s own romanisation, or all if none is."""
     return [f for f in forms if not foreign_romanisation(f.form, lang)] or list(forms)
@@ -187,8 +222,17 @@ def _uncut(forms: Sequence[FormStats]) -> list[FormStats]:
 def choose_canonical(cluster: Cluster) -> Canonical:
     """Canonical forms: a known concept's names (CLDR, curated), else each language's own
     attested forms; persons keep one spelling across languages, Russian names are written in
-    each language's romanisation. A cell nothing attests is the other's form, marked guessed."""
-    forms = list(cluster.forms)
+    each language's romanisation. A cell nothing attests is the other's form, marked guessed.
+    An attested form is written as most sources write its words (capitals, hyphens)."""
+    canon = _choose(list(cluster.forms))
+    if canon.concept is not None:
+        return canon  # the data's names, as the data writes them
+    english = _majority_spelling(canon.english, cluster.forms)
+    french = _majority_spelling(canon.french, cluster.forms)
+    return dataclasses.replace(canon, english=english, french=french)
+
+
+def _choose(forms: list[FormStats]) -> Canonical:
     concept = next((c for c in (lookup(f.form) for f in forms) if c is not None), None)
     if concept is not None:
         return Canonical(

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from glossary.model import EntityType, Mention
-from glossary.similarity import NameParts, name_parts, parts_similarity, skeleton
+from glossary.similarity import NameParts, name_parts, parts_similarity, skeleton, word_similarity
 from glossary.weights import MAX_CANDIDATES, SAME_ENTITY, WINDOW
 
 
@@ -135,8 +135,36 @@ def _full_names(uf: _UnionFind, parts: Sequence[NameParts], stats: Sequence[Form
             for j in members[x + 1 : x + 1 + WINDOW]:
                 if uf.find(i) == uf.find(j) or not _compatible(stats[i], stats[j]):
                     continue
-                if parts_similarity(parts[i], parts[j]) >= SAME_ENTITY:
+                if parts_similarity(parts[i], parts[j]) < SAME_ENTITY:
+                    continue
+                # Translation rewrites a body's middle words (pour la Sécurité, for Security); a
+                # spelling of it in the same language keeps them.
+                person = EntityType.PER in {stats[i].type, stats[j].type}
+                translated = stats[i].lang != stats[j].lang
+                if person or translated or _middles_agree(parts[i], parts[j]):
                     uf.union(i, j)
+
+
+def _middles_agree(a: NameParts, b: NameParts) -> bool:
+    """The words between the first and the last of two names of bodies or places of one
+    language are one spelling of each other: the first and last words alone do not make one
+    body (Comité de Sécurité Nationale, Comité Olympique National), as they make one person
+    (a middle name). The middles are compared run together, as a hyphen may cut one word in
+    two (Co-operation, Cooperation); or the shorter name is inside the other, word for word
+    (Nations unies in Organisation des Nations unies)."""
+    if len(a.keys) < 3 and len(b.keys) < 3:
+        return True
+    short, long = sorted((a.keys, b.keys), key=len)
+    rest = iter(long)
+    if all(key in rest for key in short):
+        return True
+    middle_a, middle_b = "".join(a.keys[1:-1]), "".join(b.keys[1:-1])
+    folds_a, folds_b = "".join(a.folds[1:-1]), "".join(b.folds[1:-1])
+    if not (middle_a and middle_b):
+        return False
+    return (
+        folds_a == folds_b or word_similarity(middle_a, middle_b, folds_a, folds_b) >= SAME_ENTITY
+    )
 
 
 def _short_forms(uf: _UnionFind, parts: Sequence[NameParts], stats: Sequence[FormStats]) -> None:

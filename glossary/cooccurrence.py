@@ -184,8 +184,10 @@ def linked_pairs(
                     together[(a, b)] += 1
             if len(fr - both) == 1 and len(en - both) == 1:
                 alone[(min(fr - both), min(en - both))] += 1
-        # (Dice, alike): a shared spelling breaks a tie of counts (two names in one sentence).
-        scores: dict[tuple[int, int], tuple[float, bool]] = {}
+        # (Dice, alike, word for word): a shared spelling breaks a tie of counts (two names in
+        # one sentence), then as many name words (Afrique du Nord rather than Afrique beside
+        # North Africa, both met in every link that names it).
+        scores: dict[tuple[int, int], tuple[float, bool, bool]] = {}
         for (a, b), joint in together.items():
             ua, ub = merged_units[a], merged_units[b]
             if not _compatible(ua, ub):
@@ -194,16 +196,15 @@ def linked_pairs(
             # One link is enough with a shared spelling, or for two names of one type, as many
             # words, met nowhere else and the only names left in the links they share;
             # otherwise the pair must recur.
+            as_many = _word_for_word(ua, ub)
             single = similar or (
-                ua.type == ub.type
-                and alone[(a, b)] == joint == n_fr[a] == n_en[b]
-                and _word_for_word(ua, ub)
+                ua.type == ub.type and alone[(a, b)] == joint == n_fr[a] == n_en[b] and as_many
             )
             if joint < (LINK_MIN_TOGETHER if single else LINK_MIN_TOGETHER_UNLIKE):
                 continue
-            scores[(a, b)] = (2 * joint / (n_fr[a] + n_en[b]), similar)
-        best_fr: dict[int, list[tuple[float, bool]]] = defaultdict(list)
-        best_en: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+            scores[(a, b)] = (2 * joint / (n_fr[a] + n_en[b]), similar, as_many)
+        best_fr: dict[int, list[tuple[float, bool, bool]]] = defaultdict(list)
+        best_en: dict[int, list[tuple[float, bool, bool]]] = defaultdict(list)
         for (a, b), score in scores.items():
             best_fr[a].append(score)
             best_en[b].append(score)
@@ -234,7 +235,7 @@ def linked_pairs(
     return accepted
 
 
-def _unique_top(scores: list[tuple[float, bool]], score: tuple[float, bool]) -> bool:
+def _unique_top(scores: list[tuple[float, bool, bool]], score: tuple[float, bool, bool]) -> bool:
     return max(scores) == score and scores.count(score) == 1
 
 

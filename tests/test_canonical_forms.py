@@ -218,3 +218,48 @@ def test_a_fuller_form_holding_the_canonical_is_another_name_not_a_misspelling()
     assert (canon.english, canon.french) == ("Duje Draganja", "Duje Draganja")
     assert variant_kind("Croate Duje Draganja", Lang.FR, canon) == VariantKind.EXONYM
     assert variant_kind("Duje Draganja", Lang.EN, canon) == VariantKind.CANONICAL
+
+
+ORG = EntityType.ORG
+
+
+@pytest.mark.parametrize(
+    ("forms", "french"),
+    [
+        # The spelling most sources write, word by word and joint by joint, not the first seen.
+        (
+            (
+                _form("Maison-Blanche", "fr", kind=ORG),
+                _form("Maison blanche", "fr", kind=ORG),
+                _form("Maison Blanche", "fr", kind=ORG),
+            ),
+            "Maison Blanche",
+        ),
+        (
+            (
+                _form("maison-Blanche", "fr", kind=ORG),
+                _form("Maison-Blanche", "fr", kind=ORG),
+                _form("Maison blanche", "fr", kind=ORG),
+            ),
+            "Maison-Blanche",
+        ),
+        # Better attested spellings weigh more.
+        (
+            (_form("Maison blanche", "fr", 3, ORG), _form("Maison Blanche", "fr", 1, ORG)),
+            "Maison blanche",
+        ),
+        # Other words are another spelling, not a vote (Maison Blanche beside Maison Blanc).
+        (
+            (
+                _form("Maison-Blanche", "fr", 2, ORG),
+                _form("Maison Blanc", "fr", kind=ORG),
+                _form("Maison blanc", "fr", kind=ORG),
+            ),
+            "Maison-Blanche",
+        ),
+    ],
+)
+def test_the_canonical_form_is_the_majority_spelling_of_its_words(
+    forms: tuple[FormStats, ...], french: str
+) -> None:
+    assert choose_canonical(_cluster(*forms)).french == french

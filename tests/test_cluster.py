@@ -136,3 +136,46 @@ def test_transliterations_across_languages_form_one_cluster() -> None:
 def test_a_surname_written_first_joins_its_full_name(full: str, alone: str, joins: bool) -> None:
     found = groups(stats(full, "en", "a.txt"), stats(alone, "en", "a.txt"))
     assert (frozenset({full, alone}) in found) is joins
+
+
+ORG = EntityType.ORG
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        # Two bodies of one language sharing their first and last words are two bodies...
+        (("Comité de Sécurité Nationale", "fr"), ("Comité Olympique National", "fr"), False),
+        (("Bureau fédéral des Enquêtes", "fr"), ("Bureau central des Enquêtes", "fr"), False),
+        # ...and a middle word more or less is another body, unless the one is inside the other.
+        (
+            ("Parti socialiste unifié", "fr"),
+            ("Parti communiste révolutionnaire unifié", "fr"),
+            False,
+        ),
+        (("Nations unies", "fr"), ("Organisation des Nations unies", "fr"), True),
+        # A slip or a hyphen in the middle is still one spelling of one body...
+        (
+            ("Organization for Security and Co-operation in Europe", "en"),
+            ("Organization for Security and Cooperation in Europe", "en"),
+            True,
+        ),
+        (("Comité Olympique National", "fr"), ("Comite Olimpique National", "fr"), True),
+        # ...and a translation rewrites the middle words.
+        (
+            ("Organisation pour la Sécurité et la Coopération en Europe", "fr"),
+            ("Organization for Security and Cooperation in Europe", "en"),
+            True,
+        ),
+    ],
+)
+def test_bodies_of_one_language_merge_only_when_their_middle_words_agree(
+    a: tuple[str, str], b: tuple[str, str], merged: bool
+) -> None:
+    found = groups(stats(*a, kind=ORG), stats(*b, "b.txt", kind=ORG))
+    assert (frozenset({a[0], b[0]}) in found) is merged
+
+
+def test_a_persons_middle_name_does_not_keep_two_spellings_apart() -> None:
+    found = groups(stats("John Fitzgerald Kennedy", "en"), stats("John Fitzgerald Kenedy", "en"))
+    assert found == {frozenset({"John Fitzgerald Kennedy", "John Fitzgerald Kenedy"})}

@@ -49,6 +49,9 @@ MER_BLANCHE = (FR, EntityType.LOC, "Mer Blanche")
 WHITE_SEA = (EN, EntityType.LOC, "White Sea")
 JEUX_OLYMPIQUES = (FR, EntityType.MISC, "Jeux Olympiques")
 JUNIOR_CHAMPIONSHIP = (EN, EntityType.MISC, "Junior World Championship")
+AFRIQUE = (FR, EntityType.LOC, "Afrique")
+AFRIQUE_DU_NORD = (FR, EntityType.LOC, "Afrique du Nord")
+NORTH_AFRICA = (EN, EntityType.LOC, "North Africa")
 
 
 @pytest.mark.parametrize(
@@ -72,6 +75,10 @@ JUNIOR_CHAMPIONSHIP = (EN, EntityType.MISC, "Junior World Championship")
         ([PEKIN, BEIJING, TAIPEI], [({0}, {1, 2}), ({0}, {1, 2})], []),
         # The tie is broken where one link names only one of them.
         ([PEKIN, BEIJING, TAIPEI], [({0}, {1, 2}), ({0}, {1})], [(0, 1)]),
+        # Two French names alike the English one and met in the same links: the one of as
+        # many words is its rendering, the shorter one a name inside it.
+        ([AFRIQUE, AFRIQUE_DU_NORD, NORTH_AFRICA], [({0, 1}, {2}), ({0, 1}, {2})], [(1, 2)]),
+        ([AFRIQUE_DU_NORD, AFRIQUE, NORTH_AFRICA], [({0, 1}, {2}), ({0, 1}, {2})], [(0, 2)]),
         # A person is never a place, however often they meet.
         ([POUTINE, BEIJING], [({0}, {1}), ({0}, {1}), ({0}, {1})], []),
         # A name met on both sides of a link is matched already: not evidence for the others.
