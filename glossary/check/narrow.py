@@ -98,7 +98,7 @@ def narrowed(glossary: Glossary, draft: Draft | None) -> Glossary:
 
 def _canonicals(entity: Entity) -> list[str]:
     """entity.canonicals(lang) for both languages, without splitting a cell with one form."""
-    forms = []
+    forms: list[str] = []
     for lang in CHECK_LANGS:
         cell = entity.canonical_fr if lang == Lang.FR else entity.canonical_en
         if ALTERNATIVES in cell:
