@@ -106,7 +106,7 @@ def _check(
 ) -> tuple[list[Finding], list[str]]:
     from align.api import check
     from align.readers import read_paths
-    from glossary.check.checker import Checker
+    from glossary.check.narrow import NarrowingChecker
     from glossary.workbook.file import open_elsewhere
     from glossary.workbook.readwrite import read_glossary
 
@@ -116,10 +116,12 @@ def _check(
             f"{printable(str(glossary))}: open in another program (lock file {lock}); checking "
             "against its last saved version"
         )
-    checker = Checker(read_glossary(glossary), strict=strict)
     read = read_paths(paths)
     for skipped in read.skipped:
         warn(f"{printable(skipped.source)}: skipped: {skipped.reason}")
+    # The glossary is read once the documents' passages are known, and indexed only for the
+    # entities they could meet: the same findings as the whole glossary's (check/narrow.py).
+    checker = NarrowingChecker(lambda: read_glossary(glossary), strict=strict)
     fixed = None if lang is Lang.AUTO else lang.value
     with progress_bar() as progress:
         findings = check(read.documents, checker, lang=fixed, progress=progress)

@@ -1,0 +1,149 @@
+"""The part of a glossary some passages could meet: checking a few lines needs no full index.
+
+The checker reports a name only through a known form all of whose words are words of the passage
+(exact lookup, or the same words but for middle initials: "George W. Bush" for George Bush), or
+through a person's form (or its last words, which the index holds too) within MAX_EDITS edits of
+a stretch of at most MAX_RUN consecutive words of the passage, both as folded words joined by
+spaces: the fuzzy match's Levenshtein bound, whatever its blocks and transliteration keys decide
+before it.
+
+`narrowed` keeps the entities one of whose forms passes either test, with all their variants. An
+entity dropped has no form the checker could match in these passages, so the index over what is
+kept gives the same findings as the whole glossary's. Entities and variants keep the glossary's
+order, so ties between forms fall the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from glossary.check.checker import Checker, Finding
+from glossary.check.index import CHECK_LANGS
+from glossary.check.keys import Memo, strip_elision
+from glossary.model import ALTERNATIVES, Entity, EntityType, Glossary, Lang, Passage
+from glossary.text import APOSTROPHES, fold
+from glossary.weights import MAX_EDITS, MAX_RUN
+
+# The words of keys.tokens (letters and digits), without their offsets.
+_WORD = re.compile(r"[^\W_]+")
+_APOSTROPHE = re.compile("[" + re.escape(APOSTROPHES) + "]")
+# Past this many stretches of words the passages are no longer a few lines: the whole glossary is
+# indexed, as before (each stretch is compared with the glossary's persons' forms of its length).
+MAX_STRETCHES = 5_000
+
+
+class Draft:
+    """What of some passages a known form must meet to be matched there: their folded words, and
+    their stretches of at most MAX_RUN consecutive words (folded, joined by spaces)."""
+
+    def __init__(self, passages: Sequence[Sequence[str]]) -> None:
+        """`passages`: each passage's folded words, as the checker tokenises it."""
+        self.words = frozenset(w for words in passages for w in words)
+        self.stretches = frozenset(
+            " ".join(words[first : last + 1])
+            for words in passages
+            for first in range(len(words))
+            for last in range(first, min(first + MAX_RUN, len(words)))
+        )
+
+    @classmethod
+    def of(cls, texts: Iterable[str], folder: Callable[[str], str] = fold) -> Draft | None:
+        """The draft of passages' `texts`; None if they are too long to be worth narrowing."""
+        draft = cls([[folder(w) for w in _WORD.findall(text)] for text in texts])
+        return draft if len(draft.stretches) <= MAX_STRETCHES else None
+
+
+def narrowed(glossary: Glossary, draft: Draft | None) -> Glossary:
+    """The entities of `glossary` that could be met in `draft`, with all their variants (the
+    whole glossary when there is no draft to narrow to)."""
+    if draft is None:
+        return glossary
+    folder = Memo(fold)
+    known = draft.words
+    variants: dict[str, list[str]] = {}
+    for variant in glossary.variants:
+        variants.setdefault(variant.entity_id, []).append(variant.variant)
+    kept: set[str] = set()
+    # A person's forms and their last words ("ouchakov" of "iouri ouchakov") -> their entities.
+    fuzzy: dict[str, list[str]] = {}
+    for entity in glossary.entities:
+        if entity.rejected:
+            continue  # never indexed
+        person = entity.type is EntityType.PER
+        for surface in (*_canonicals(entity), *variants.get(entity.entity_id, ())):
+            surface = surface.strip()
+            if _APOSTROPHE.search(surface):
+                surface = strip_elision(surface)
+            words = [folder[w] for w in _WORD.findall(surface)]
+            if not words:
+                continue
+            # Every word known (of the form, or for a person of some last words of it).
+            if words[-1] in known and (
+                all(w in known for w in words)
+                or (person and any(all(w in known for w in words[i:]) for i in range(len(words))))
+            ):
+                kept.add(entity.entity_id)
+                break
+            if person:
+                for i in range(len(words)):
+                    fuzzy.setdefault(" ".join(words[i:]), []).append(entity.entity_id)
+    for form in _within_edits(fuzzy, draft.stretches):
+        kept.update(fuzzy[form])
+    return Glossary(
+        tuple(e for e in glossary.entities if e.entity_id in kept),
+        tuple(v for v in glossary.variants if v.entity_id in kept),
+    )
+
+
+def _canonicals(entity: Entity) -> list[str]:
+    """entity.canonicals(lang) for both languages, without splitting a cell with one form."""
+    forms: list[str] = []
+    for lang in CHECK_LANGS:
+        cell = entity.canonical_fr if lang == Lang.FR else entity.canonical_en
+        if ALTERNATIVES in cell:
+            forms.extend(entity.canonicals(lang))
+        elif stripped := cell.strip():
+            forms.append(stripped)
+    return forms
+
+
+def _within_edits(forms: Iterable[str], stretches: Iterable[str]) -> set[str]:
+    """Those of `forms` within MAX_EDITS edits of one of `stretches`."""
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import extract
+
+    by_length: dict[int, list[str]] = {}
+    for form in forms:
+        by_length.setdefault(len(form), []).append(form)
+    found: set[str] = set()
+    for stretch in stretches:
+        for n in range(len(stretch) - MAX_EDITS, len(stretch) + MAX_EDITS + 1):
+            choices = by_length.get(n)
+            if choices:
+                near = extract(
+                    stretch,
+                    choices,
+                    scorer=Levenshtein.distance,
+                    score_cutoff=MAX_EDITS,
+                    limit=None,
+                )
+                found.update(form for form, _, _ in near)
+    return found
+
+
+class NarrowingChecker(Checker):
+    """A Checker that reads its glossary when it is given passages, and indexes only the part of
+    it those passages could meet: the same findings as Checker(load()), for a few passages a
+    small part of the time and memory of a large glossary's index."""
+
+    def __init__(self, load: Callable[[], Glossary], *, strict: bool = False) -> None:
+        # Not Checker.__init__: its index over the whole glossary is what is saved here.
+        self._load = load
+        self._narrow_strict = strict
+
+    def check(self, passages: Iterable[Passage], lang: str | None = None) -> list[Finding]:
+        passages = list(passages)
+        draft = Draft.of(p.text for p in passages)
+        checker = Checker(narrowed(self._load(), draft), strict=self._narrow_strict)
+        return checker.check(passages, lang)
