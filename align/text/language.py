@@ -77,11 +77,12 @@ MEMO_SIZE = 100_000
 # How many languages besides French and English keep their full models loaded (about 30-55 MB
 # each; reloading one costs about 0.4 s of CPU), while lingua weighs a chunk as well as between
 # chunks (a chunk that itself needs more loads them). Without a bound a document quoting thirty
-# languages would hold some 1.6 GB of models to its end. Four loads each language of the
-# mixed-language benchmark once (as twelve did) and the seeds' nine languages in twelve loads
-# instead of nine, for a peak some 110 MB lower (BENCHMARKS.md, round 20); the benchmark's timed
-# passes, a fresh detector over the same document each, reload what twelve kept from the last.
-RIVAL_MODELS = 4
+# languages would hold some 1.6 GB of models to its end. Three loads each language of the
+# mixed-language benchmark once (as twelve did), and the seeds' nine languages in fifteen loads
+# instead of nine for a peak some 120 MB lower (BENCHMARKS.md, round 20; four: twelve loads,
+# 10 MB more, at the 300 MB goal). The benchmark's timed passes, a fresh detector over the same
+# document each, reload what twelve kept from the pass before.
+RIVAL_MODELS = 3
 
 # Chunks this short ("2.", "G.") are folded into a neighbour.
 _TINY = 6
@@ -289,10 +290,6 @@ def return_freed_memory() -> None:
         trim(0)
 
 
-# glibc's mallopt parameter for the number of malloc arenas.
-_M_ARENA_MAX = -8
-
-
 def _one_malloc_arena() -> None:
     """Have glibc serve every thread from one malloc arena. lingua loads and frees models on
     its worker threads; with an arena per thread (glibc's default, up to 8 per core) memory
@@ -309,7 +306,7 @@ def _one_malloc_arena() -> None:
     except OSError:
         return
     if mallopt is not None:
-        mallopt(_M_ARENA_MAX, 1)
+        mallopt(-8, 1)  # M_ARENA_MAX, glibc's number of arenas
 
 
 def _builder(codes: Sequence[str]) -> Any:
