@@ -46,11 +46,13 @@ from align.store.reuse import (
     review_workbook_unchanged,
 )
 from align.store.reuse import analyse_with_store as analyse
+from align.text.language import return_freed_memory
 from align.workers import Analysers, Workers
 from glossary.atomicfile import ensure_folder
 from glossary.build import glossary_from_mentions, glossary_mentions
 from glossary.cooccurrence import LinkedSentences, TextSpan
 from glossary.errors import GlossaryError
+from glossary.mentions.ner import release_pipeline
 from glossary.model import Glossary, KeptOut, Lang, Mention, Passage
 from glossary.tbx import write_tbx
 from glossary.termbase_csv import write_termbase_csv
@@ -208,6 +210,10 @@ def _stages(
             folder=staging.folder,
             find=StoredMentions(store),
         )
+        # spaCy is done once the names are found (the store keeps its entities per text):
+        # its model is freed before the alignment's own memory grows.
+        release_pipeline()
+        return_freed_memory()
         alignment_stage = export_alignment(
             analysed,
             replace(settings, out_dir=staging.folder),

@@ -22,6 +22,12 @@ BENCHMARKS.md's issue-10 section). Byte-compiled files are kept in a temporary f
 `--baseline-tree DIR` runs every align command a second time with DIR first on the Python path,
 DIR holding an earlier state of the code (`git archive COMMIT | tar -x -C DIR`): the figures of
 that state in the same run, beside today's.
+
+`--timeline` measures only `align run seeds/` (and the baseline tree's, if given), once, in a
+child process that samples its own resident memory every 5 ms and tags each sample with the
+pipeline stage it falls in (a stage's samples are those up to its last progress message); it
+prints each stage's peak and its memory at the stage's end, then the whole run's peak
+(ru_maxrss, as above).
 """
 
 from __future__ import annotations
@@ -49,6 +55,76 @@ FULL_MODELS = (
     "LanguageDetectorBuilder.from_iso_codes_639_1(*codes)"
     ".with_preloaded_language_models().build()\n"
 )
+
+
+# The child of --timeline: `align run` as the command line runs it, its progress messages turned
+# into stage marks and a thread sampling the process's resident memory (/proc/self/statm).
+TIMELINE = r"""
+import json, os, resource, sys, threading, time
+from contextlib import contextmanager
+import align.cli.run as cli_run
+
+page = os.sysconf("SC_PAGE_SIZE")
+marks, samples, done = [], [], threading.Event()
+
+def rss():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * page
+
+def sample():
+    while not done.is_set():
+        samples.append((time.perf_counter(), rss()))
+        time.sleep(0.005)
+
+@contextmanager
+def marking(enabled=None):
+    def update(stage, current, total):
+        marks.append((time.perf_counter(), stage, rss()))
+    yield update
+
+cli_run.progress_bar = marking
+thread = threading.Thread(target=sample, daemon=True)
+thread.start()
+try:
+    cli_run.run_command(sys.argv[1:-2], out=__import__("pathlib").Path(sys.argv[-1]), jobs=1)
+finally:
+    done.set()
+    thread.join()
+    marks.append((time.perf_counter(), "after the last stage", rss()))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print("TIMELINE", json.dumps({"marks": marks, "samples": samples, "peak": peak}))
+"""
+
+
+def timeline(env: dict[str, str], cwd: Path, out: Path) -> list[tuple[str, float, float]]:
+    """(stage, peak MB, MB at its end) for each stage of `align run seeds/`, in order, then
+    ("whole run (ru_maxrss)", peak, peak)."""
+    import json
+
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-c", TIMELINE, str(ROOT / "seeds"), "--out", str(out)]
+    done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True)
+    line = next((x for x in done.stdout.splitlines() if x.startswith("TIMELINE ")), None)
+    if done.returncode != 0 or line is None:
+        sys.exit(f"timeline run failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    data = json.loads(line.removeprefix("TIMELINE "))
+    # The last mark of each run of marks with one stage name ends that stage.
+    ends: list[tuple[float, str, int]] = []
+    for when, stage, rss in data["marks"]:
+        if ends and ends[-1][1] == stage:
+            ends[-1] = (when, stage, rss)
+        else:
+            ends.append((when, stage, rss))
+    rows = []
+    start = -float("inf")
+    mb = 1024 * 1024
+    for i, (when, stage, rss) in enumerate(ends):
+        last = i == len(ends) - 1
+        inside = [r for t, r in data["samples"] if start < t <= when or (last and t > start)]
+        rows.append((stage, max([rss, *inside]) / mb, rss / mb))
+        start = when
+    rows.append(("whole run (ru_maxrss)", data["peak"] / mb, data["peak"] / mb))
+    return rows
 
 
 def measure(
@@ -94,6 +170,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline-tree", type=Path, default=None)
+    parser.add_argument(
+        "--timeline", action="store_true", help="only align run seeds/: peak memory per stage"
+    )
     args = parser.parse_args()
     py = sys.executable
     align = [py, "-m", "align"]
@@ -105,6 +184,9 @@ def main() -> None:
         fr.write_text("Bonjour le monde.\n", "utf-8")
         en.write_text("Hello world.\n", "utf-8")
         small.write_text(SMALL, "utf-8")
+        if args.timeline:
+            _print_timelines(env, folder, args.baseline_tree)
+            return
         glossary = folder / "glossary.xlsx"
         _glossary(glossary)
         cases = [
@@ -153,6 +235,17 @@ def main() -> None:
         print(f"{name:44} {seconds:7.2f} {mb:8.0f}  {'; '.join(goals)}")
     print("PASS" if met else "FAIL")
     sys.exit(0 if met else 1)
+
+
+def _print_timelines(env: dict[str, str], folder: Path, baseline: Path | None) -> None:
+    trees = [("this tree", env)]
+    if baseline is not None:
+        trees.append(("baseline tree", {**env, "PYTHONPATH": str(baseline.resolve())}))
+    for label, tree_env in trees:
+        print(f"align run seeds/ ({label})")
+        print(f"  {'stage':32} {'peak MB':>8} {'at end MB':>10}")
+        for stage, peak, end in timeline(tree_env, folder, folder / "timeline-out"):
+            print(f"  {stage:32} {peak:8.0f} {end:10.0f}")
 
 
 if __name__ == "__main__":

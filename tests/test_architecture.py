@@ -113,8 +113,10 @@ def _lazy_project_imports(tree: ast.Module) -> list[int]:
 
 # The CLI loads each command's modules when it runs, the package `align` its API on first use and
 # the API each stage when a function needs it, so that `align --help` stays light and `check`
-# does not load the aligners (see align/__init__.py): they are left out on purpose.
-LAZY = ("align", "align.api")
+# does not load the aligners (see align/__init__.py): they are left out on purpose. So are the
+# two modules on the way of `align pair --presplit` on two text files, which load the comparable
+# aligner and the Word reader only for a pair or a file that needs them (a light start, issue 12).
+LAZY = ("align", "align.api", "align.pairing.pair", "align.readers.files")
 EAGER = sorted(m for m in MODULES if m not in LAZY and not m.startswith("align.cli"))
 
 

@@ -35,6 +35,8 @@ FAST = {
 class _Registry:
     loaded: set[str] = field(default_factory=set)
     loads: int = 0
+    # The most languages besides French and English loaded at once, while weighing a chunk.
+    most: int = 0
 
 
 @dataclass
@@ -50,6 +52,7 @@ class _FakeLingua:
             missing = set(self.languages) - self.registry.loaded
             self.registry.loads += len(missing)
             self.registry.loaded |= missing
+            self.registry.most = max(self.registry.most, len(self.registry.loaded - {"fr", "en"}))
         for text in texts:
             table = FAST[text] if self.fast else {code: 1.0 for code in self.languages}
             total = sum(table.get(code, 0.0) for code in self.languages)
@@ -99,6 +102,16 @@ def test_doubtful_lines_of_many_languages_keep_few_full_models_loaded(
     detector.confidences(list(FAST))
     assert len(_rivals(registry)) <= language.RIVAL_MODELS
     assert {"fr", "en"} <= registry.loaded
+
+
+@pytest.mark.parametrize("bound", [0, 1, 2, 3, 4])
+def test_the_bound_holds_while_lingua_weighs_a_chunk_not_only_between_chunks(
+    registry: _Registry, monkeypatch: pytest.MonkeyPatch, bound: int
+) -> None:
+    monkeypatch.setattr(language, "RIVAL_MODELS", bound)
+    # Three chunks with two rivals each, none shared: six languages in all.
+    _detector(registry).confidences(["Ruptly Kazbek", "Oblomov Karenina", "Tallinn Tartu"])
+    assert registry.most == max(bound, 2)
 
 
 def test_answers_do_not_depend_on_how_many_models_stay_loaded(

@@ -190,3 +190,44 @@ def test_peeking_into_a_store_never_creates_or_trusts_a_foreign_one(tmp_path: Pa
     assert peek(tmp_path, code_digest(), "written", "k") is None
     (tmp_path / STORE_FILE).write_bytes(b"not a database" * 100)
     assert peek(tmp_path, "another build", "written", "k") is None
+
+
+class _FakeNlp:
+    """spaCy's pipeline as french_entities uses it: `pipe` gives documents with no entities."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+
+    def pipe(self, texts: Sequence[str], batch_size: int) -> list[Any]:
+        self.texts.extend(texts)
+        return [type("Doc", (), {"ents": ()})() for _ in texts]
+
+
+def test_spacy_is_freed_after_the_names_and_its_entities_stay_in_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, detector: Any
+) -> None:
+    import functools
+
+    import align.text.language
+    import glossary.mentions.ner as ner
+
+    monkeypatch.setattr(align.text.language, "build_detector", lambda *a, **k: detector)
+    loads: list[int] = []
+    texts: list[str] = []
+
+    @functools.lru_cache(maxsize=1)
+    def pipeline() -> _FakeNlp:
+        loads.append(1)
+        return _FakeNlp(texts)
+
+    monkeypatch.setattr(ner, "_pipeline", pipeline)
+    docs = write_docs(tmp_path / "docs")
+    for step, (changed, expected_loads) in enumerate([(None, 1), (FRENCH_ADDED, 2), (None, 2)]):
+        if changed is not None:
+            (docs / "sommet_fr.txt").write_text(changed, encoding="utf-8")
+        texts.clear()
+        run(docs, tmp_path / "out")
+        assert pipeline.cache_info().currsize == 0, step  # not held once the names are found
+        assert len(loads) == expected_loads, step  # loaded again only for a text not stored
+        if step == 1:
+            assert texts and all(text in FRENCH_ADDED for text in texts)

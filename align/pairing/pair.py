@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from align.comparable.events import align_comparable
 from align.model import Link, Mode, NameKey, RequestedMode, Sentence
 from align.pairing.mode import decide_mode
 from align.parallel.aligner import align_parallel
@@ -71,6 +70,9 @@ def align_pair(
             name_key=name_key,
         )
     else:
+        # Imported here: a parallel pair (`align pair --presplit`) never needs it.
+        from align.comparable.events import align_comparable
+
         links = align_comparable(fr_used, en_used, name_key=name_key)
     mapped = tuple(_remap(link, fr_keep, en_keep) for link in links)
     if decision.mode is Mode.COMPARABLE:

@@ -18,7 +18,6 @@ from typing import BinaryIO
 
 from align.errors import BadInputError
 from align.model import Document, DocumentFormat
-from align.readers.docx import docx_document
 from align.readers.encoding import decode_bytes, normalise_text
 from align.readers.html import page_text
 
@@ -135,6 +134,8 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
     data = read_capped_file(path, source, max_bytes)
     suffix = path.suffix.lower()
     if suffix in DOCX_SUFFIXES:
+        from align.readers.docx import docx_document  # python-docx only for Word files
+
         return docx_document(data, source, max_text=max_bytes)
     if suffix in HTML_SUFFIXES:
         fmt = DocumentFormat.HTML
@@ -247,6 +248,8 @@ def decode_document(data: bytes, source: str, fmt: DocumentFormat = DocumentForm
     """Decode bytes into a Document; html is reduced to its visible text, docx to its paragraphs."""
     fmt = DocumentFormat(fmt)
     if fmt is DocumentFormat.DOCX:
+        from align.readers.docx import docx_document
+
         return docx_document(data, source, max_text=MAX_BYTES)
     if not data.strip():
         raise BadInputError(source, "file is empty", "give a file with text in it")

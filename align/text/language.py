@@ -74,12 +74,15 @@ FAST_RIVAL = 0.1
 # How many chunk texts a detector remembers (about 300 characters each at most).
 MEMO_SIZE = 100_000
 
-# How many languages besides French and English keep their full models loaded between
-# doubtful chunks (about 55 MB each; reloading one costs about 0.4 s of CPU). Without a bound a
-# document quoting thirty languages would hold some 1.6 GB of models to its end; with too low a
-# one (2 or 6), the mixed-language benchmark's ten languages reloaded models chunk after chunk,
-# 30-250 times slower (BENCHMARKS.md).
-RIVAL_MODELS = 12
+# How many languages besides French and English keep their full models loaded (about 30-55 MB
+# each; reloading one costs about 0.4 s of CPU), while lingua weighs a chunk as well as between
+# chunks (a chunk that itself needs more loads them). Without a bound a document quoting thirty
+# languages would hold some 1.6 GB of models to its end. Three loads each language of the
+# mixed-language benchmark once (as twelve did), and the seeds' nine languages in fifteen loads
+# instead of nine for a peak some 120 MB lower (BENCHMARKS.md, round 20; four: twelve loads,
+# 10 MB more, at the 300 MB goal). The benchmark's timed passes, a fresh detector over the same
+# document each, reload what twelve kept from the pass before.
+RIVAL_MODELS = 3
 
 # Chunks this short ("2.", "G.") are folded into a neighbour.
 _TINY = 6
@@ -201,8 +204,10 @@ class LinguaDetector:
                 subset = min(left, key=lambda s: sum(c not in self._rivals for c in s))
                 left.remove(subset)
                 group = doubtful[subset]
+                needed = {code for s in left for code in s}
+                self._make_room(subset, needed)
                 found.update(zip(group, self._rows(self._full_models(subset), group), strict=True))
-                self._unload_rivals(subset, {code for s in left for code in s})
+                self._unload_rivals(subset, needed)
         if len(self._memo) + len(found) > MEMO_SIZE:
             self._memo.clear()
         self._memo.update(found)
@@ -242,6 +247,24 @@ class LinguaDetector:
             self._full[subset] = _builder(subset).build()
         return self._full[subset]
 
+    def _make_room(self, subset: tuple[str, ...], needed: set[str]) -> None:
+        """Before `subset`'s models load: unload other languages until at most RIVAL_MODELS
+        (or as many as `subset` itself needs) are loaded with it, so that the bound holds
+        while lingua works, not only between subsets. Those `needed` later go last."""
+        mine = [code for code in subset if code not in _FR_EN]
+        new = sum(code not in self._rivals for code in mine)
+        while len(self._rivals) + new > max(RIVAL_MODELS, len(mine)):
+            others = [code for code in self._rivals if code not in mine]
+            self._unload([c for c in others if c not in needed] or others)
+
+    def _unload(self, spare: list[str]) -> None:
+        """Unload the first of `spare`, the least recently used."""
+        code = spare[0]
+        self._rivals.remove(code)
+        # The detectors of subsets holding `code` load it again when next asked.
+        self._full_models((code,)).unload_language_models()
+        return_freed_memory()
+
     def _unload_rivals(self, used: tuple[str, ...], needed: set[str]) -> None:
         """Keep the full models of at most RIVAL_MODELS languages besides French and English:
         first those `needed` by the chunks still to weigh, then those `used` last. lingua
@@ -253,12 +276,7 @@ class LinguaDetector:
                     self._rivals.remove(code)
                 self._rivals.append(code)
         while len(self._rivals) > RIVAL_MODELS:
-            spare = [c for c in self._rivals if c not in needed] or self._rivals
-            code = spare[0]
-            self._rivals.remove(code)
-            # The detectors of subsets holding `code` load it again when next asked.
-            self._full_models((code,)).unload_language_models()
-            _return_freed_memory()
+            self._unload([c for c in self._rivals if c not in needed] or self._rivals)
 
     def release(self) -> None:
         """Free every full model this detector loaded (the fast ones are a few MB): for the
@@ -267,7 +285,7 @@ class LinguaDetector:
             lingua.unload_language_models()
         self._full.clear()
         self._rivals.clear()
-        _return_freed_memory()
+        return_freed_memory()
 
     def _clear_row(self, text: str) -> tuple[float, ...] | None:
         lang = clear_language(text)
@@ -279,7 +297,7 @@ class LinguaDetector:
 _FR_EN = (Lang.FR.value, Lang.EN.value)
 
 
-def _return_freed_memory() -> None:
+def return_freed_memory() -> None:
     """Hand memory freed by lingua back to the system (glibc keeps it in its arenas otherwise,
     one per thread lingua ran on); nothing to do elsewhere."""
     import ctypes
@@ -293,6 +311,25 @@ def _return_freed_memory() -> None:
         return
     if trim is not None:
         trim(0)
+
+
+def _one_malloc_arena() -> None:
+    """Have glibc serve every thread from one malloc arena. lingua loads and frees models on
+    its worker threads; with an arena per thread (glibc's default, up to 8 per core) memory
+    one thread freed is not reused by another, and the seeds' run peaked some 50-90 MB higher
+    for the same models (BENCHMARKS.md, round 20). Nothing to do elsewhere than glibc, nor once
+    lingua's threads have started (arenas already made stay)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        mallopt = getattr(libc, "mallopt", None)
+    except OSError:
+        return
+    if mallopt is not None:
+        mallopt(-8, 1)  # M_ARENA_MAX, glibc's number of arenas
 
 
 def _builder(codes: Sequence[str]) -> Any:
@@ -316,6 +353,7 @@ def build_detector(languages: Sequence[str] | None = None) -> LinguaDetector:
     steps that spare most chunks lingua's full models).
     """
     codes = tuple(dict.fromkeys(code.lower() for code in (languages or DEFAULT_LANGUAGES)))
+    _one_malloc_arena()  # before lingua's threads start
     builder = _builder(codes)
     fast = _builder(codes).with_low_accuracy_mode().build()
     return LinguaDetector(codes, builder.build(), fast)

@@ -9,6 +9,7 @@ the finder keeps a span only where its own rules agree that the span is a name (
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +47,14 @@ def _pipeline() -> Any:
         return spacy.load(MODEL, exclude=list(_UNUSED))
     except (ImportError, OSError):
         return None
+
+
+def release_pipeline() -> None:
+    """Forget the loaded pipeline (about 75 MB), for when no more French text will be asked
+    about; the next call of french_entities loads it again."""
+    if _pipeline.cache_info().currsize:
+        _pipeline.cache_clear()
+        gc.collect()  # spaCy's pipeline holds reference cycles
 
 
 def french_entities(texts: Sequence[str]) -> list[list[NerSpan]]:
