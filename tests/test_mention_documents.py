@@ -1,5 +1,5 @@
-"""Names a document settles for itself: a person's surname after the full name, and known places
-joined by hyphens."""
+"""Names a document settles for itself: a person's surname after the full name, known places
+joined by hyphens, and French place names with their lower-case generic noun (mer Noire)."""
 
 from __future__ import annotations
 
@@ -118,3 +118,40 @@ def test_known_places_joined_by_hyphens_are_as_many_names(
 ) -> None:
     forms = [form for _, form, _ in mentions({"doc.txt": [(lang, sentence)]})]
     assert forms == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("La flotte de la mer Noire est à Sébastopol.", "mer Noire"),
+        ("Israël doit quitter les hauteurs du Golan, dit-il.", "hauteurs du Golan"),
+        ("Le navire entre dans le golfe de Finlande hier.", "golfe de Finlande"),
+        ("Ils défilent sur la place Rouge à Moscou.", "place Rouge"),
+        ("Le lac Baïkal gèle en hiver.", "lac Baïkal"),
+        # Streets are named after people; the person's name is then the street's.
+        ("Ils ont pris la rue Koutouzov à pied.", "rue Koutouzov"),
+    ],
+)
+def test_french_place_names_keep_their_lower_case_generic_noun(
+    sentence: str, expected: str
+) -> None:
+    found = mentions({"doc.txt": [("fr", sentence)]})
+    assert (expected, EntityType.LOC) in [(form, kind) for _, form, kind in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Russia's standing, not a square.
+        ("Il a parlé de la place de la Russie en Europe.", "Russie"),
+        ("Il a pris place à Moscou hier soir.", "Moscou"),
+        # A generic noun in English text is no French generic.
+        ("The Black Sea fleet sailed from the mer Noire.", "Noire"),
+    ],
+)
+def test_a_generic_noun_that_does_not_name_the_place_stays_out(
+    sentence: str, expected: str
+) -> None:
+    lang = "en" if sentence.startswith("The") else "fr"
+    forms = [form for _, form, _ in mentions({"doc.txt": [(lang, sentence)]})]
+    assert expected in forms

@@ -616,6 +616,34 @@ def _with_edition(passage: Passage, m: Mention, editions: frozenset[str]) -> Men
     return _mention(passage, start, end, EntityType.MISC)
 
 
+# French writes the generic noun of a place name in lower case and its specific part with a
+# capital (mer Noire, hauteurs du Golan, place Rouge, golfe de Finlande): the two are one name.
+_FRENCH_GENERICS = (
+    "mer océan golfe détroit baie île îles lac fleuve mont monts vallée péninsule hauteurs "
+    "rue avenue boulevard"
+)
+_STREETS = frozenset({"rue", "avenue", "boulevard", "place"})
+# "place" takes only a specific of its own: "la place de la Russie" is Russia's standing.
+_GENERIC_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:(?:" + "|".join(_FRENCH_GENERICS.split()) + r")"
+    r"(?: de la | de l['’]| du | des | de | d['’]| )|place )$"
+)
+
+
+def _with_generic(passage: Passage, m: Mention) -> Mention:
+    """A French place name with the lower-case generic noun written before it (mer Noire)."""
+    if passage.lang != Lang.FR or m.type is EntityType.ORG:
+        return m
+    start = m.start - passage.start
+    before = _GENERIC_BEFORE.search(passage.text, max(0, start - 24), start)
+    if before is None:
+        return m
+    # Streets are named after people (rue Koutouzov, avenue Foch); seas and lakes are not.
+    if m.type is EntityType.PER and before.group().split()[0] not in _STREETS:
+        return m
+    return _mention(passage, before.start(), m.end - passage.start, EntityType.LOC)
+
+
 def _plain(word: str) -> bool:
     """Letters only, hyphens between them allowed (Botsan-Kharchenko)."""
     return word.replace("-", "").isalpha()
@@ -771,6 +799,7 @@ def find_mentions(
             here = _with_recognised(passage, tokens, here, spans[n], ev)
         here = [_with_edition(passage, m, editions) for m in here]
         here = [part for m in here for part in _joined_places(passage, m)]
+        here = [_with_generic(passage, m) for m in here]
         found.extend((n, m) for m in here)
     found.extend(_document_surnames(items, tokenised, found, citations))
     # A reference list names authors and journals: keep only names the text itself uses.
