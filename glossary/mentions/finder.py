@@ -616,6 +616,111 @@ def _with_edition(passage: Passage, m: Mention, editions: frozenset[str]) -> Men
     return _mention(passage, start, end, EntityType.MISC)
 
 
+# French writes the generic noun of a place name in lower case and its specific part with a
+# capital (mer Noire, hauteurs du Golan, place Rouge, golfe de Finlande): the two are one name.
+_FRENCH_GENERICS = (
+    "mer océan golfe détroit baie île îles lac fleuve mont monts vallée péninsule hauteurs "
+    "rue avenue boulevard"
+)
+_STREETS = frozenset({"rue", "avenue", "boulevard", "place"})
+# "place" takes only a specific of its own: "la place de la Russie" is Russia's standing.
+_GENERIC_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:(?:" + "|".join(_FRENCH_GENERICS.split()) + r")"
+    r"(?: de la | de l['’]| du | des | de | d['’]| )|place )$"
+)
+
+
+def _with_generic(passage: Passage, m: Mention) -> Mention:
+    """A French place name with the lower-case generic noun written before it (mer Noire)."""
+    if passage.lang != Lang.FR or m.type is EntityType.ORG:
+        return m
+    start = m.start - passage.start
+    before = _GENERIC_BEFORE.search(passage.text, max(0, start - 24), start)
+    if before is None:
+        return m
+    # Streets are named after people (rue Koutouzov, avenue Foch); seas and lakes are not.
+    if m.type is EntityType.PER and before.group().split()[0] not in _STREETS:
+        return m
+    return _mention(passage, before.start(), m.end - passage.start, EntityType.LOC)
+
+
+def _plain(word: str) -> bool:
+    """Letters only, hyphens between them allowed (Botsan-Kharchenko)."""
+    return word.replace("-", "").isalpha()
+
+
+def _joined_places(passage: Passage, m: Mention) -> list[Mention]:
+    """Two or more known places joined by hyphens, as in joint bids and pairs of countries
+    ("Pays-Bas-Belgique", "Belgium-The Netherlands"), are as many names; a hyphenated name that
+    is itself known (Bosnie-Herzégovine) or whose parts are not all known places stays one."""
+    if "-" not in m.form or exonym_index().lookup(m.form) is not None:
+        return [m]
+    offset = m.start - passage.start
+    cuts = [k for k, c in enumerate(m.form) if c == "-"]
+    parts = _known_parts(m.form, 0, cuts)
+    if parts is None or len(parts) < 2:
+        return [m]
+    return [_mention(passage, offset + a, offset + b) for a, b in parts]
+
+
+def _known_parts(form: str, start: int, cuts: list[int]) -> list[tuple[int, int]] | None:
+    """form[start:] cut at some of the hyphens into known places, fewest cuts first."""
+    for cut in [*(c for c in cuts if c > start), len(form)]:
+        piece = form[start:cut]
+        bare = piece.removeprefix("The ").removeprefix("the ")
+        if exonym_index().lookup(piece) is None and exonym_index().lookup(bare) is None:
+            continue
+        if cut == len(form):
+            return [(start, cut)]
+        rest = _known_parts(form, cut + 1, cuts)
+        if rest is not None:
+            return [(start, cut), *rest]
+    return None
+
+
+def _document_surnames(
+    items: Sequence[Passage],
+    tokenised: Sequence[list[Token]],
+    found: Sequence[tuple[int, Mention]],
+    citations: frozenset[int],
+) -> list[tuple[int, Mention]]:
+    """A person's surname alone, where the same document names the person in full: news gives
+    the full name first and the surname after ("Angelina Jolie ... Jolie offered"), so the
+    surname is the person's in that document whatever the word means elsewhere in the corpus
+    (une jolie voiture). Words that also name a place, words listed as not names and surnames
+    of four letters or fewer stay out.
+    """
+    surnames: dict[str, set[str]] = {}
+    for n, m in found:
+        words = m.form.split()
+        if m.type is not EntityType.PER or len(words) < 2 or n in citations:
+            continue
+        last = words[-1]
+        # A short surname alone is too easily another name's spelling (Lien, Lyon).
+        if last[:1].isupper() and not last.isupper() and len(last) >= 5 and _plain(last):
+            surnames.setdefault(items[n].source, set()).add(last)
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for n, m in found:
+        covered.setdefault(n, []).append((m.start, m.end))
+    extra: list[tuple[int, Mention]] = []
+    for n, (passage, tokens) in enumerate(zip(items, tokenised, strict=True)):
+        names = surnames.get(passage.source)
+        if not names or n in citations:
+            continue
+        spans = covered.get(n, [])
+        for tok in tokens:
+            if tok.text not in names or tok.hashtag or tok.glued:
+                continue
+            start, end = passage.start + tok.start, passage.start + tok.end
+            if any(a < end and start < b for a, b in spans):
+                continue
+            folded = fold_words(tok.text)
+            if folded in not_names() or exonym_index().lookup(tok.text) is not None:
+                continue
+            extra.append((n, _mention(passage, tok.start, tok.end, EntityType.PER)))
+    return extra
+
+
 def find_mentions(
     passages: Iterable[Passage], recogniser: Recogniser | None = None
 ) -> list[Mention]:
@@ -693,7 +798,10 @@ def find_mentions(
         if spans.get(n):
             here = _with_recognised(passage, tokens, here, spans[n], ev)
         here = [_with_edition(passage, m, editions) for m in here]
+        here = [part for m in here for part in _joined_places(passage, m)]
+        here = [_with_generic(passage, m) for m in here]
         found.extend((n, m) for m in here)
+    found.extend(_document_surnames(items, tokenised, found, citations))
     # A reference list names authors and journals: keep only names the text itself uses.
     used = {fold_words(m.form) for n, m in found if n not in citations}
 
