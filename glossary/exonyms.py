@@ -74,6 +74,11 @@ class ExonymIndex:
             return found[0]
         if found:
             return None
+        # English writes some countries with their article (The Netherlands, the Gambia).
+        if folded.startswith("the "):
+            bare = self.by_name.get(folded[4:], ())
+            if len(bare) == 1 and bare[0].country:
+                return bare[0]
         # An official long name of a country: République d'Afrique du Sud, Republic of Turkey.
         long_form = _LONG_FORM.match(folded)
         if long_form:

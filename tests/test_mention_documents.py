@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from glossary.exonyms import exonym_index
 from glossary.mentions.finder import find_mentions
 from glossary.mentions.ner import no_entities
 from glossary.model import EntityType, Passage
@@ -155,3 +156,18 @@ def test_a_generic_noun_that_does_not_name_the_place_stays_out(
     lang = "en" if sentence.startswith("The") else "fr"
     forms = [form for _, form, _ in mentions({"doc.txt": [(lang, sentence)]})]
     assert expected in forms
+
+
+@pytest.mark.parametrize(
+    ("form", "concept"),
+    [
+        ("The Netherlands", "cldr-nl"),  # English writes some countries with their article
+        ("the Gambia", "cldr-gm"),
+        ("Netherlands", "cldr-nl"),
+        ("The Hague", None),  # the article of a city's own name is not stripped to a country
+        ("The Times", None),
+    ],
+)
+def test_a_country_written_with_its_article_is_the_country(form: str, concept: str | None) -> None:
+    found = exonym_index().lookup(form)
+    assert (found.concept_id if found else None) == concept
