@@ -77,12 +77,11 @@ MEMO_SIZE = 100_000
 # How many languages besides French and English keep their full models loaded (about 30-55 MB
 # each; reloading one costs about 0.4 s of CPU), while lingua weighs a chunk as well as between
 # chunks (a chunk that itself needs more loads them). Without a bound a document quoting thirty
-# languages would hold some 1.6 GB of models to its end. Three loads each language of the
-# mixed-language benchmark once (as twelve did), and the seeds' nine languages in fifteen loads
-# instead of nine for a peak some 120 MB lower (BENCHMARKS.md, round 20; four: twelve loads,
-# 10 MB more, at the 300 MB goal). The benchmark's timed passes, a fresh detector over the same
-# document each, reload what twelve kept from the pass before.
-RIVAL_MODELS = 3
+# languages would hold some 1.6 GB of models to its end. Twelve, not three: a detector that
+# goes on to the next text (align run over an archive, the mixed-language benchmark's passes)
+# would otherwise reload the same rivals text after text, 0.43 against 0.0017 MB/s on that
+# benchmark, for a seeds' peak of 381 MB against 292 MB (BENCHMARKS.md, round 20).
+RIVAL_MODELS = 12
 
 # Chunks this short ("2.", "G.") are folded into a neighbour.
 _TINY = 6
