@@ -20,6 +20,8 @@ _MORE = re.compile(r"^… and [1-9][0-9]* more$")
 
 def cell_text(value: CellValue) -> str:
     """A cell as text: numbers typed into a text column lose their '.0', empty cells are ''."""
+    if type(value) is str:  # most cells: nothing to convert
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

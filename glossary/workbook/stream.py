@@ -291,6 +291,8 @@ class _Depth:
 def _text(element: Any) -> str:
     """A string item's text without formatting (openpyxl's Text.content): its plain text, then
     its runs' text; phonetic runs left out."""
+    if len(element) == 1 and element[0].tag == _TEXT:
+        return element[0].text or ""  # one plain text, as the tool and most editors write it
     plain = None
     runs = []
     for child in element:
