@@ -299,17 +299,21 @@ _FR_EN = (Lang.FR.value, Lang.EN.value)
 def return_freed_memory() -> None:
     """Hand memory freed by lingua back to the system (glibc keeps it in its arenas otherwise,
     one per thread lingua ran on); nothing to do elsewhere."""
+    trim = _libc("malloc_trim")
+    if trim is not None:
+        trim(0)
+
+
+def _libc(function: str) -> Any:
+    """A function of the C library (glibc's malloc tuning), or None where there is none."""
     import ctypes
     import ctypes.util
 
     name = ctypes.util.find_library("c")
     try:
-        libc = ctypes.CDLL(name) if name else None
-        trim = getattr(libc, "malloc_trim", None)
+        return getattr(ctypes.CDLL(name), function, None) if name else None
     except OSError:
-        return
-    if trim is not None:
-        trim(0)
+        return None
 
 
 def _one_malloc_arena() -> None:
@@ -318,15 +322,7 @@ def _one_malloc_arena() -> None:
     one thread freed is not reused by another, and the seeds' run peaked some 50-90 MB higher
     for the same models (BENCHMARKS.md, round 20). Nothing to do elsewhere than glibc, nor once
     lingua's threads have started (arenas already made stay)."""
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name) if name else None
-        mallopt = getattr(libc, "mallopt", None)
-    except OSError:
-        return
+    mallopt = _libc("mallopt")
     if mallopt is not None:
         mallopt(-8, 1)  # M_ARENA_MAX, glibc's number of arenas
 

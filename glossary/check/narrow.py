@@ -20,13 +20,11 @@ from collections.abc import Callable, Iterable, Sequence
 
 from glossary.check.checker import Checker, Finding
 from glossary.check.index import CHECK_LANGS
-from glossary.check.keys import Memo, strip_elision
+from glossary.check.keys import WORD, Memo, strip_elision
 from glossary.model import ALTERNATIVES, Entity, EntityType, Glossary, Lang, Passage
 from glossary.text import APOSTROPHES, fold
 from glossary.weights import MAX_EDITS, MAX_RUN
 
-# The words of keys.tokens (letters and digits), without their offsets.
-_WORD = re.compile(r"[^\W_]+")
 _APOSTROPHE = re.compile("[" + re.escape(APOSTROPHES) + "]")
 # Past this many stretches of words the passages are no longer a few lines: the whole glossary is
 # indexed, as before (each stretch is compared with the glossary's persons' forms of its length).
@@ -50,7 +48,7 @@ class Draft:
     @classmethod
     def of(cls, texts: Iterable[str], folder: Callable[[str], str] = fold) -> Draft | None:
         """The draft of passages' `texts`; None if they are too long to be worth narrowing."""
-        draft = cls([[folder(w) for w in _WORD.findall(text)] for text in texts])
+        draft = cls([[folder(w) for w in WORD.findall(text)] for text in texts])
         return draft if len(draft.stretches) <= MAX_STRETCHES else None
 
 
@@ -75,7 +73,7 @@ def narrowed(glossary: Glossary, draft: Draft | None) -> Glossary:
             surface = surface.strip()
             if _APOSTROPHE.search(surface):
                 surface = strip_elision(surface)
-            words = [folder[w] for w in _WORD.findall(surface)]
+            words = [folder[w] for w in WORD.findall(surface)]
             if not words:
                 continue
             # Every word known (of the form, or for a person of some last words of it).

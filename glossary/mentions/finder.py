@@ -666,9 +666,7 @@ def _joined_places(passage: Passage, m: Mention) -> list[Mention]:
 def _known_parts(form: str, start: int, cuts: list[int]) -> list[tuple[int, int]] | None:
     """form[start:] cut at some of the hyphens into known places, fewest cuts first."""
     for cut in [*(c for c in cuts if c > start), len(form)]:
-        piece = form[start:cut]
-        bare = piece.removeprefix("The ").removeprefix("the ")
-        if exonym_index().lookup(piece) is None and exonym_index().lookup(bare) is None:
+        if exonym_index().lookup(form[start:cut]) is None:  # The Netherlands is known too
             continue
         if cut == len(form):
             return [(start, cut)]
