@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from align.model import Evidence, EvidenceKind
+from align.text.noise import URL
 from glossary.model import Lang
 from glossary.text import fold
 
@@ -315,6 +316,7 @@ def context_dates(sentences: Sequence[str], lang: str = Lang.UND) -> list[DateCo
     day: str | None = None
     for text, year in zip(sentences, context_years(sentences, lang), strict=True):
         contexts.append(DateContext(year, month, day))
+        text = URL.sub(lambda m: " " * len(m.group()), text)
         anchors = find_anchors(text, lang, year, contexts[-1])
         dated = [a for a in anchors if a.kind in (EvidenceKind.DATE, EvidenceKind.MONTH)]
         if dated:
@@ -344,18 +346,40 @@ def _date(year: int, month: int, day: int, start: int, end: int) -> Anchor | Non
 
 def context_years(sentences: Sequence[str], lang: str = Lang.UND) -> list[int | None]:
     """For each sentence, the year a day without one belongs to: the last year written before it
-    (in it or in an earlier sentence), else the document's first year; None in a text with none."""
+    (in it or in an earlier sentence); before any, the page's publication year, when a web
+    address written before it carries a full date (`.../2019/07/28/...`, `CHP19660627`); else
+    None. A year written later is never taken: "LENINGRAD, June 26" at the top of a 1966 report
+    is not in 1945 because the report later lists "1941 ... 1945"."""
     years: list[int | None] = []
     last: int | None = None
+    published: int | None = None
     for text in sentences:
-        years.append(last)
-        anchors = find_anchors(text, lang)
+        years.append(last if last is not None else published)
+        if published is None:
+            published = published_year(text)
+        anchors = find_anchors(URL.sub(lambda m: " " * len(m.group()), text), lang)
         written = [a for a in anchors if a.kind is EvidenceKind.YEAR]
         written += [a for a in anchors if a.kind in (EvidenceKind.DATE, EvidenceKind.MONTH)]
         if written:
             last = int(max(written, key=lambda a: a.end).value[:4])
-    first = next((y for y in years if y is not None), last)
-    return [y if y is not None else first for y in years]
+    return years
+
+
+# A full date inside a web address: 2019/07/28, 2019-07-28, 20190728 (digits on their own).
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<year>1[89]\d\d|20\d\d)(?P<sep>[/_-]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
+    r"(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def published_year(text: str) -> int | None:
+    """The year of the first full date in a web address of `text` (where news pages write
+    their publication date), or None."""
+    for address in URL.finditer(text):
+        match = _URL_DATE.search(address.group())
+        if match is not None:
+            return int(match["year"])
+    return None
 
 
 def _anchor(match: re.Match[str], lang: str) -> Anchor | None:

@@ -153,11 +153,68 @@ def test_ranges_iso_and_days_without_a_year(
     assert [d for d in dates if not d.startswith("year")] == expected
 
 
-def test_a_day_takes_the_last_year_written_before_it() -> None:
+CONTEXT_YEARS = [
+    # (sentences, lang, the year each sentence's days without a year take)
+    (
+        ["Il pleut.", "En 1960, il vint.", "Le 23 mars, il part.", "En 2024, on s'en souvient."],
+        "fr",
+        [None, None, 1960, 1960],
+    ),
+    # A dateline's day is never given a year written later in the report.
+    (
+        [
+            "source: https://paperspast.example.nz/newspapers/CHP19660627.2.153",
+            "LENINGRAD, June 26: President de Gaulle was to attend mass.",
+            "Their graves bear a date (1941, 1942, 1943, 1944 or 1945).",
+            "On June 27 he left.",
+        ],
+        "en",
+        [None, 1966, 1966, 1945],
+    ),
+    # The publication date in a page's address, with slashes or dashes.
+    (
+        ["source: https://news.example.com/world/2025/10/19/napoleon", "Le 19 octobre."],
+        "fr",
+        [None, 2025],
+    ),
+    (["source: https://www.example.fr/20190728/macron", "On 19 August."], "en", [None, 2019]),
+    # A year written before the text wins over the publication year.
+    (
+        ["source: https://example.com/2025/10/19/x", "En 1812, il part.", "Le 19 octobre."],
+        "fr",
+        [None, 2025, 1812],
+    ),
+    # Digits of an identifier are no date (201011231022163613), nor a year alone in an address.
+    (
+        ["source: https://example.com/actualite/201011231022163613-x", "Le 23 mars."],
+        "fr",
+        [None, None],
+    ),
+    (["source: https://example.com/2006/voyage", "Le 23 mars."], "fr", [None, None]),
+    (["Le 23 mars, il part.", "Il revient en 1960."], "fr", [None, None]),
+]
+
+
+@pytest.mark.parametrize(("sentences", "lang", "expected"), CONTEXT_YEARS)
+def test_a_day_without_a_year_takes_the_last_year_before_it_never_a_later_one(
+    sentences: list[str], lang: str, expected: list[int | None]
+) -> None:
     from align.anchors import context_years
 
-    texts = ["Il pleut.", "En 1960, il vint.", "Le 23 mars, il part.", "En 2024, on s'en souvient."]
-    assert context_years(texts, "fr") == [1960, 1960, 1960, 1960]
+    assert context_years(sentences, lang) == expected
+
+
+def test_a_dateline_day_is_dated_by_the_page_address_not_by_a_later_year() -> None:
+    from align.anchors import context_dates
+
+    sentences = [
+        "source: https://paperspast.example.nz/newspapers/CHP19660627.2.153",
+        "LENINGRAD, June 26 (Reuter): de Gaulle was to attend Sunday mass.",
+        "Their graves bear a date (1941, 1942, 1943, 1944 or 1945).",
+    ]
+    context = context_dates(sentences, "en")[1]
+    dates = [str(a.evidence) for a in find_anchors(sentences[1], "en", context=context)]
+    assert "date 1966-06-26" in dates
 
 
 CHRONOLOGY = [

@@ -223,8 +223,11 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
     anchors = []
     words = []
     short = short_words(lang)
+    # The dates are read in context before the addresses go: a page's address may carry the
+    # date it was published, the year of a dateline's day ("LENINGRAD, June 26").
+    contexts = context_dates(sentences, lang)
     sentences = [_without_urls(text) for text in sentences]
-    for text, context in zip(sentences, context_dates(sentences, lang), strict=True):
+    for text, context in zip(sentences, contexts, strict=True):
         keys: dict[Evidence, float] = {}
         for anchor in find_anchors(text, lang, context=context):
             weight = WEIGHTS[anchor.kind]
