@@ -6,10 +6,12 @@
 Ranges give both ends ("du 23 mars au 3 avril 1960": `date 1960-03-23`, `date 1960-04-03`;
 "4-11 February 1945", "February 7-12, 1945"), ISO dates are read ("2025-08-15"), and a day
 without its year ("le 15 août", "on 14 September") takes the year given as context, or the year
-that follows it in the sentence; without either it is not read (never guessed). Given the
-dates written before it (`context_dates`), a chronology's day without its month ("Le 23, il part
-pour Novossibirsk", "on the 23rd") takes the month last written, and "le lendemain" / "the next
-day", "la veille" / "the day before" the day last written, when that was one day, not a range.
+that follows it in the sentence; without either it is read as a day without its year (`date
+--08-15`, ISO 8601's form), which a full date on that day implies: the year is never guessed.
+Given the dates written before it (`context_dates`), a chronology's day without its month ("Le
+23, il part pour Novossibirsk", "on the 23rd") takes the month last written, and "le lendemain" /
+"the next day", "la veille" / "the day before" the day last written, when that was one day, not
+a range.
 """
 
 from __future__ import annotations
@@ -56,15 +58,26 @@ class DateContext:
 
 
 def coarser(evidence: Evidence) -> tuple[Evidence, ...]:
-    """What a date or month implies: 1935-05-02 gives month 1935-05 and year 1935."""
-    if evidence.kind is EvidenceKind.DATE:
+    """What a date or month implies: 1935-05-02 gives month 1935-05, year 1935 and the day of
+    the year --05-02 (what a day written without its year can share with it)."""
+    if evidence.kind is EvidenceKind.DATE and not is_yearless(evidence.value):
         return (
             Evidence(EvidenceKind.MONTH, evidence.value[:7]),
             Evidence(EvidenceKind.YEAR, evidence.value[:4]),
+            Evidence(EvidenceKind.DATE, YEARLESS + evidence.value[5:]),
         )
     if evidence.kind is EvidenceKind.MONTH:
         return (Evidence(EvidenceKind.YEAR, evidence.value[:4]),)
     return ()
+
+
+# ISO 8601's form of a day without its year: --08-19.
+YEARLESS = "--"
+
+
+def is_yearless(value: str) -> bool:
+    """Whether a date's value is a day without its year (--08-19)."""
+    return value.startswith(YEARLESS)
 
 
 def is_small_number(value: str) -> bool:
@@ -274,9 +287,13 @@ def find_anchors(
             month = _month_number(match["month"])
             later = _YEAR_AFTER.search(text, match.end())
             day_year = int(later["year"]) if later else year
-            if month is None or day_year is None:
+            if month is None:
                 continue
-            add(_date(day_year, month, int(match["day"]), *match.span()))
+            if day_year is None:
+                # No year known: the day is kept as it is written, never given a guessed year.
+                add(_yearless(month, int(match["day"]), *match.span()))
+            else:
+                add(_date(day_year, month, int(match["day"]), *match.span()))
     # Before plain numbers, which would take "Le 3," as a number.
     for anchor in _contextual(text, context) if context is not None else ():
         add(anchor)
@@ -318,7 +335,11 @@ def context_dates(sentences: Sequence[str], lang: str = Lang.UND) -> list[DateCo
         contexts.append(DateContext(year, month, day))
         text = URL.sub(lambda m: " " * len(m.group()), text)
         anchors = find_anchors(text, lang, year, contexts[-1])
-        dated = [a for a in anchors if a.kind in (EvidenceKind.DATE, EvidenceKind.MONTH)]
+        dated = [
+            a
+            for a in anchors
+            if a.kind in (EvidenceKind.DATE, EvidenceKind.MONTH) and not is_yearless(a.value)
+        ]
         if dated:
             last = max(dated, key=lambda a: a.end)
             month = last.value[:7]
@@ -344,6 +365,13 @@ def _date(year: int, month: int, day: int, start: int, end: int) -> Anchor | Non
     return Anchor(EvidenceKind.DATE, f"{year:04d}-{month:02d}-{day:02d}", start, end)
 
 
+def _yearless(month: int, day: int, start: int, end: int) -> Anchor | None:
+    """A day written without its year ("le 19 août"): date --08-19, or None."""
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return Anchor(EvidenceKind.DATE, f"{YEARLESS}{month:02d}-{day:02d}", start, end)
+
+
 def context_years(sentences: Sequence[str], lang: str = Lang.UND) -> list[int | None]:
     """For each sentence, the year a day without one belongs to: the last year written before it
     (in it or in an earlier sentence); before any, the page's publication year, when a web
@@ -359,7 +387,11 @@ def context_years(sentences: Sequence[str], lang: str = Lang.UND) -> list[int | 
             published = published_year(text)
         anchors = find_anchors(URL.sub(lambda m: " " * len(m.group()), text), lang)
         written = [a for a in anchors if a.kind is EvidenceKind.YEAR]
-        written += [a for a in anchors if a.kind in (EvidenceKind.DATE, EvidenceKind.MONTH)]
+        written += [
+            a
+            for a in anchors
+            if a.kind in (EvidenceKind.DATE, EvidenceKind.MONTH) and not is_yearless(a.value)
+        ]
         if written:
             last = int(max(written, key=lambda a: a.end).value[:4])
     return years

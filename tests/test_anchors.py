@@ -94,9 +94,10 @@ def test_ambiguous_separator_is_settled_by_the_language(raw: str, lang: str, exp
     assert parse_number(raw, lang) == Decimal(expected)
 
 
-def test_date_implies_its_month_and_year() -> None:
+def test_date_implies_its_month_year_and_day_of_the_year() -> None:
     (anchor,) = find_anchors("le 2 mai 1935", "fr")
-    assert tuple(map(str, anchor.implied())) == ("date 1935-05-02", "month 1935-05", "year 1935")
+    implied = ("date 1935-05-02", "month 1935-05", "year 1935", "date --05-02")
+    assert tuple(map(str, anchor.implied())) == implied
 
 
 def test_day_of_a_date_is_not_a_number_of_its_own() -> None:
@@ -130,8 +131,9 @@ def test_anchor_spans_lie_inside_the_text_in_order(text: str) -> None:
         ("le samedi 16 août, Trump", "fr", 2025, ["date 2025-08-16"]),
         ("entered the city on 14 September.", "en", 1812, ["date 1812-09-14"]),
         ("On August 15 he spoke.", "en", 2025, ["date 2025-08-15"]),
-        # Without a year in context a day is not guessed into a date.
-        ("le samedi 16 août, Trump", "fr", None, ["number 16"]),
+        # Without a year in context a day is not guessed into a year: it stays a day.
+        ("le samedi 16 août, Trump", "fr", None, ["date --08-16"]),
+        ("on August 15th he spoke.", "en", None, ["date --08-15"]),
         ("le 2 mai 1935", "fr", 1812, ["date 1935-05-02"]),
     ],
     ids=[
@@ -143,6 +145,7 @@ def test_anchor_spans_lie_inside_the_text_in_order(text: str) -> None:
         "en no year",
         "en month first",
         "no context",
+        "no context en",
         "own year wins",
     ],
 )
@@ -270,3 +273,27 @@ def test_english_months_and_weekdays_are_calendar_words_but_may_is_also_a_surnam
 
     assert {"october", "march", "friday"} <= calendar_words()
     assert "may" not in calendar_words()
+
+
+COARSER = [
+    # (evidence, what it implies)
+    ("1935-05-02", ["month 1935-05", "year 1935", "date --05-02"]),
+    ("--05-02", []),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), COARSER)
+def test_a_full_date_implies_its_day_without_the_year_and_a_yearless_day_implies_nothing(
+    value: str, expected: list[str]
+) -> None:
+    from align.anchors import coarser
+    from align.model import Evidence, EvidenceKind
+
+    assert [str(e) for e in coarser(Evidence(EvidenceKind.DATE, value))] == expected
+
+
+def test_a_yearless_day_is_not_context_for_the_days_after_it() -> None:
+    from align.anchors import context_dates
+
+    sentences = ["Le 19 août, il arrive.", "Le 20, il part."]
+    assert context_dates(sentences, "fr")[1].month is None

@@ -218,3 +218,42 @@ def test_passages_dated_to_different_days_report_different_happenings(
     ]
     en = [english, "The weather was cold."]
     assert bool([k for k in align_comparable(fr, en) if k.fr == (0,)]) is linked
+
+
+@pytest.mark.parametrize(
+    ("english", "evidence"),
+    [
+        # A day the French page writes without its year meets that day of the English page.
+        (
+            "Macron hosted Putin at Bregancon on 19 August 2019, a week before the G7.",
+            "date --08-19",
+        ),
+        ("Macron hosted Putin at Bregancon on 20 August 2019, a week before the G7.", None),
+    ],
+    ids=["the same day", "the next day"],
+)
+def test_a_day_written_without_its_year_meets_that_day_of_the_other_text(
+    english: str, evidence: str | None
+) -> None:
+    fr = [
+        "Ce lundi 19 août, Vladimir Poutine a été reçu par Emmanuel Macron à Brégançon.",
+        "Il pleut.",
+    ]
+    en = [english, "The weather was cold."]
+    labels = [label for k in align_comparable(fr, en) for label in k.labels]
+    if evidence is None:
+        assert not [label for label in labels if label.startswith("date")]
+    else:
+        assert evidence in labels
+
+
+def test_two_years_on_the_same_day_are_two_different_days() -> None:
+    fr = [
+        "Le 19 août 2019, Vladimir Poutine a été reçu par Emmanuel Macron à Brégançon.",
+        "Il pleut.",
+    ]
+    en = [
+        "On 19 August 2014, Vladimir Putin was received by Emmanuel Macron at Bregancon.",
+        "Cold.",
+    ]
+    assert align_comparable(fr, en) == []

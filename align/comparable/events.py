@@ -21,6 +21,7 @@ from align.anchors import (
     context_dates,
     find_anchors,
     is_small_number,
+    is_yearless,
     significant_digits,
 )
 from align.comparable.lexicon import short_words, translations
@@ -39,6 +40,8 @@ from align.comparable.weights import (
     SUPPORT,
     TERM_SUPPORT,
     WEIGHTS,
+    YEARLESS_SUPPORT,
+    YEARLESS_WEIGHT,
 )
 from align.comparable.words import ContentWord, Likeness, cognates, content_words
 from align.model import Evidence, EvidenceKind, Link, NameKey
@@ -230,11 +233,11 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
     for text, context in zip(sentences, contexts, strict=True):
         keys: dict[Evidence, float] = {}
         for anchor in find_anchors(text, lang, context=context):
-            weight = WEIGHTS[anchor.kind]
+            weight = _weight(anchor.evidence)
             if anchor.kind is EvidenceKind.NUMBER and is_small_number(anchor.value):
                 weight = SMALL_NUMBER_WEIGHT
             for key in anchor.implied():
-                implied = weight if key == anchor.evidence else WEIGHTS[key.kind]
+                implied = weight if key == anchor.evidence else _weight(key)
                 keys[key] = max(keys.get(key, 0.0), implied)
         for spelled in spelled_numbers(text, lang):
             key = Evidence(EvidenceKind.NUMBER, spelled.value)
@@ -243,6 +246,14 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
         anchors.append(keys)
         words.append(tuple(content_words(text, short)))
     return _Side(tuple(sentences), tuple(anchors), tuple(words))
+
+
+def _weight(key: Evidence) -> float:
+    """What a date or number is worth before its rarity; a day without its year less than one
+    with it, for it could be that day of another year."""
+    if key.kind is EvidenceKind.DATE and is_yearless(key.value):
+        return YEARLESS_WEIGHT
+    return WEIGHTS[key.kind]
 
 
 def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Scores:
@@ -388,11 +399,15 @@ def _days_conflict(a: dict[Evidence, float], b: dict[Evidence, float]) -> bool:
     """Both passages date what they tell to the day, and share neither a day nor a month:
     whatever else they share, they tell two happenings (Friday 15 August, Friday 16 May)."""
     dated = (EvidenceKind.DATE, EvidenceKind.MONTH)
-    days_a = {k for k in a if k.kind is EvidenceKind.DATE}
-    days_b = {k for k in b if k.kind is EvidenceKind.DATE}
+
+    def days(keys: dict[Evidence, float], kinds: tuple[EvidenceKind, ...]) -> set[Evidence]:
+        # A day without its year is not dated to the day: it may be any year's.
+        return {k for k in keys if k.kind in kinds and not is_yearless(k.value)}
+
+    days_a, days_b = days(a, (EvidenceKind.DATE,)), days(b, (EvidenceKind.DATE,))
     if not days_a or not days_b:
         return False
-    return not {k for k in a if k.kind in dated} & {k for k in b if k.kind in dated}
+    return not days(a, dated) & days(b, dated)
 
 
 def _name_runs(
@@ -442,6 +457,8 @@ def _support(shared: Evidence, value: float) -> float:
     if kind is EvidenceKind.NAME:
         # A name met in many passages (France, Niagara) tells little on its own.
         return 1.0 if value / WEIGHTS[kind] >= COMMON_IDF else 0.5
+    if kind is EvidenceKind.DATE and is_yearless(shared.value):
+        return YEARLESS_SUPPORT
     return SUPPORT[kind]
 
 

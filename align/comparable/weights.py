@@ -20,6 +20,9 @@ WEIGHTS = {
     EvidenceKind.NAME: 1.0,
     EvidenceKind.TERM: 1.0,
 }
+# A day written without its year (le 19 août) against that day in the other text: it may be
+# another year's, so it weighs and supports a link as a month does.
+YEARLESS_WEIGHT = 3.0
 # Weight of a small number (under 10): too common to say much on its own.
 SMALL_NUMBER_WEIGHT = 0.5
 # A link needs this normalised score and this raw weight of shared evidence.
@@ -41,6 +44,7 @@ SUPPORT = {
     EvidenceKind.CENTURY: 0.75,
     EvidenceKind.ORDINAL: 0.75,
 }
+YEARLESS_SUPPORT = 1.5
 # Support a shared key term lends (a shared name's support is its rarity).
 TERM_SUPPORT = 0.75
 # ... and a word only loosely like its counterpart (appelé/appeared, confisquer/confirm).
