@@ -257,3 +257,43 @@ def test_two_years_on_the_same_day_are_two_different_days() -> None:
         "Cold.",
     ]
     assert align_comparable(fr, en) == []
+
+
+PASSAGE_EN = [
+    "On March 23, 1960, Nikita Khrushchev landed at Orly, where de Gaulle welcomed him.",
+    "His wife Nina came down the steps behind him, smiling at the photographers.",
+    "The weather in London was fine that week.",
+]
+
+
+@pytest.mark.parametrize(
+    ("french", "passage"),
+    [
+        # Each sentence after the first shares a name or a key term with the English one.
+        (
+            [
+                "Le mercredi 23 mars 1960, Nikita Khrouchtchev atterrit à Orly.",
+                "De Gaulle accueille son hôte au pied de la passerelle.",
+                "Le cortège quitte ensuite Orly pour Paris.",
+                "Les chats dorment au soleil.",
+            ],
+            (0, 1, 2),
+        ),
+        # A sentence that shares nothing stops the passage: the next one does not join it.
+        (
+            [
+                "Le mercredi 23 mars 1960, Nikita Khrouchtchev atterrit à Orly.",
+                "Les chats dorment au soleil.",
+                "Le cortège quitte ensuite Orly pour Paris.",
+            ],
+            (0,),
+        ),
+    ],
+    ids=["three sentences", "a gap"],
+)
+def test_an_event_told_in_adjacent_sentences_is_one_passage_of_at_most_three(
+    french: list[str], passage: tuple[int, ...]
+) -> None:
+    links = align_comparable(french, PASSAGE_EN)
+    assert [link.fr for link in links if 0 in link.fr] == [passage]
+    assert all(len(link.fr) <= 3 and len(link.en) <= 3 for link in links)

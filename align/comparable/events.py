@@ -32,6 +32,7 @@ from align.comparable.weights import (
     JOIN_SUPPORT,
     LOOSE_SUPPORT,
     MAX_EVIDENCE,
+    MAX_PASSAGE,
     MAX_POSTINGS,
     MIN_RAW,
     MIN_SCORE,
@@ -123,28 +124,60 @@ def align_comparable(
     for i, (value, j) in sorted(best_f.items()):
         if best_e[j][1] == i:
             links[(i, j)] = ({i}, {j}, value, eligible[(i, j)])
-    # A neighbour of a linked sentence joins the link (2-1, 1-2) when its best partner is the
-    # link's and it shares evidence of its own with it (JOIN_SUPPORT, less than a link needs):
-    # the event is told in two or three sentences on one side.
-    joinable = {
-        pair: items for pair, (items, support) in weighed.items() if support >= JOIN_SUPPORT
-    }
+    # An event is often told in two or three sentences on one side: a sentence next to a link's
+    # passage joins it when it is in no link and shares evidence of its own with the other side
+    # of the link (JOIN_SUPPORT: one name or one key term, less than a link needs), up to
+    # MAX_PASSAGE sentences a side.
     linked = ({i for i, _ in links}, {j for _, j in links})
-    for side in (0, 1):
-        # Links are one-to-one here: each sentence of the other side is in at most one.
-        by_other = {key[1 - side]: key for key in links}
-        for own, (_, other) in sorted(_best(joinable, norm, side).items()):
-            key = by_other.get(other)
-            if key is None or abs(key[side] - own) != 1 or own in linked[side]:
-                continue
+    grown = True
+    while grown:
+        grown = False
+        for key in sorted(links):
             fr_ids, en_ids, _, items = links[key]
-            (fr_ids if side == 0 else en_ids).add(own)
-            items.update(joinable[(own, other) if side == 0 else (other, own)])
-            linked[side].add(own)
+            for side, own, other, size in (
+                (0, fr_ids, en_ids, len(fr)),
+                (1, en_ids, fr_ids, len(en)),
+            ):
+                if len(own) >= MAX_PASSAGE:
+                    continue
+                for k in (min(own) - 1, max(own) + 1):
+                    if not 0 <= k < size or k in linked[side]:
+                        continue
+                    found = _join_evidence(french, english, scores, norm, side, k, other)
+                    if found is None:
+                        continue
+                    own.add(k)
+                    linked[side].add(k)
+                    items.update(found)
+                    grown = True
+                    break
     return [
         Link(tuple(sorted(f)), tuple(sorted(e)), round(value, 4), _labels(items))
         for f, e, value, items in (links[key] for key in sorted(links))
     ]
+
+
+def _join_evidence(
+    french: _Side,
+    english: _Side,
+    scores: _Scores,
+    norm: dict[tuple[int, int], float],
+    side: int,
+    own: int,
+    other: set[int],
+) -> dict[Evidence, float] | None:
+    """What sentence `own` of one side (0 French, 1 English) shares with the best of the
+    sentences `other` of the other side, when it is enough for it to join their link: at least
+    JOIN_SUPPORT, and no two different days."""
+    best: tuple[float, dict[Evidence, float]] | None = None
+    for partner in sorted(other):
+        pair = (own, partner) if side == 0 else (partner, own)
+        if pair not in norm or _days_conflict(french.anchors[pair[0]], english.anchors[pair[1]]):
+            continue
+        items, support = _judge(french, english, scores, pair)
+        if support >= JOIN_SUPPORT and (best is None or support > best[0]):
+            best = (support, items)
+    return None if best is None else best[1]
 
 
 def _best(

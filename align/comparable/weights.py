@@ -50,8 +50,10 @@ TERM_SUPPORT = 0.75
 # ... and a word only loosely like its counterpart (appelé/appeared, confisquer/confirm).
 LOOSE_SUPPORT = 0.25
 MIN_SUPPORT = 2.25
-# A sentence joins its neighbour's link with this much support of its own (2-1, 1-2 links).
-JOIN_SUPPORT = 1.0
+# A sentence joins its neighbour's link with this much support of its own (one name, one key
+# term), up to MAX_PASSAGE sentences a side: an event told in two or three sentences.
+JOIN_SUPPORT = 0.5
+MAX_PASSAGE = 3
 # Names in more than about 1 passage in 50 are common ones (log 50 = 3.9).
 COMMON_IDF = 4.0
 
