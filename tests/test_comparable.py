@@ -297,3 +297,18 @@ def test_an_event_told_in_adjacent_sentences_is_one_passage_of_at_most_three(
     links = align_comparable(french, PASSAGE_EN)
     assert [link.fr for link in links if 0 in link.fr] == [passage]
     assert all(len(link.fr) <= 3 and len(link.en) <= 3 for link in links)
+
+
+@pytest.mark.parametrize(
+    ("english", "shared"),
+    [
+        ("Macron prepared the G-7 summit in Biarritz with his advisers.", True),
+        ("Macron prepared the G8 summit in Biarritz with his advisers.", False),
+    ],
+    ids=["same number", "another number"],
+)
+def test_a_name_with_a_number_matches_only_the_same_number(english: str, shared: bool) -> None:
+    fr = ["Le président Macron prépare le sommet du G7 à Biarritz.", "Il pleut."]
+    en = [english, "The weather was cold."]
+    labels = [label for link in align_comparable(fr, en) for label in link.labels]
+    assert any(label.startswith("name G7") for label in labels) is shared

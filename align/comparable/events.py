@@ -52,6 +52,7 @@ from glossary.text import fold
 from glossary.translit import match_key
 
 _TERM_GAP = re.compile(r"\s+")
+_DIGITS = re.compile(r"\D+")
 _NAME_GAP = re.compile(r"[\s'’-]*(?:(?:de|du|des|la|le|van|von|der|d|[A-Z]\.)[\s'’-]+)*")
 
 
@@ -395,7 +396,15 @@ def _word_matches(
                 found[candidate] = likeness is Likeness.CLOSE
         found.update({c: True for c in translations(key) if c in en_vocab})
         if is_name and name_key is not None:
-            found.update({c: True for c in en_by_name.get(name_key(form), ())})
+            # The name key reads letters: a name's number must be the same on both sides
+            # (G7 = G-7, never G7 = G8).
+            found.update(
+                {
+                    c: True
+                    for c in en_by_name.get(name_key(form), ())
+                    if _DIGITS.sub("", c) == _DIGITS.sub("", key)
+                }
+            )
         if found:
             matches[key] = dict(sorted(found.items()))
     return matches
