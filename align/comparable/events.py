@@ -319,11 +319,18 @@ def _pair_scores(french: _Side, english: _Side, name_key: NameKey | None) -> _Sc
     raw: dict[tuple[int, int], float] = defaultdict(float)
     evidence: dict[tuple[int, int], list[_Shared]] = defaultdict(list)
     for i, keys in enumerate(french.anchors):
-        for key, weight in keys.items():
+        # Full dates first: a day of the year adds nothing to the same day matched with its
+        # year, and counts only where one side does not write the year.
+        days: dict[int, set[str]] = defaultdict(set)
+        for key, weight in sorted(keys.items(), key=lambda kv: is_yearless(kv[0].value)):
             postings = en_anchor_index.get(key, ())
             if len(postings) > MAX_POSTINGS:
                 continue
             for j in postings:
+                if key.kind is EvidenceKind.DATE:
+                    if key.value[-5:] in days[j]:
+                        continue
+                    days[j].add(key.value[-5:])
                 value = min(weight, english.anchors[j][key]) * idf[key]
                 raw[(i, j)] += value
                 evidence[(i, j)].append((key, value))
