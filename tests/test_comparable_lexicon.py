@@ -23,7 +23,15 @@ def test_short_words_stay_out_without_the_lexicon() -> None:
 
 @pytest.mark.parametrize(
     ("french", "english"),
-    [("guerre", "war"), ("fin", "end"), ("incendie", "burned"), ("escadre", "squadron")],
+    [
+        ("guerre", "war"),
+        ("fin", "end"),
+        ("incendie", "burned"),
+        ("escadre", "squadron"),
+        ("homologue", "counterpart"),
+        ("etrangeres", "foreign"),
+        ("otages", "hostages"),
+    ],
 )
 def test_the_lexicon_bridges_words_with_no_spelling_in_common(french: str, english: str) -> None:
     assert english in translations(french)

@@ -81,6 +81,28 @@ pays: country countries
 dirigeant: leader leaders
 dirigeants: leaders
 chef: head chief leader
+homologue: counterpart
+homologues: counterparts
+etranger: foreign foreigner
+etrangere: foreign
+etrangeres: foreign
+etrangers: foreign foreigners
+affaires: affairs
+emissaire: envoy emissary
+amiral: admiral
+marechal: marshal
+souverain: sovereign monarch
+pape: pope
+partie: side party
+parties: sides parties
+camp: side camp
+cortege: motorcade procession
+passerelle: steps gangway
+equipage: crew
+otage: hostage
+otages: hostages
+milliers: thousands
+gens: people
 etat: state
 ministre: minister
 ministres: ministers
