@@ -312,3 +312,25 @@ def test_a_name_with_a_number_matches_only_the_same_number(english: str, shared:
     en = [english, "The weather was cold."]
     labels = [label for link in align_comparable(fr, en) for label in link.labels]
     assert any(label.startswith("name G7") for label in labels) is shared
+
+
+@pytest.mark.parametrize(
+    ("toulon", "links"),
+    [
+        # Dated on its own and strongly supported: the second happening gets its own link.
+        ("A Russian squadron visited Toulon in October 1893.", [((0,), (0,)), ((0,), (2,))]),
+        # Without a date of its own, the first link stands alone.
+        ("A Russian squadron later visited Toulon.", [((0,), (0,))]),
+    ],
+    ids=["dated", "undated"],
+)
+def test_a_sentence_telling_two_dated_happenings_is_linked_to_both(
+    toulon: str, links: list[tuple[tuple[int, ...], tuple[int, ...]]]
+) -> None:
+    fr = [
+        "La venue d'une escadre française à Cronstadt le 25 juillet 1891, puis celle d'une "
+        "escadre russe à Toulon en octobre 1893, préparent l'alliance.",
+        "Il pleut.",
+    ]
+    en = ["A French squadron visited Kronstadt on 25 July 1891.", "The weather was cold.", toulon]
+    assert [(link.fr, link.en) for link in align_comparable(fr, en)] == links

@@ -37,6 +37,7 @@ from align.comparable.weights import (
     MIN_RAW,
     MIN_SCORE,
     MIN_SUPPORT,
+    SECOND_SUPPORT,
     SMALL_NUMBER_WEIGHT,
     SUPPORT,
     TERM_SUPPORT,
@@ -152,10 +153,52 @@ def align_comparable(
                     items.update(found)
                     grown = True
                     break
+    _second_links(links, linked, weighed, norm)
     return [
         Link(tuple(sorted(f)), tuple(sorted(e)), round(value, 4), _labels(items))
         for f, e, value, items in (links[key] for key in sorted(links))
     ]
+
+
+# Evidence that dates or counts what a passage tells.
+_ANCHOR_KINDS = frozenset(EvidenceKind) - {EvidenceKind.NAME, EvidenceKind.TERM}
+
+
+def _second_links(
+    links: dict[tuple[int, int], tuple[set[int], set[int], float, dict[Evidence, float]]],
+    linked: tuple[set[int], set[int]],
+    weighed: dict[tuple[int, int], tuple[dict[Evidence, float], float]],
+    norm: dict[tuple[int, int], float],
+) -> None:
+    """A sentence may tell two happenings ("a French squadron at Kronstadt on 25 July 1891,
+    then a Russian squadron at Toulon in October 1893"): a linked sentence is linked a second
+    time to a sentence in no link whose best partner it is, when their evidence is strong on
+    its own (SECOND_SUPPORT) and dates or counts something its first link does not show."""
+    strong = {pair: weight for pair, weight in weighed.items() if weight[1] >= SECOND_SUPPORT}
+    holder: dict[tuple[int, int], tuple[int, int]] = {}
+    for key, (fr_ids, en_ids, _, _) in links.items():
+        holder.update({(0, i): key for i in fr_ids} | {(1, j): key for j in en_ids})
+    for side in (0, 1):
+        for own, (value, other) in sorted(_best_scored(strong, norm, side).items()):
+            first = holder.get((1 - side, other))
+            if own in linked[side] or first is None:
+                continue
+            pair = (own, other) if side == 0 else (other, own)
+            items = strong[pair][0]
+            shown = {e for e in links[first][3] if e.kind in _ANCHOR_KINDS}
+            if not {e for e in items if e.kind in _ANCHOR_KINDS} - shown:
+                continue
+            links[pair] = ({pair[0]}, {pair[1]}, value, dict(items))
+            linked[side].add(own)
+
+
+def _best_scored(
+    pairs: dict[tuple[int, int], tuple[dict[Evidence, float], float]],
+    norm: dict[tuple[int, int], float],
+    side: int,
+) -> dict[int, tuple[float, int]]:
+    """`_best` over weighed pairs (evidence and support)."""
+    return _best({pair: items for pair, (items, _) in pairs.items()}, norm, side)
 
 
 def _join_evidence(

@@ -50,6 +50,9 @@ TERM_SUPPORT = 0.75
 # ... and a word only loosely like its counterpart (appelé/appeared, confisquer/confirm).
 LOOSE_SUPPORT = 0.25
 MIN_SUPPORT = 2.25
+# A sentence already linked is linked again, to a sentence telling another happening, with
+# this much support and a date or number of its own.
+SECOND_SUPPORT = 3.0
 # A sentence joins its neighbour's link with this much support of its own (one name, one key
 # term), up to MAX_PASSAGE sentences a side: an event told in two or three sentences.
 JOIN_SUPPORT = 0.5
