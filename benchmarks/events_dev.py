@@ -8,8 +8,8 @@ that share an event) and score_events.py.
 1. Comparable links: `align pair docs/FR docs/EN --mode comparable --format json` for each pair of
    pairs.txt, made through the library (one detector for all; the JSON is checked identical to the
    CLI's on the first pair), scored by score_events.py. Baseline .576 precision, .312 recall
-   (issue 11), .741 / .385 at 42e0c01 (its first round); targets: link precision >= .85, event
-   recall >= .70.
+   (issue 11), .741 / .385 at 42e0c01 (its first round), .838 / .541 at b9260b2 (round 21's
+   start); targets: link precision >= .85, event recall >= .70.
 2. Mode decisions: how many of the 35 pairs `--mode auto` calls parallel (target 0).
 3. Document pairing: the pairs `align run` reports over the 38 documents: gold pairs found
    (target >= 32 of 35) and pairs that share no gold event (target <= 5).
