@@ -112,7 +112,7 @@ def collect_evidence(
                 prev = prev.lower()
                 if prev in _COMMON_CUES or (prev in _PLURAL_CUES and tok.text.endswith("s")):
                     cued.add(key)
-            adjectival = adjective_form(tok.text) or "-" in tok.text
+            adjectival = adjective_form(tok.text) or tok.compound
             if adjectival and not tok.acronym and noun_follows(passage.text, tokens, i):
                 attributive.add(key)
             if tok.initial and not capital_follows(passage.text, tokens, i):
@@ -169,8 +169,9 @@ def common_neighbour(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool:
         if not tok.capitalised or tok.acronym or tok.initial or ctx.taken[n] or ctx.flags[n]:
             continue
         key = (lang, fold_words(tok.text))
-        if fold_words(tok.text) in not_names() or fold_words(tok.text) in head_words():
-            continue  # President Trump, Hitler–Stalin Pact
+        folded = fold_words(tok.text)
+        if folded in not_names() or folded in head_words() or folded in titles():
+            continue  # President Trump, Hitler–Stalin Pact, M. Assad
         if key in ctx.ev.lower or key in ctx.ev.cued:
             return True
     return False

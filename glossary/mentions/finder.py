@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from glossary.exonyms import exonym_index
+from glossary.exonyms import demonym, exonym_index
 from glossary.mentions.agree import agree
 from glossary.mentions.corpus import (
     CorpusEvidence,
@@ -143,7 +143,33 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
         elif before and not after:
             _trailing_people_word(text, tokens, flags, i)
     _title_complements(passage, tokens, flags)
+    _dateline(passage, tokens, flags, ev)
     return flags
+
+
+# A news dateline: a place (or a heading's subject) before a spaced dash opens the passage,
+# with the agency in brackets maybe: "Hamburg - Vitali Klitschko...", "Moscou (AFP) – ...".
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
+
+
+def _dateline(
+    passage: Passage, tokens: Sequence[Token], flags: list[bool], ev: CorpusEvidence
+) -> None:
+    """The capitalised words of a dateline are a name, though they open the sentence."""
+    text = passage.text
+    if not tokens or text[: tokens[0].start].strip():
+        return
+    for j in range(min(3, len(tokens))):
+        tok = tokens[j]
+        key = (passage.lang, fold_words(tok.text))
+        if not tok.capitalised or key in ev.lower or key in ev.cued or function_word(tok.text):
+            return
+        if fold_words(tok.text) in not_names() or (j and not joined(text, tokens[j - 1], tok)):
+            return
+        if _DATELINE_END.match(text, tok.end):
+            for k in range(j + 1):
+                flags[k] = True
+            return
 
 
 def _trailing_people_word(text: str, tokens: Sequence[Token], flags: list[bool], i: int) -> None:
@@ -408,6 +434,25 @@ def _split_at_particle(text: str, run: list[Token]) -> tuple[list[Token], list[T
     return None
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(«\"])(?:the|le|la|l['’])\s*$", re.IGNORECASE)
+
+
+def _member_before_name(text: str, run: Sequence[Token]) -> bool:
+    """A people's member, after an article, before a full name: le Croate Duje Draganja, the
+    Nigerian Samuel Peter. Not before an initial (the George W. Bush years) nor in a body's or a
+    place's name (the American Red Cross)."""
+    if len(run) < 3 or run[1].initial_letter or demonym(run[0].text) != "singular":
+        return False
+    if not _ARTICLE_BEFORE.search(text[max(0, run[0].start - 6) : run[0].start]):
+        return False
+    return not _headed([t.text for t in run[1:]])
+
+
+def _arabic(tok: Token) -> bool:
+    """An Arabic article written apart from its name (al Qaeda, el Baradei)."""
+    return tok.text in ("al", "el")
+
+
 # Compass points end place names (Middle East, Afrique du Nord) and never start a person's.
 _COMPASS = frozenset({"north", "south", "east", "west", "nord", "sud", "est", "ouest"}) | GEO_PARTS
 
@@ -417,7 +462,9 @@ _JOINING = frozenset({"de", "du", "des", "d", "of"})
 
 def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[Token]]:
     """Cut a run where a known place ends (Russie | Iouri Ouchakov) or a place name leads."""
-    while run and run[0].particle:
+    # A particle written with its capital (El Masri, De Gaulle) or an Arabic article (al Qaeda)
+    # is the name's first word; "de" before a name (Charles de Gaulle's "de Gaulle") is not.
+    while run and run[0].particle and not run[0].capitalised and not _arabic(run[0]):
         if fold_words(text[run[0].start : run[-1].end]) in tails:
             break
         run = run[1:]
@@ -431,6 +478,8 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
     if len(run) > 1 and dashed and fold_words(run[-1].text) in head_words():
         # Molotov–Ribbentrop Pact: the pact is named after two names; each stays a name.
         return _split_run(text, run[:-1], tails)
+    if _member_before_name(text, run):
+        return _split_run(text, run[1:], tails)
     if len(run) > 1 and run[0].acronym != run[1].acronym and "." not in run[0].text:
         # An acronym does not prefix a name (FAFL | Normandie-Niemen).
         return [run[:1], *_split_run(text, run[1:], tails)]

@@ -1,0 +1,70 @@
+"""Names news writes that the finder used to cut or drop: datelines, a title's surname, Arabic
+articles, Romance particles, a people's member before a full name."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.mentions.finder import find_mentions
+from glossary.mentions.ner import no_entities
+from glossary.mentions.tokens import tokenize
+from glossary.model import Passage
+
+
+def found(*passages: tuple[str, str]) -> list[str]:
+    """Forms found by the rules in one-line documents given as (lang, text)."""
+    items = [
+        Passage(f"d{i}.txt", lang, text, start=0, line=1) for i, (lang, text) in enumerate(passages)
+    ]
+    return [m.form for m in find_mentions(items, no_entities)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A dateline: the place before a spaced dash, with the agency maybe.
+        ("en", "Hamburg - Vitali Klitschko remains world champion.", "Hamburg"),
+        ("fr", "Hambourg – Vitali Klitschko conserve son titre.", "Hambourg"),
+        ("en", "Port Moresby (Reuters) - The vote was delayed again.", "Port Moresby"),
+        # A title before a lone surname is no common word beside it.
+        ("fr", "Sur quoi se fonde tant de gratitude envers M. Assad, se demande-t-on.", "Assad"),
+        # An Arabic article belongs to the name, hyphenated or not, used as a modifier or not.
+        ("en", "An anti-al-Qaeda militia helped to drive al-Qaeda out of the city.", "al-Qaeda"),
+        ("fr", "Les gens retournent au travail et à combattre contre al Qaeda.", "al Qaeda"),
+        # A particle written with its capital is the name's first word.
+        ("en", "The daily newspaper 'El Masri El Jom' reported the delay.", "El Masri El Jom"),
+        # Portuguese, Spanish and Italian particles stand inside a name.
+        ("en", "The record fell when Ronaldo da Costa won in Berlin.", "Ronaldo da Costa"),
+        # A people's member after an article, before a full name, is not part of it.
+        ("en", "He beat the Nigerian Samuel Peter in Berlin last year.", "Samuel Peter"),
+    ],
+)
+def test_news_names_are_found_whole(lang: str, text: str, expected: str) -> None:
+    assert expected in found((lang, text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "unwanted"),
+    [
+        # No dash, no dateline: a sentence-initial common word stays out.
+        ("en", "Yesterday the talks in Geneva resumed.", "Yesterday"),
+        # A dash inside the sentence is no dateline.
+        ("en", "The result - a draw - pleased Moscow.", "The result"),
+        # A common word the corpus writes in lower case is no dateline either.
+        ("en", "Update - the summit in Geneva ends; the update follows.", "Update"),
+        # A given name shaped like a demonym, before an initial, keeps the name whole.
+        ("en", "Under the George W. Bush administration the talks stalled.", "W. Bush"),
+        # A lower-case particle before a surname is not the name's first word.
+        ("fr", "Le général de Gaulle arrive à Moscou.", "de Gaulle arrive"),
+    ],
+)
+def test_news_rules_do_not_overreach(lang: str, text: str, unwanted: str) -> None:
+    assert unwanted not in found((lang, text))
+
+
+@pytest.mark.parametrize(
+    ("word", "compound"),
+    [("al-Qaeda", False), ("el-Sisi", False), ("US-backed", True), ("Nazi-Soviet", True)],
+)
+def test_an_arabic_article_does_not_make_a_compound(word: str, compound: bool) -> None:
+    assert tokenize(word)[0].compound is compound
