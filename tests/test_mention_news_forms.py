@@ -35,6 +35,16 @@ def found(*passages: tuple[str, str]) -> list[str]:
         ("en", "The daily newspaper 'El Masri El Jom' reported the delay.", "El Masri El Jom"),
         # Portuguese, Spanish and Italian particles stand inside a name.
         ("en", "The record fell when Ronaldo da Costa won in Berlin.", "Ronaldo da Costa"),
+        # A newspaper's or an office's head noun ends the name: the Washington Post.
+        (
+            "en",
+            "The Dalai Lama was received at the Federal Chancellery in Berlin.",
+            "Federal Chancellery",
+        ),
+        ("en", "According to the Washington Post, the talks failed.", "Washington Post"),
+        # A month or a day leads a name with a head noun.
+        ("en", "The Sunday Times revealed that two members were paid.", "Sunday Times"),
+        ("en", "The silence of the night falls on October Square.", "October Square"),
         # A people's member after an article, before a full name, is not part of it.
         ("en", "He beat the Nigerian Samuel Peter in Berlin last year.", "Samuel Peter"),
     ],
@@ -52,6 +62,9 @@ def test_news_names_are_found_whole(lang: str, text: str, expected: str) -> None
         ("en", "The result - a draw - pleased Moscow.", "The result"),
         # A common word the corpus writes in lower case is no dateline either.
         ("en", "Update - the summit in Geneva ends; the update follows.", "Update"),
+        # A day before a name is a date, not part of the name.
+        ("en", "On Sunday Moscow said the talks would resume.", "Sunday Moscow"),
+        ("en", "He arrived last Thursday in Geneva for the summit.", "Thursday"),
         # A given name shaped like a demonym, before an initial, keeps the name whole.
         ("en", "Under the George W. Bush administration the talks stalled.", "W. Bush"),
         # A lower-case particle before a surname is not the name's first word.

@@ -21,7 +21,8 @@ fleet flotte bloc movement mouvement museum musée centre center department dép
 ministry commonwealth partnership partenariat association fund fonds forum initiative commission
 federation fédération forces court cour embassy ambassade authority autorité government
 gouvernement corporation corp group groupe foundation fondation program programme church église
-house chambre hall inc ltd force"""
+house chambre hall inc ltd force chancellery parliament parlement times post tribune herald
+telegraph gazette"""
 _EVENT_TEXT = """war guerre pact pacte treaty traité conference conférence revolution révolution
 republic république accord agreement summit sommet crisis crise operation opération incident
 plan doctrine games jeux championship championships championnat championnats cup coupe marathon

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -323,6 +324,12 @@ def _soft_capitals(
         return  # French capitalises only a name's first word (Maison blanche): spaCy's signal
     text, n = passage.text, len(tokens)
     soft = [flags[i] or _soft(t, passage.lang, ev) for i, t in enumerate(tokens)]
+    for i in range(n - 1):
+        # October Square, the Sunday Times: a month or a day leads a name with a head noun.
+        if not soft[i] and not tokens[i].initial and fold_words(tokens[i].text) in _calendar():
+            nxt = tokens[i + 1]
+            common = not flags[i + 1] or fold_words(nxt.text) in head_words()
+            soft[i] = soft[i + 1] and common and joined(text, tokens[i], nxt)
     i = 0
     while i < n:
         j = i
@@ -446,6 +453,16 @@ def _member_before_name(text: str, run: Sequence[Token]) -> bool:
     if not _ARTICLE_BEFORE.search(text[max(0, run[0].start - 6) : run[0].start]):
         return False
     return not _headed([t.text for t in run[1:]])
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    """Folded English names of months and days (CLDR)."""
+    from babel import Locale
+
+    locale = Locale("en")
+    tables = (locale.months["format"]["wide"], locale.days["format"]["wide"])
+    return frozenset(fold_words(name) for table in tables for name in table.values())
 
 
 def _arabic(tok: Token) -> bool:
