@@ -42,6 +42,8 @@ def found(*passages: tuple[str, str]) -> list[str]:
             "Federal Chancellery",
         ),
         ("en", "According to the Washington Post, the talks failed.", "Washington Post"),
+        # ... but not in lower case, where it is a common noun of another sense.
+        ("en", "There have never been such dirty elections, even in Eltsin times.", "Eltsin"),
         # A month or a day leads a name with a head noun.
         ("en", "The Sunday Times revealed that two members were paid.", "Sunday Times"),
         ("en", "The silence of the night falls on October Square.", "October Square"),

@@ -14,6 +14,7 @@ from glossary.mentions.cues import (
     derived_noun,
     head_words,
     noun_follows,
+    press_words,
     word_follows,
 )
 from glossary.mentions.tokens import Token
@@ -206,7 +207,8 @@ def lone_word_is_name(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool
         return False  # American troops, Crimean War
     if derived_noun(tok.text):
         return False  # Bolshevization, Sovietologists: common nouns made from names
-    if noun_follows(text, tokens, k) and fold_words(tokens[k + 1].text) in head_words():
+    following = fold_words(tokens[k + 1].text) if k + 1 < len(tokens) else ""
+    if noun_follows(text, tokens, k) and following in head_words() - press_words():
         return False  # the White movement, the Stalin pact: a modifier here
     others = ctx.lower_langs.get(folded, frozenset()) - {lang}
     if others & {"en", "fr"} and not is_russian_name(tok.text):

@@ -21,8 +21,10 @@ fleet flotte bloc movement mouvement museum musée centre center department dép
 ministry commonwealth partnership partenariat association fund fonds forum initiative commission
 federation fédération forces court cour embassy ambassade authority autorité government
 gouvernement corporation corp group groupe foundation fondation program programme church église
-house chambre hall inc ltd force chancellery parliament parlement times post tribune herald
-telegraph gazette"""
+house chambre hall inc ltd force chancellery parliament parlement"""
+# Newspapers' head nouns (the Washington Post, the Sunday Times): in lower case they are common
+# nouns of other senses (in Yeltsin times, a Moscow post), so only a capital makes them heads.
+_PRESS_TEXT = "times post tribune herald telegraph gazette"
 _EVENT_TEXT = """war guerre pact pacte treaty traité conference conférence revolution révolution
 republic république accord agreement summit sommet crisis crise operation opération incident
 plan doctrine games jeux championship championships championnat championnats cup coupe marathon
@@ -40,7 +42,12 @@ def _folded(text: str) -> frozenset[str]:
 
 def org_words() -> frozenset[str]:
     """Folded head nouns of bodies (committee, journal, army)."""
-    return _folded(_ORG_TEXT)
+    return _folded(_ORG_TEXT) | press_words()
+
+
+def press_words() -> frozenset[str]:
+    """Folded head nouns of newspapers (Post, Times), heads only when capitalised."""
+    return _folded(_PRESS_TEXT)
 
 
 def event_words() -> frozenset[str]:
