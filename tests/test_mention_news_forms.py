@@ -26,6 +26,8 @@ def found(*passages: tuple[str, str]) -> list[str]:
         ("en", "Hamburg - Vitali Klitschko remains world champion.", "Hamburg"),
         ("fr", "Hambourg – Vitali Klitschko conserve son titre.", "Hambourg"),
         ("en", "Port Moresby (Reuters) - The vote was delayed again.", "Port Moresby"),
+        # An acronym no list calls a common noun's stays a name.
+        ("en", "Russia's GDP grew faster than the KGB had planned.", "KGB"),
         # A title before a lone surname is no common word beside it.
         ("fr", "Sur quoi se fonde tant de gratitude envers M. Assad, se demande-t-on.", "Assad"),
         # An Arabic article belongs to the name, hyphenated or not, used as a modifier or not.
@@ -69,6 +71,10 @@ def test_news_names_are_found_whole(lang: str, text: str, expected: str) -> None
         ("en", "He arrived last Thursday in Geneva for the summit.", "Thursday"),
         # A given name shaped like a demonym, before an initial, keeps the name whole.
         ("en", "Under the George W. Bush administration the talks stalled.", "W. Bush"),
+        # A common noun's abbreviation is no name, in capitals (le PDG, la TV, GDP).
+        ("fr", "Le PDG de Gazprom a parlé à la TV russe.", "PDG"),
+        ("fr", "Le PDG de Gazprom a parlé à la TV russe.", "TV"),
+        ("en", "Russia's GDP grew faster than the KGB had planned.", "GDP"),
         # A lower-case particle before a surname is not the name's first word.
         ("fr", "Le général de Gaulle arrive à Moscou.", "de Gaulle arrive"),
     ],

@@ -55,7 +55,10 @@ def not_names() -> frozenset[str]:
     # so is a faith (Catholic Church): mentions.people decides those alone.
     listed = listed_words()
     words = {
-        w for why, group in listed.items() if why not in ("direction", "people") for w in group
+        w
+        for why, group in listed.items()
+        if why not in ("direction", "people", "abbreviation")
+        for w in group
     }
     for loc in ("en", "fr", "nl", "de"):
         locale = Locale(loc)

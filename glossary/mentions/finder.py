@@ -36,7 +36,7 @@ from glossary.mentions.ner import NerSpan, Recogniser, french_entities
 from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token, tokenize
 from glossary.model import EntityType, Lang, Mention, Passage
-from glossary.text import fold_words, snippet, titles
+from glossary.text import fold_words, listed_words, snippet, titles
 from glossary.translit import given_name, is_russian_name
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -55,6 +55,8 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     if not tok.acronym and people_word(tok.text) == "plural":
         return False  # a people (Albanians, Européens, Sunnis), not a name
     if tok.acronym:
+        if folded in listed_words().get("abbreviation", frozenset()):
+            return False  # TV, PDG, GDP: a common noun's abbreviation
         # In a heading, capitals are shouting (VIEW IN TELEGRAM); roman numerals are numbers.
         known = exonym_index().lookup(tok.text) is not None
         letters = sum(c.isalpha() for c in tok.text)  # R.I.I.A. has four
