@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from glossary.mentions.agree import agree
+from glossary.mentions.corpus import collect_evidence
 from glossary.mentions.finder import find_mentions
-from glossary.mentions.ner import no_entities
+from glossary.mentions.ner import NerSpan, no_entities
 from glossary.mentions.tokens import tokenize
-from glossary.model import Passage
+from glossary.model import EntityType, Passage
 
 
 def found(*passages: tuple[str, str]) -> list[str]:
@@ -75,6 +77,9 @@ def test_news_names_are_found_whole(lang: str, text: str, expected: str) -> None
         ("fr", "Le PDG de Gazprom a parlé à la TV russe.", "PDG"),
         ("fr", "Le PDG de Gazprom a parlé à la TV russe.", "TV"),
         ("en", "Russia's GDP grew faster than the KGB had planned.", "GDP"),
+        # The network and words made from names are common words.
+        ("fr", "Un deuxième synopsis du film circule sur Internet depuis Moscou.", "Internet"),
+        ("en", "The civil society in this Christianized country lagged behind.", "Christianized"),
         # A lower-case particle before a surname is not the name's first word.
         ("fr", "Le général de Gaulle arrive à Moscou.", "de Gaulle arrive"),
     ],
@@ -89,3 +94,32 @@ def test_news_rules_do_not_overreach(lang: str, text: str, unwanted: str) -> Non
 )
 def test_an_arabic_article_does_not_make_a_compound(word: str, compound: bool) -> None:
     assert tokenize(word)[0].compound is compound
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_form", "replaced"),
+    [
+        # A known place opening the recognised name is the name's head: the span replaces it.
+        ("Le directeur pour l'Afrique du Nord est arrivé.", "Afrique", True),
+        # A known name closing it is a name of its own too: both stay.
+        ("Le Conseil de sécurité de l'ONU se réunit.", "ONU", False),
+    ],
+)
+def test_a_recognised_name_replaces_the_known_place_it_opens(
+    text: str, rule_form: str, replaced: bool
+) -> None:
+    span = {"Afrique": "Afrique du Nord", "ONU": "Conseil de sécurité de l'ONU"}[rule_form]
+    tokens = tokenize(text)
+    passage = Passage("d.txt", "fr", text, start=0, line=1)
+    ev = collect_evidence([passage], [tokens], frozenset())
+    start = text.index(rule_form)
+    agreement = agree(
+        text,
+        tokens,
+        [NerSpan(text.index(span), text.index(span) + len(span), EntityType.LOC)],
+        [(start, start + len(rule_form))],
+        "fr",
+        ev,
+    )
+    assert len(agreement.added) == 1
+    assert (0 in agreement.replaced) is replaced

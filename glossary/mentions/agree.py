@@ -167,6 +167,9 @@ def agree(
         if _after_title(tokens, words[0]):
             continue  # (ministre des) Affaires étrangères: a title's complement
         added.append(NerSpan(start, end, span.type))
-        # A known name inside stays a name of its own too (Conseil de sécurité de l'ONU, ONU).
-        replaced.update(i for i in inside if not _known(text[ours[i][0] : ours[i][1]]))
+        # A known name inside stays a name of its own too (Conseil de sécurité de l'ONU, ONU);
+        # not the one that opens the span, which it names more closely (Afrique du Nord).
+        replaced.update(
+            i for i in inside if ours[i][0] == start or not _known(text[ours[i][0] : ours[i][1]])
+        )
     return Agreement(tuple(added), frozenset(replaced))

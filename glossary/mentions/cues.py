@@ -73,7 +73,7 @@ _PLACE_NOUNS = frozenset(
 )
 _OF = frozenset({"de", "d", "d'", "d’", "of"})
 # Common nouns derived from names (Bolshevization, Sovietologists): capitalised, never a name.
-_DERIVED_END = re.compile(r"(?:i[sz]ation|ologists?|ologues?)$")
+_DERIVED_END = re.compile(r"(?:i[sz]ation|i[sz]ed|ologists?|ologues?)$")
 # Words that start a French place name (Le Bourget, La Rochelle); a person's name rarely does.
 PLACE_ARTICLES = frozenset({"le", "la", "les"})
 # English adjectives of nationality and region end so (American, Eurasian, British, Baltic).
@@ -122,7 +122,7 @@ def catalogue_label(text: str, tok: Token) -> bool:
 
 
 def derived_noun(word: str) -> bool:
-    """A common noun made from a name: Bolshevization, Sovietologists."""
+    """A common word made from a name: Bolshevization, Sovietologists, Christianized."""
     return bool(_DERIVED_END.search(fold_words(word)))
 
 
