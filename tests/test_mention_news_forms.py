@@ -97,26 +97,36 @@ def test_an_arabic_article_does_not_make_a_compound(word: str, compound: bool) -
 
 
 @pytest.mark.parametrize(
-    ("text", "rule_form", "replaced"),
+    ("text", "span", "rule_form", "replaced"),
     [
-        # A known place opening the recognised name is the name's head: the span replaces it.
-        ("Le directeur pour l'Afrique du Nord est arrivé.", "Afrique", True),
-        # A known name closing it is a name of its own too: both stay.
-        ("Le Conseil de sécurité de l'ONU se réunit.", "ONU", False),
+        # A place the recognised name narrows by a compass point is another place: replaced.
+        ("Le directeur pour l'Afrique du Nord est arrivé.", "Afrique du Nord", "Afrique", True),
+        # A known name the span restates or closes on is a name of its own too: both stay.
+        (
+            "Le Conseil de sécurité des Nations unies se réunit.",
+            "Conseil de sécurité des Nations unies",
+            "Conseil de sécurité",
+            False,
+        ),
+        (
+            "Le Conseil de sécurité de l'ONU se réunit.",
+            "Conseil de sécurité de l'ONU",
+            "ONU",
+            False,
+        ),
     ],
 )
-def test_a_recognised_name_replaces_the_known_place_it_opens(
-    text: str, rule_form: str, replaced: bool
+def test_a_recognised_name_replaces_the_known_place_it_narrows(
+    text: str, span: str, rule_form: str, replaced: bool
 ) -> None:
-    span = {"Afrique": "Afrique du Nord", "ONU": "Conseil de sécurité de l'ONU"}[rule_form]
     tokens = tokenize(text)
     passage = Passage("d.txt", "fr", text, start=0, line=1)
     ev = collect_evidence([passage], [tokens], frozenset())
-    start = text.index(rule_form)
+    start, at = text.index(rule_form), text.index(span)
     agreement = agree(
         text,
         tokens,
-        [NerSpan(text.index(span), text.index(span) + len(span), EntityType.LOC)],
+        [NerSpan(at, at + len(span), EntityType.LOC)],
         [(start, start + len(rule_form))],
         "fr",
         ev,

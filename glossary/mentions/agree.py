@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from glossary.exonyms import exonym_index
 from glossary.mentions.corpus import CorpusEvidence, language_names, not_names
-from glossary.mentions.cues import function_word, head_words
+from glossary.mentions.cues import COMPASS_POINTS, function_word, head_words
 from glossary.mentions.ner import NerSpan
 from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token
@@ -80,6 +80,11 @@ def _after_title(tokens: Sequence[Token], first: Token) -> bool:
         fold_words(t.text).split()[-1].removesuffix("s") for t in tokens[max(0, k - 3) : k - 1]
     ]
     return bool(set(before[-1:] if not tokens[k - 2].text.islower() else before) & titles())
+
+
+def _narrowed(words: Sequence[Token], end: int) -> bool:
+    """A compass point follows the name ending at `end` inside the span: Afrique | du Nord."""
+    return any(t.start >= end and fold_words(t.text) in COMPASS_POINTS for t in words)
 
 
 def _known(form: str) -> bool:
@@ -168,8 +173,10 @@ def agree(
             continue  # (ministre des) Affaires étrangères: a title's complement
         added.append(NerSpan(start, end, span.type))
         # A known name inside stays a name of its own too (Conseil de sécurité de l'ONU, ONU);
-        # not the one that opens the span, which it names more closely (Afrique du Nord).
+        # not a place the span narrows by a compass point (Afrique du Nord is not Afrique).
         replaced.update(
-            i for i in inside if ours[i][0] == start or not _known(text[ours[i][0] : ours[i][1]])
+            i
+            for i in inside
+            if not _known(text[ours[i][0] : ours[i][1]]) or _narrowed(words, ours[i][1])
         )
     return Agreement(tuple(added), frozenset(replaced))

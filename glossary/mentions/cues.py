@@ -65,6 +65,8 @@ def head_words() -> frozenset[str]:
     return org_words() | event_words() | geo_words()
 
 
+# Compass points: they end place names (Afrique du Nord, Middle East) and never start a person's.
+COMPASS_POINTS = frozenset({"north", "south", "east", "west", "nord", "sud", "est", "ouest"})
 # Parts of compound place names (Moyen-Orient, Extrême-Orient); alone they are names (l'Occident).
 GEO_PARTS = frozenset({"orient", "occident"})
 # Nouns that announce a place name after de/of: la ville de Lens, le pont d'Asnières.

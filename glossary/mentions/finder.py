@@ -21,6 +21,7 @@ from glossary.mentions.corpus import (
     titled_name,
 )
 from glossary.mentions.cues import (
+    COMPASS_POINTS,
     GEO_PARTS,
     PLACE_ARTICLES,
     adjective_form,
@@ -473,7 +474,7 @@ def _arabic(tok: Token) -> bool:
 
 
 # Compass points end place names (Middle East, Afrique du Nord) and never start a person's.
-_COMPASS = frozenset({"north", "south", "east", "west", "nord", "sud", "est", "ouest"}) | GEO_PARTS
+_COMPASS = COMPASS_POINTS | GEO_PARTS
 
 # The particles that join two names into a longer one, or stand between two names.
 _JOINING = frozenset({"de", "du", "des", "d", "of"})
