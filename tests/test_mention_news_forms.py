@@ -51,6 +51,13 @@ def found(*passages: tuple[str, str]) -> list[str]:
         # A month or a day leads a name with a head noun.
         ("en", "The Sunday Times revealed that two members were paid.", "Sunday Times"),
         ("en", "The silence of the night falls on October Square.", "October Square"),
+        # An edition's number makes a name of a word the corpus also writes in lower case.
+        (
+            "fr",
+            "Triple médaillé aux Mondiaux-2009, il nage aux championnats mondiaux.",
+            "Mondiaux-2009",
+        ),
+        ("fr", "Son expertise (Mondial-82 en Espagne) compte; un succès mondial.", "Mondial-82"),
         # A people's member after an article, before a full name, is not part of it.
         ("en", "He beat the Nigerian Samuel Peter in Berlin last year.", "Samuel Peter"),
     ],

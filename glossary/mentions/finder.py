@@ -64,13 +64,14 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
         return known or (letters <= 6 and not heading and not _ROMAN.match(tok.text))
     key = (lang, folded)
     known = exonym_index().lookup(tok.text) is not None or given_name(tok.text) is not None
-    if known:
+    # Euro-2004, Mondiaux-2009: common words take no edition number, even where the corpus
+    # writes the word alone in lower case (l'euro, les championnats mondiaux) or at a start.
+    if known or _EDITION_WORD.match(tok.text) is not None:
         return True
     if key in ev.lower or key in ev.cued:
         return False
     if tok.initial or heading:
-        # Euro-2004, JO-92: common words take no edition number, even at a sentence's start.
-        return key in ev.mid_cap or _EDITION_WORD.match(tok.text) is not None
+        return key in ev.mid_cap
     return True
 
 
@@ -655,7 +656,7 @@ def _tails(
 # it (the 2012 Olympic Games); not a score, a time or a span of years (2:07, 2018-2022).
 _EDITION_AFTER = re.compile(r" (?:(?:1[89]|20)\d{2}|\d{2})(?![-‐–/:.,]?\d)(?!\w)")
 _EDITION_BEFORE = re.compile(r"(?<![\w.,:/‐–-])(?:1[89]|20)\d{2} $")
-_EDITION_WORD = re.compile(r"^(.+)[-‐]\d+$")
+_EDITION_WORD = re.compile(r"^(.+)[-‐](?:\d{4}|\d{2})$")
 
 
 def _edition_names(tokenised: Sequence[list[Token]]) -> frozenset[str]:
