@@ -51,6 +51,13 @@ def found(*passages: tuple[str, str]) -> list[str]:
         # A month or a day leads a name with a head noun.
         ("en", "The Sunday Times revealed that two members were paid.", "Sunday Times"),
         ("en", "The silence of the night falls on October Square.", "October Square"),
+        # A nationality before a body's capitalised head noun is part of its name.
+        (
+            "en",
+            "He spoke for the Russian Ministry of External Affairs yesterday.",
+            "Russian Ministry of External Affairs",
+        ),
+        ("en", "A member of the Russian Parliament raised his glass.", "Russian Parliament"),
         # An edition's number makes a name of a word the corpus also writes in lower case.
         (
             "fr",
@@ -87,6 +94,8 @@ def test_news_names_are_found_whole(lang: str, text: str, expected: str) -> None
         # The network and words made from names are common words.
         ("fr", "Un deuxième synopsis du film circule sur Internet depuis Moscou.", "Internet"),
         ("en", "The civil society in this Christianized country lagged behind.", "Christianized"),
+        # ... not before a head noun in lower case.
+        ("en", "A member of the Russian parliament raised his glass.", "Russian parliament"),
         # A lower-case particle before a surname is not the name's first word.
         ("fr", "Le général de Gaulle arrive à Moscou.", "de Gaulle arrive"),
     ],

@@ -15,7 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossary.exonyms import exonym_index
-from glossary.mentions.corpus import CorpusEvidence, language_names, not_names
+from glossary.mentions.corpus import (
+    CorpusEvidence,
+    common_abbreviation,
+    language_names,
+    not_names,
+)
 from glossary.mentions.cues import COMPASS_POINTS, function_word, head_words
 from glossary.mentions.ner import NerSpan
 from glossary.mentions.people import people_word
@@ -101,7 +106,7 @@ def _word_is_name(tok: Token, lang: str, ev: CorpusEvidence) -> bool:
     if not tok.acronym and people_word(tok.text):
         return False
     if tok.acronym:
-        return True
+        return not common_abbreviation(tok)  # le KO, la TV
     return (lang, folded) not in ev.lower and (lang, folded) not in ev.cued
 
 

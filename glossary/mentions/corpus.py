@@ -67,6 +67,11 @@ def not_names() -> frozenset[str]:
     return frozenset(fold_words(w) for w in words)
 
 
+def common_abbreviation(tok: Token) -> bool:
+    """Capitals that abbreviate a common noun (TV, PDG, GDP: data/not_names.tsv)."""
+    return tok.acronym and fold_words(tok.text) in listed_words().get("abbreviation", frozenset())
+
+
 @functools.lru_cache(maxsize=1)
 def month_abbreviations() -> frozenset[str]:
     """Folded abbreviated months of English and French (CLDR): Oct, Apr, janv, déc. Only with

@@ -12,6 +12,7 @@ from glossary.mentions.corpus import (
     CorpusEvidence,
     WordContext,
     collect_evidence,
+    common_abbreviation,
     joined,
     language_names,
     lone_word_is_name,
@@ -37,7 +38,7 @@ from glossary.mentions.ner import NerSpan, Recogniser, french_entities
 from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token, tokenize
 from glossary.model import EntityType, Lang, Mention, Passage
-from glossary.text import fold_words, listed_words, snippet, titles
+from glossary.text import fold_words, snippet, titles
 from glossary.translit import given_name, is_russian_name
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -56,8 +57,8 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     if not tok.acronym and people_word(tok.text) == "plural":
         return False  # a people (Albanians, Européens, Sunnis), not a name
     if tok.acronym:
-        if folded in listed_words().get("abbreviation", frozenset()):
-            return False  # TV, PDG, GDP: a common noun's abbreviation
+        if common_abbreviation(tok):
+            return False  # TV, PDG, GDP
         # In a heading, capitals are shouting (VIEW IN TELEGRAM); roman numerals are numbers.
         known = exonym_index().lookup(tok.text) is not None
         letters = sum(c.isalpha() for c in tok.text)  # R.I.I.A. has four
@@ -136,6 +137,7 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
         if tok.initial_letter and flags[i - 1] and nxt.capitalised and not nxt.acronym:
             flags[i] = joined(text, prev, tok) and joined(text, tok, nxt)
             flags[i + 1] = flags[i + 1] or flags[i]
+    _national_bodies(passage, tokens, flags)
     for i, tok in enumerate(tokens):
         # A singular demonym stays only inside a longer name (Georgian Dream, Union
         # Européenne); so do given names shaped like one (George Bush, François Richier).
@@ -175,6 +177,23 @@ def _dateline(
             for k in range(j + 1):
                 flags[k] = True
             return
+
+
+def _national_bodies(passage: Passage, tokens: Sequence[Token], flags: list[bool]) -> None:
+    """English capitalises a body's head noun after a nationality only in the body's name: the
+    Russian Parliament, the Bosnian Ministry of Culture (not "the Russian parliament")."""
+    if passage.lang != Lang.EN:
+        return
+    text = passage.text
+    for i in range(len(tokens) - 1):
+        tok, head = tokens[i], tokens[i + 1]
+        if tok.initial or head.initial or not head.capitalised or head.acronym:
+            continue
+        folded = fold_words(head.text)
+        if not joined(text, tok, head) or folded not in org_words() or folded in not_names():
+            continue  # the Syrian Government: capitalised by convention, as le Gouvernement
+        if people_word(tok.text) == "singular" or (tok.capitalised and adjective_form(tok.text)):
+            flags[i] = flags[i + 1] = True
 
 
 def _trailing_people_word(text: str, tokens: Sequence[Token], flags: list[bool], i: int) -> None:
