@@ -58,6 +58,8 @@ def found(*passages: tuple[str, str]) -> list[str]:
             "Russian Ministry of External Affairs",
         ),
         ("en", "A member of the Russian Parliament raised his glass.", "Russian Parliament"),
+        # French puts a body's head noun first; capitalised inside a sentence, it belongs.
+        ("fr", "Le Président de la République Fédérale défend Merkel.", "République Fédérale"),
         # An edition's number makes a name of a word the corpus also writes in lower case.
         (
             "fr",
@@ -94,6 +96,8 @@ def test_news_names_are_found_whole(lang: str, text: str, expected: str) -> None
         # The network and words made from names are common words.
         ("fr", "Un deuxième synopsis du film circule sur Internet depuis Moscou.", "Internet"),
         ("en", "The civil society in this Christianized country lagged behind.", "Christianized"),
+        # English writes "I" with a capital: I'm is no name.
+        ("en", "I was looking at the cars and I'm trying to decide.", "I'm"),
         # ... not before a head noun in lower case.
         ("en", "A member of the Russian parliament raised his glass.", "Russian parliament"),
         # A lower-case particle before a surname is not the name's first word.

@@ -47,6 +47,9 @@ _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 CONTEXT = 120
 
 
+_FIRST_PERSON = re.compile(r"I['’](?:m|ve|ll|d)$")
+
+
 def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> bool:
     """Decide whether one capitalised word can be part of a name."""
     if tok.hashtag or tok.glued or not tok.capitalised or len(tok.text) < 2 or tok.initial_letter:
@@ -54,6 +57,8 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     folded = fold_words(tok.text)
     if folded in not_names() or folded.removesuffix("s") in not_names():
         return False
+    if lang == Lang.EN and _FIRST_PERSON.match(tok.text):
+        return False  # I'm, I've: the English pronoun is always capitalised
     if not tok.acronym and people_word(tok.text) == "plural":
         return False  # a people (Albanians, Européens, Sunnis), not a name
     if tok.acronym:
@@ -126,6 +131,14 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
         dashed = start > 0 and text[tokens[start].start - 1] in "–—-"
         if joined(text, tokens[i - 1], tok) and not dashed:
             flags[i] = True
+    if passage.lang == Lang.FR and not heading:
+        for i in range(len(tokens) - 1):
+            # French puts the head noun first: la République Fédérale, le Parti Communiste.
+            tok = tokens[i]
+            if flags[i] or not flags[i + 1] or tok.initial or tok.acronym or not tok.capitalised:
+                continue
+            if fold_words(tok.text) in head_words() and joined(text, tok, tokens[i + 1]):
+                flags[i] = not tokens[i + 1].acronym
     for i, tok in enumerate(tokens):
         if fold_words(tok.text) in month_abbreviations() and text[tok.end : tok.end + 1] == ".":
             flags[i] = False  # Oct. 1, 12 Apr.
