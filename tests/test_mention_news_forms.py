@@ -30,6 +30,9 @@ def found(*passages: tuple[str, str]) -> list[str]:
         ("en", "Port Moresby (Reuters) - The vote was delayed again.", "Port Moresby"),
         # An acronym no list calls a common noun's stays a name.
         ("en", "Russia's GDP grew faster than the KGB had planned.", "KGB"),
+        # A compass point capitalised after the article, alone, is a region of the world.
+        ("en", "He made a further charge against the West, as in Moscow.", "West"),
+        ("en", "The West is divided; the militia drove them west of the capital.", "West"),
         # A title before a lone surname is no common word beside it.
         ("fr", "Sur quoi se fonde tant de gratitude envers M. Assad, se demande-t-on.", "Assad"),
         # An Arabic article belongs to the name, hyphenated or not, used as a modifier or not.
@@ -98,6 +101,9 @@ def test_news_names_are_found_whole(lang: str, text: str, expected: str) -> None
         ("en", "The civil society in this Christianized country lagged behind.", "Christianized"),
         # English writes "I" with a capital: I'm is no name.
         ("en", "I was looking at the cars and I'm trying to decide.", "I'm"),
+        # The direction, in lower case, or a compass point inside a longer name, is not.
+        ("en", "The militia drove them to the west of the capital, Baghdad.", "west"),
+        ("en", "He travelled to the West Bank and to Jerusalem.", "West"),
         # ... not before a head noun in lower case.
         ("en", "A member of the Russian parliament raised his glass.", "Russian parliament"),
         # A lower-case particle before a surname is not the name's first word.

@@ -164,7 +164,25 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
             _trailing_people_word(text, tokens, flags, i)
     _title_complements(passage, tokens, flags)
     _dateline(passage, tokens, flags, ev)
+    _compass_names(passage, tokens, flags)
     return flags
+
+
+def _compass_names(passage: Passage, tokens: Sequence[Token], flags: list[bool]) -> None:
+    """A compass point capitalised after the article, alone, names a region of the world: the
+    West, l'Est (the direction is written in lower case: west of the capital, à l'est)."""
+    text = passage.text
+    for i in range(1, len(tokens)):
+        tok, before = tokens[i], tokens[i - 1]
+        if flags[i] or tok.initial or not tok.text[:1].isupper() or tok.acronym:
+            continue
+        if fold_words(tok.text) not in COMPASS_POINTS or not joined(text, before, tok):
+            continue
+        if before.text.lower() not in ("the", "l'", "l’"):
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is None or not (after.capitalised and joined(text, tok, after)):
+            flags[i] = True
 
 
 # A news dateline: a place (or a heading's subject) before a spaced dash opens the passage,
