@@ -33,6 +33,8 @@ def found(*passages: tuple[str, str]) -> list[str]:
         # A compass point capitalised after the article, alone, is a region of the world.
         ("en", "He made a further charge against the West, as in Moscow.", "West"),
         ("en", "The West is divided; the militia drove them west of the capital.", "West"),
+        # An opening bracket starts no sentence: the capital inside is a name's.
+        ("en", "Its assets (World Cup 82 in Spain, the world cup of 1992) count.", "World Cup 82"),
         # A title before a lone surname is no common word beside it.
         ("fr", "Sur quoi se fonde tant de gratitude envers M. Assad, se demande-t-on.", "Assad"),
         # An Arabic article belongs to the name, hyphenated or not, used as a modifier or not.

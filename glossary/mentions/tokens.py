@@ -24,8 +24,9 @@ _ELISION = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 # A gap of spaces, commas and digits continues a sentence (the 2012 Nuclear Security Summit);
-# anything else (. : ( « emoji newline) starts one.
-_CONTINUES = re.compile(r"[ \t\u00a0,\d]*")
+# anything else (. : « emoji newline) starts one.
+# An opening bracket does too: "(World Cup 82 in Spain", "(Quatar, Australia)".
+_CONTINUES = re.compile(r"[ \t\u00a0,\d]*(?:\([ \t\u00a0]*)?")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-(?=\w)", re.IGNORECASE)
 
 
