@@ -20,6 +20,7 @@ from glossary.model import (
     Source,
     Variant,
 )
+from glossary.owners import join_owned
 
 
 def _sources(mentions: Iterable[Mention]) -> tuple[Source, ...]:
@@ -95,7 +96,7 @@ def glossary_from_mentions(
     entities: list[Entity] = []
     variants: list[Variant] = []
     taken: set[str] = set()
-    clusters = join_expansions(cluster_forms(form_stats(mentions)), mentions)
+    clusters = join_owned(join_expansions(cluster_forms(form_stats(mentions)), mentions))
     if links:
         clusters = _merge_linked(clusters, mentions, links)
     named = [(choose_canonical(c), c) for c in clusters]
