@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from glossary.canonical import choose_canonical, entity_id, free_id, variant_kind
 from glossary.cluster import Cluster, FormStats, cluster_forms, form_stats
 from glossary.cooccurrence import LinkedSentences, link_groups
+from glossary.editions import edition_pairs
 from glossary.expansions import join_expansions
 from glossary.mentions import find_mentions
 from glossary.model import (
@@ -20,6 +21,7 @@ from glossary.model import (
     Source,
     Variant,
 )
+from glossary.owners import join_owned
 
 
 def _sources(mentions: Iterable[Mention]) -> tuple[Source, ...]:
@@ -60,7 +62,8 @@ def _merge_linked(
     """Clusters joined where the parallel links show a French and an English name to be one."""
     groups = [[(f.form, f.lang) for f in c.forms] for c in clusters]
     types = [choose_canonical(c).type for c in clusters]
-    pairs = link_groups(groups, types, mentions, links)
+    pairs = [(p.fr, p.en) for p in link_groups(groups, types, mentions, links)]
+    pairs += edition_pairs(groups, types, mentions, links)
     if not pairs:
         return clusters
     parent = list(range(len(clusters)))
@@ -70,8 +73,8 @@ def _merge_linked(
             i = parent[i]
         return i
 
-    for pair in pairs:
-        ra, rb = find(pair.fr), find(pair.en)
+    for fr, en in pairs:
+        ra, rb = find(fr), find(en)
         parent[max(ra, rb)] = min(ra, rb)
     joined: dict[int, list[FormStats]] = defaultdict(list)
     for i, cluster in enumerate(clusters):
@@ -95,7 +98,7 @@ def glossary_from_mentions(
     entities: list[Entity] = []
     variants: list[Variant] = []
     taken: set[str] = set()
-    clusters = join_expansions(cluster_forms(form_stats(mentions)), mentions)
+    clusters = join_owned(join_expansions(cluster_forms(form_stats(mentions)), mentions))
     if links:
         clusters = _merge_linked(clusters, mentions, links)
     named = [(choose_canonical(c), c) for c in clusters]

@@ -21,6 +21,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Beethoven, Mohammed bin Salman, Bachar al-Assad.
 PARTICLES = frozenset(
     {"de", "du", "des", "d", "von", "van", "der", "den", "bin", "ben", "ibn", "al", "el"}
+    # Portuguese, Spanish and Italian: Ronaldo da Costa, Luiz Inácio Lula da Silva, Leonardo di
+    # Caprio, Juan del Castillo, José dos Santos.
+    | {"da", "dos", "di", "del", "della"}
 )
 # French articles that stand inside a name after a particle: Europe de l'Est, Place de la Concorde.
 ARTICLES = frozenset({"la", "le", "l"})

@@ -15,8 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossary.exonyms import exonym_index
-from glossary.mentions.corpus import CorpusEvidence, language_names, not_names
-from glossary.mentions.cues import function_word, head_words
+from glossary.mentions.corpus import (
+    CorpusEvidence,
+    common_abbreviation,
+    language_names,
+    not_names,
+)
+from glossary.mentions.cues import COMPASS_POINTS, function_word, head_words
 from glossary.mentions.ner import NerSpan
 from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token
@@ -82,6 +87,11 @@ def _after_title(tokens: Sequence[Token], first: Token) -> bool:
     return bool(set(before[-1:] if not tokens[k - 2].text.islower() else before) & titles())
 
 
+def _narrowed(words: Sequence[Token], end: int) -> bool:
+    """A compass point follows the name ending at `end` inside the span: Afrique | du Nord."""
+    return any(t.start >= end and fold_words(t.text) in COMPASS_POINTS for t in words)
+
+
 def _known(form: str) -> bool:
     return exonym_index().lookup(form) is not None
 
@@ -96,7 +106,7 @@ def _word_is_name(tok: Token, lang: str, ev: CorpusEvidence) -> bool:
     if not tok.acronym and people_word(tok.text):
         return False
     if tok.acronym:
-        return True
+        return not common_abbreviation(tok)  # le KO, la TV
     return (lang, folded) not in ev.lower and (lang, folded) not in ev.cued
 
 
@@ -167,6 +177,11 @@ def agree(
         if _after_title(tokens, words[0]):
             continue  # (ministre des) Affaires étrangères: a title's complement
         added.append(NerSpan(start, end, span.type))
-        # A known name inside stays a name of its own too (Conseil de sécurité de l'ONU, ONU).
-        replaced.update(i for i in inside if not _known(text[ours[i][0] : ours[i][1]]))
+        # A known name inside stays a name of its own too (Conseil de sécurité de l'ONU, ONU);
+        # not a place the span narrows by a compass point (Afrique du Nord is not Afrique).
+        replaced.update(
+            i
+            for i in inside
+            if not _known(text[ours[i][0] : ours[i][1]]) or _narrowed(words, ours[i][1])
+        )
     return Agreement(tuple(added), frozenset(replaced))

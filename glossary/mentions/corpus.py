@@ -14,6 +14,7 @@ from glossary.mentions.cues import (
     derived_noun,
     head_words,
     noun_follows,
+    press_words,
     word_follows,
 )
 from glossary.mentions.tokens import Token
@@ -54,13 +55,21 @@ def not_names() -> frozenset[str]:
     # so is a faith (Catholic Church): mentions.people decides those alone.
     listed = listed_words()
     words = {
-        w for why, group in listed.items() if why not in ("direction", "people") for w in group
+        w
+        for why, group in listed.items()
+        if why not in ("direction", "people", "abbreviation")
+        for w in group
     }
     for loc in ("en", "fr", "nl", "de"):
         locale = Locale(loc)
         for table in (locale.months, locale.days):
             words.update(table["format"]["wide"].values())
     return frozenset(fold_words(w) for w in words)
+
+
+def common_abbreviation(tok: Token) -> bool:
+    """Capitals that abbreviate a common noun (TV, PDG, GDP: data/not_names.tsv)."""
+    return tok.acronym and fold_words(tok.text) in listed_words().get("abbreviation", frozenset())
 
 
 @functools.lru_cache(maxsize=1)
@@ -112,7 +121,7 @@ def collect_evidence(
                 prev = prev.lower()
                 if prev in _COMMON_CUES or (prev in _PLURAL_CUES and tok.text.endswith("s")):
                     cued.add(key)
-            adjectival = adjective_form(tok.text) or "-" in tok.text
+            adjectival = adjective_form(tok.text) or tok.compound
             if adjectival and not tok.acronym and noun_follows(passage.text, tokens, i):
                 attributive.add(key)
             if tok.initial and not capital_follows(passage.text, tokens, i):
@@ -169,8 +178,9 @@ def common_neighbour(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool:
         if not tok.capitalised or tok.acronym or tok.initial or ctx.taken[n] or ctx.flags[n]:
             continue
         key = (lang, fold_words(tok.text))
-        if fold_words(tok.text) in not_names() or fold_words(tok.text) in head_words():
-            continue  # President Trump, Hitler–Stalin Pact
+        folded = fold_words(tok.text)
+        if folded in not_names() or folded in head_words() or folded in titles():
+            continue  # President Trump, Hitler–Stalin Pact, M. Assad
         if key in ctx.ev.lower or key in ctx.ev.cued:
             return True
     return False
@@ -205,7 +215,8 @@ def lone_word_is_name(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool
         return False  # American troops, Crimean War
     if derived_noun(tok.text):
         return False  # Bolshevization, Sovietologists: common nouns made from names
-    if noun_follows(text, tokens, k) and fold_words(tokens[k + 1].text) in head_words():
+    following = fold_words(tokens[k + 1].text) if k + 1 < len(tokens) else ""
+    if noun_follows(text, tokens, k) and following in head_words() - press_words():
         return False  # the White movement, the Stalin pact: a modifier here
     others = ctx.lower_langs.get(folded, frozenset()) - {lang}
     if others & {"en", "fr"} and not is_russian_name(tok.text):

@@ -21,7 +21,10 @@ fleet flotte bloc movement mouvement museum musée centre center department dép
 ministry commonwealth partnership partenariat association fund fonds forum initiative commission
 federation fédération forces court cour embassy ambassade authority autorité government
 gouvernement corporation corp group groupe foundation fondation program programme church église
-house chambre hall inc ltd force"""
+house chambre hall inc ltd force chancellery parliament parlement"""
+# Newspapers' head nouns (the Washington Post, the Sunday Times): in lower case they are common
+# nouns of other senses (in Yeltsin times, a Moscow post), so only a capital makes them heads.
+_PRESS_TEXT = "times post tribune herald telegraph gazette"
 _EVENT_TEXT = """war guerre pact pacte treaty traité conference conférence revolution révolution
 republic république accord agreement summit sommet crisis crise operation opération incident
 plan doctrine games jeux championship championships championnat championnats cup coupe marathon
@@ -39,7 +42,12 @@ def _folded(text: str) -> frozenset[str]:
 
 def org_words() -> frozenset[str]:
     """Folded head nouns of bodies (committee, journal, army)."""
-    return _folded(_ORG_TEXT)
+    return _folded(_ORG_TEXT) | press_words()
+
+
+def press_words() -> frozenset[str]:
+    """Folded head nouns of newspapers (Post, Times), heads only when capitalised."""
+    return _folded(_PRESS_TEXT)
 
 
 def event_words() -> frozenset[str]:
@@ -57,6 +65,8 @@ def head_words() -> frozenset[str]:
     return org_words() | event_words() | geo_words()
 
 
+# Compass points: they end place names (Afrique du Nord, Middle East) and never start a person's.
+COMPASS_POINTS = frozenset({"north", "south", "east", "west", "nord", "sud", "est", "ouest"})
 # Parts of compound place names (Moyen-Orient, Extrême-Orient); alone they are names (l'Occident).
 GEO_PARTS = frozenset({"orient", "occident"})
 # Nouns that announce a place name after de/of: la ville de Lens, le pont d'Asnières.
@@ -65,7 +75,7 @@ _PLACE_NOUNS = frozenset(
 )
 _OF = frozenset({"de", "d", "d'", "d’", "of"})
 # Common nouns derived from names (Bolshevization, Sovietologists): capitalised, never a name.
-_DERIVED_END = re.compile(r"(?:i[sz]ation|ologists?|ologues?)$")
+_DERIVED_END = re.compile(r"(?:i[sz]ation|i[sz]ed|ologists?|ologues?)$")
 # Words that start a French place name (Le Bourget, La Rochelle); a person's name rarely does.
 PLACE_ARTICLES = frozenset({"le", "la", "les"})
 # English adjectives of nationality and region end so (American, Eurasian, British, Baltic).
@@ -114,7 +124,7 @@ def catalogue_label(text: str, tok: Token) -> bool:
 
 
 def derived_noun(word: str) -> bool:
-    """A common noun made from a name: Bolshevization, Sovietologists."""
+    """A common word made from a name: Bolshevization, Sovietologists, Christianized."""
     return bool(_DERIVED_END.search(fold_words(word)))
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from glossary.exonyms import exonym_index
+from glossary.exonyms import demonym, exonym_index
 from glossary.mentions.agree import agree
 from glossary.mentions.corpus import (
     CorpusEvidence,
     WordContext,
     collect_evidence,
+    common_abbreviation,
     joined,
     language_names,
     lone_word_is_name,
@@ -20,6 +22,7 @@ from glossary.mentions.corpus import (
     titled_name,
 )
 from glossary.mentions.cues import (
+    COMPASS_POINTS,
     GEO_PARTS,
     PLACE_ARTICLES,
     adjective_form,
@@ -44,6 +47,9 @@ _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 CONTEXT = 120
 
 
+_FIRST_PERSON = re.compile(r"I['’](?:m|ve|ll|d)$")
+
+
 def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> bool:
     """Decide whether one capitalised word can be part of a name."""
     if tok.hashtag or tok.glued or not tok.capitalised or len(tok.text) < 2 or tok.initial_letter:
@@ -51,22 +57,27 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     folded = fold_words(tok.text)
     if folded in not_names() or folded.removesuffix("s") in not_names():
         return False
+    if lang == Lang.EN and _FIRST_PERSON.match(tok.text):
+        return False  # I'm, I've: the English pronoun is always capitalised
     if not tok.acronym and people_word(tok.text) == "plural":
         return False  # a people (Albanians, Européens, Sunnis), not a name
     if tok.acronym:
+        if common_abbreviation(tok):
+            return False  # TV, PDG, GDP
         # In a heading, capitals are shouting (VIEW IN TELEGRAM); roman numerals are numbers.
         known = exonym_index().lookup(tok.text) is not None
         letters = sum(c.isalpha() for c in tok.text)  # R.I.I.A. has four
         return known or (letters <= 6 and not heading and not _ROMAN.match(tok.text))
     key = (lang, folded)
     known = exonym_index().lookup(tok.text) is not None or given_name(tok.text) is not None
-    if known:
+    # Euro-2004, Mondiaux-2009: common words take no edition number, even where the corpus
+    # writes the word alone in lower case (l'euro, les championnats mondiaux) or at a start.
+    if known or _EDITION_WORD.match(tok.text) is not None:
         return True
     if key in ev.lower or key in ev.cued:
         return False
     if tok.initial or heading:
-        # Euro-2004, JO-92: common words take no edition number, even at a sentence's start.
-        return key in ev.mid_cap or _EDITION_WORD.match(tok.text) is not None
+        return key in ev.mid_cap
     return True
 
 
@@ -120,6 +131,14 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
         dashed = start > 0 and text[tokens[start].start - 1] in "–—-"
         if joined(text, tokens[i - 1], tok) and not dashed:
             flags[i] = True
+    if passage.lang == Lang.FR and not heading:
+        for i in range(len(tokens) - 1):
+            # French puts the head noun first: la République Fédérale, le Parti Communiste.
+            tok = tokens[i]
+            if flags[i] or not flags[i + 1] or tok.initial or tok.acronym or not tok.capitalised:
+                continue
+            if fold_words(tok.text) in head_words() and joined(text, tok, tokens[i + 1]):
+                flags[i] = not tokens[i + 1].acronym
     for i, tok in enumerate(tokens):
         if fold_words(tok.text) in month_abbreviations() and text[tok.end : tok.end + 1] == ".":
             flags[i] = False  # Oct. 1, 12 Apr.
@@ -131,6 +150,7 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
         if tok.initial_letter and flags[i - 1] and nxt.capitalised and not nxt.acronym:
             flags[i] = joined(text, prev, tok) and joined(text, tok, nxt)
             flags[i + 1] = flags[i + 1] or flags[i]
+    _national_bodies(passage, tokens, flags)
     for i, tok in enumerate(tokens):
         # A singular demonym stays only inside a longer name (Georgian Dream, Union
         # Européenne); so do given names shaped like one (George Bush, François Richier).
@@ -143,7 +163,68 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
         elif before and not after:
             _trailing_people_word(text, tokens, flags, i)
     _title_complements(passage, tokens, flags)
+    _dateline(passage, tokens, flags, ev)
+    _compass_names(passage, tokens, flags)
     return flags
+
+
+def _compass_names(passage: Passage, tokens: Sequence[Token], flags: list[bool]) -> None:
+    """A compass point capitalised after the article, alone, names a region of the world: the
+    West, l'Est (the direction is written in lower case: west of the capital, à l'est)."""
+    text = passage.text
+    for i in range(1, len(tokens)):
+        tok, before = tokens[i], tokens[i - 1]
+        if flags[i] or tok.initial or not tok.text[:1].isupper() or tok.acronym:
+            continue
+        if fold_words(tok.text) not in COMPASS_POINTS or not joined(text, before, tok):
+            continue
+        if before.text.lower() not in ("the", "l'", "l’"):
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is None or not (after.capitalised and joined(text, tok, after)):
+            flags[i] = True
+
+
+# A news dateline: a place (or a heading's subject) before a spaced dash opens the passage,
+# with the agency in brackets maybe: "Hamburg - Vitali Klitschko...", "Moscou (AFP) – ...".
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
+
+
+def _dateline(
+    passage: Passage, tokens: Sequence[Token], flags: list[bool], ev: CorpusEvidence
+) -> None:
+    """The capitalised words of a dateline are a name, though they open the sentence."""
+    text = passage.text
+    if not tokens or text[: tokens[0].start].strip():
+        return
+    for j in range(min(3, len(tokens))):
+        tok = tokens[j]
+        key = (passage.lang, fold_words(tok.text))
+        if not tok.capitalised or key in ev.lower or key in ev.cued or function_word(tok.text):
+            return
+        if fold_words(tok.text) in not_names() or (j and not joined(text, tokens[j - 1], tok)):
+            return
+        if _DATELINE_END.match(text, tok.end):
+            for k in range(j + 1):
+                flags[k] = True
+            return
+
+
+def _national_bodies(passage: Passage, tokens: Sequence[Token], flags: list[bool]) -> None:
+    """English capitalises a body's head noun after a nationality only in the body's name: the
+    Russian Parliament, the Bosnian Ministry of Culture (not "the Russian parliament")."""
+    if passage.lang != Lang.EN:
+        return
+    text = passage.text
+    for i in range(len(tokens) - 1):
+        tok, head = tokens[i], tokens[i + 1]
+        if tok.initial or head.initial or not head.capitalised or head.acronym:
+            continue
+        folded = fold_words(head.text)
+        if not joined(text, tok, head) or folded not in org_words() or folded in not_names():
+            continue  # the Syrian Government: capitalised by convention, as le Gouvernement
+        if people_word(tok.text) == "singular" or (tok.capitalised and adjective_form(tok.text)):
+            flags[i] = flags[i + 1] = True
 
 
 def _trailing_people_word(text: str, tokens: Sequence[Token], flags: list[bool], i: int) -> None:
@@ -297,6 +378,12 @@ def _soft_capitals(
         return  # French capitalises only a name's first word (Maison blanche): spaCy's signal
     text, n = passage.text, len(tokens)
     soft = [flags[i] or _soft(t, passage.lang, ev) for i, t in enumerate(tokens)]
+    for i in range(n - 1):
+        # October Square, the Sunday Times: a month or a day leads a name with a head noun.
+        if not soft[i] and not tokens[i].initial and fold_words(tokens[i].text) in _calendar():
+            nxt = tokens[i + 1]
+            common = not flags[i + 1] or fold_words(nxt.text) in head_words()
+            soft[i] = soft[i + 1] and common and joined(text, tokens[i], nxt)
     i = 0
     while i < n:
         j = i
@@ -408,8 +495,37 @@ def _split_at_particle(text: str, run: list[Token]) -> tuple[list[Token], list[T
     return None
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(«\"])(?:the|le|la|l['’])\s*$", re.IGNORECASE)
+
+
+def _member_before_name(text: str, run: Sequence[Token]) -> bool:
+    """A people's member, after an article, before a full name: le Croate Duje Draganja, the
+    Nigerian Samuel Peter. Not before an initial (the George W. Bush years) nor in a body's or a
+    place's name (the American Red Cross)."""
+    if len(run) < 3 or run[1].initial_letter or demonym(run[0].text) != "singular":
+        return False
+    if not _ARTICLE_BEFORE.search(text[max(0, run[0].start - 6) : run[0].start]):
+        return False
+    return not _headed([t.text for t in run[1:]])
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    """Folded English names of months and days (CLDR)."""
+    from babel import Locale
+
+    locale = Locale("en")
+    tables = (locale.months["format"]["wide"], locale.days["format"]["wide"])
+    return frozenset(fold_words(name) for table in tables for name in table.values())
+
+
+def _arabic(tok: Token) -> bool:
+    """An Arabic article written apart from its name (al Qaeda, el Baradei)."""
+    return tok.text in ("al", "el")
+
+
 # Compass points end place names (Middle East, Afrique du Nord) and never start a person's.
-_COMPASS = frozenset({"north", "south", "east", "west", "nord", "sud", "est", "ouest"}) | GEO_PARTS
+_COMPASS = COMPASS_POINTS | GEO_PARTS
 
 # The particles that join two names into a longer one, or stand between two names.
 _JOINING = frozenset({"de", "du", "des", "d", "of"})
@@ -417,7 +533,9 @@ _JOINING = frozenset({"de", "du", "des", "d", "of"})
 
 def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[Token]]:
     """Cut a run where a known place ends (Russie | Iouri Ouchakov) or a place name leads."""
-    while run and run[0].particle:
+    # A particle written with its capital (El Masri, De Gaulle) or an Arabic article (al Qaeda)
+    # is the name's first word; "de" before a name (Charles de Gaulle's "de Gaulle") is not.
+    while run and run[0].particle and not run[0].capitalised and not _arabic(run[0]):
         if fold_words(text[run[0].start : run[-1].end]) in tails:
             break
         run = run[1:]
@@ -431,6 +549,8 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
     if len(run) > 1 and dashed and fold_words(run[-1].text) in head_words():
         # Molotov–Ribbentrop Pact: the pact is named after two names; each stays a name.
         return _split_run(text, run[:-1], tails)
+    if _member_before_name(text, run):
+        return _split_run(text, run[1:], tails)
     if len(run) > 1 and run[0].acronym != run[1].acronym and "." not in run[0].text:
         # An acronym does not prefix a name (FAFL | Normandie-Niemen).
         return [run[:1], *_split_run(text, run[1:], tails)]
@@ -586,7 +706,7 @@ def _tails(
 # it (the 2012 Olympic Games); not a score, a time or a span of years (2:07, 2018-2022).
 _EDITION_AFTER = re.compile(r" (?:(?:1[89]|20)\d{2}|\d{2})(?![-‐–/:.,]?\d)(?!\w)")
 _EDITION_BEFORE = re.compile(r"(?<![\w.,:/‐–-])(?:1[89]|20)\d{2} $")
-_EDITION_WORD = re.compile(r"^(.+)[-‐]\d+$")
+_EDITION_WORD = re.compile(r"^(.+)[-‐](?:\d{4}|\d{2})$")
 
 
 def _edition_names(tokenised: Sequence[list[Token]]) -> frozenset[str]:

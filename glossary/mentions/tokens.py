@@ -24,9 +24,10 @@ _ELISION = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 # A gap of spaces, commas and digits continues a sentence (the 2012 Nuclear Security Summit);
-# anything else (. : ( « emoji newline) starts one.
-_CONTINUES = re.compile(r"[ \t\u00a0,\d]*")
-_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-\w", re.IGNORECASE)
+# anything else (. : « emoji newline) starts one.
+# An opening bracket does too: "(World Cup 82 in Spain", "(Quatar, Australia)".
+_CONTINUES = re.compile(r"[ \t\u00a0,\d]*(?:\([ \t\u00a0]*)?")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-(?=\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,12 @@ class Token:
     def capitalised(self) -> bool:
         """Starts with an upper-case letter, or is an Arabic-article name (al-Assad)."""
         return self.text[:1].isupper() or bool(_ARABIC_ARTICLE.match(self.text))
+
+    @property
+    def compound(self) -> bool:
+        """Words joined by a hyphen (Nazi-Soviet, US-backed); an Arabic article and its name
+        (al-Qaeda, el-Sisi) are one word."""
+        return "-" in _ARABIC_ARTICLE.sub("", self.text, count=1)
 
     @property
     def acronym(self) -> bool:
