@@ -12,7 +12,7 @@ from glossary.cluster import Cluster, FormStats
 from glossary.exonyms import Concept, is_long_form, lookup
 from glossary.model import EntityType, Lang, VariantKind
 from glossary.similarity import name_parts
-from glossary.text import fold_words, slug
+from glossary.text import fold_words, is_particle, slug
 from glossary.translit import (
     foreign_romanisation,
     is_russian_name,
@@ -89,6 +89,70 @@ def _own_spelling(main: Sequence[FormStats], forms: Sequence[FormStats], lang: s
     return _pick_spelling(main, [f for f in forms if f.lang == lang], lang)
 
 
+def _documents(candidate: str, forms: Sequence[FormStats]) -> int:
+    """Documents that write the candidate's words, alone or as a part (Teixeira, Ricardo
+    Teixeira): a text and its translation weigh one each."""
+    words = set(fold_words(candidate).split())
+    return len(set().union(*(f.sources for f in forms if set(fold_words(f.form).split()) <= words)))
+
+
+def _slip_signs(form: str, russian: bool) -> tuple[bool, int]:
+    """What makes a spelling the slip of two: a Russian name whose surname lost its Russian
+    shape (Ershow beside Ershov, Carole beside Korolev), then fewer letters (a letter dropped
+    is the commonest slip: Hoffman, Kinkh, Klitchko)."""
+    shaped = not russian or is_russian_name(form)
+    return shaped, sum(1 for c in form if c.isalpha())
+
+
+def _one_spelling(
+    english: str, french: str, forms: Sequence[FormStats], *, russian: bool = False
+) -> str:
+    """One spelling of a person's name for both languages where their sources disagree
+    (David Morris, Davis Morris): one side's translator slipped. More documents first, then
+    the spelling that does not look like the slip; at a full tie, the English source's."""
+
+    def rank(form: str) -> tuple[int, tuple[bool, int], bool]:
+        return _documents(form, forms), _slip_signs(form, russian), form == english
+
+    return max((english, french), key=rank)
+
+
+# Letters of the Czech and German romanisations of Russian (Vjačeslav, Walujew), which neither
+# language's reading of Latin letters follows: such a form differs by its romanisation, not by a
+# slip.
+_THIRD_ROMANISATION = re.compile(r"[čšžěřňůćł]|w|(?<![aeiouyd])j|ij\b")
+
+
+def _name_words(form: str) -> int:
+    return len(name_parts(form).keys)
+
+
+def _slip_between(english: str, french: str) -> bool:
+    """Whether a person's English and French spellings are one name with a slip on one side
+    (David Morris, Davis Morris; Timo Hoffmann, Timo Hoffman), not the name as each language
+    writes it: accents (José), a romanisation of each language's (Saud, Saoud; Muammar,
+    Mouammar) or a third one (Grigoriy, Grigorij)."""
+    if fold_words(english) == fold_words(french) or min(map(_name_words, (english, french))) < 2:
+        return False  # one word is too little to tell a slip (Geneva, Genève typed a person)
+    if any(_THIRD_ROMANISATION.search(f.lower()) for f in (english, french)):
+        return False
+    return not foreign_romanisation(french, Lang.EN) and not foreign_romanisation(english, Lang.FR)
+
+
+def _two_names(english: str, french: str) -> bool:
+    """Whether a Russian name's English and French canonical forms spell different names, not
+    one name in two romanisations (Loukachenko and Lukashenko read as one Cyrillic name)."""
+    if fold_words(english) == fold_words(french) or match_key(english) == match_key(french):
+        return False
+    if min(map(_name_words, (english, french))) < 2:
+        return False  # one word is too little to tell a slip
+    if any(_THIRD_ROMANISATION.search(f.lower()) for f in (english, french)):
+        return False
+    readings = {(to_cyrillic(english, Lang.EN), to_cyrillic(french, Lang.FR))}
+    readings.add((to_cyrillic(english), to_cyrillic(french)))
+    return all(en != fr for en, fr in readings)
+
+
 def _entity_type(forms: Sequence[FormStats]) -> EntityType:
     """Vote of the mentions, full names weighing double; PER, LOC, ORG, MISC on ties."""
     votes: Counter[EntityType] = Counter()
@@ -132,12 +196,27 @@ def _own_form(forms: Sequence[FormStats], lang: Lang) -> str | None:
     sources write too gives way to one of the language's own (England, not Angleterre)."""
     own = [f for f in forms if f.lang == lang]
     other = {fold_words(f.form) for f in forms if f.lang in _CELLS and f.lang != lang}
-    own = [f for f in own if fold_words(f.form) not in other] or own
+    # ...but not to a form of its own that holds the shared one's words or is held in them:
+    # that is the same name cut otherwise (de Zelenograd beside Zelenograd; Petroleum Corp.
+    # beside Chinese National Petroleum Corp.), not the language's own name.
+    shared = [set(_name_keys(f)) for f in own if fold_words(f.form) in other]
+    own = [
+        f
+        for f in own
+        if fold_words(f.form) not in other
+        and not any(keys <= set(_name_keys(f)) or set(_name_keys(f)) <= keys for keys in shared)
+    ] or own
     if not own:
         return None
     most = max(_words(f) for f in own)
     full = [f for f in own if _words(f) == most]
+    # A form opening on a linking word is a name cut too wide (de Zelenograd).
+    full = [f for f in full if not is_particle(f.form.split()[0])] or full
     return _pick_spelling(full, own, lang)
+
+
+def _name_keys(form: FormStats) -> tuple[str, ...]:
+    return name_parts(form.form, form.lang).keys
 
 
 # Letters French (and so English) spelling has; a name written with others keeps them.
@@ -261,6 +340,8 @@ def _choose(forms: list[FormStats]) -> Canonical:
         ]
         en = _pick_spelling(english_ok or main, forms, Lang.EN)
         fr = _pick_spelling(main, forms, Lang.FR)
+        if en in {f.form for f in english_ok} and _slip_between(en, fr):
+            en = fr = _one_spelling(en, fr, forms)
         return Canonical(kind, _own_letters(en, forms), _own_letters(fr, forms), "", None, False)
     if not russian:
         # Places, bodies and events have a form of their own in each language (Bosnie, Bosnia).
@@ -284,6 +365,11 @@ def _choose(forms: list[FormStats]) -> Canonical:
     # only English, whose press has one settled romanisation, is respelt.
     en = respell(en, Lang.EN) if english else to_english(en)
     fr = fr if french else to_french(fr)
+    if english and french and _two_names(en, fr):
+        # Not one name in two romanisations but a slip on one side (Smimov for Smirnov,
+        # Yuri Carole for Yuri Korolev): the better spelling, in each language's romanisation.
+        one = _one_spelling(en, fr, forms, russian=True)
+        en, fr = respell(one, Lang.EN), one
     original = to_cyrillic(fr, Lang.FR) if french else to_cyrillic(en, Lang.EN)
     return Canonical(kind, en, fr, original or "", None, True)
 
