@@ -120,7 +120,11 @@ def _acronym_of(short: str, long: str) -> bool:
     if len(letters) < 2 or not all(c.isupper() for c in letters):
         return False
     capitals = "".join(c for c in long if c.isupper())
-    # Inside the other's capitals (HCR in UNHCR) or all of them (CDU, Christian Democratic Union).
+    # Inside the other's capitals (HCR in UNHCR), all of them (CDU, Christian Democratic Union)
+    # or all of them in another order: the acronym of the name in a third language's word order
+    # (SPD, Social Democratic Party; PDP, Democratic Progressive Party).
+    if len(capitals) == len(letters) >= 3 and sorted(capitals) == sorted(letters):
+        return True
     return len(capitals) >= len(letters) and "".join(letters) in capitals
 
 

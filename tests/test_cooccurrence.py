@@ -32,7 +32,10 @@ FR, EN = frozenset({Lang.FR}), frozenset({Lang.EN})
         ("Mont du Temple", "Temple Mount", True),
         ("HCR", "UNHCR", True),  # an acronym inside the other's capitals...
         ("CDU", "Christian Democratic Union", True),  # ...or all of them
-        ("SPD", "Social Democratic Party", False),
+        ("SPD", "Social Democratic Party", True),  # ...or all of them in another order
+        ("PDP", "Democratic Progressive Party", True),
+        ("DS", "Social Democrats", False),  # two letters in another order: too little
+        ("SPD", "Democratic Party", False),
         ("Pékin", "Beijing", False),
         ("Maison Blanche", "White House", False),
         ("Bordeaux", "Eurocup", False),
