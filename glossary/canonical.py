@@ -186,6 +186,20 @@ def _concept_name(concept: Concept, forms: Sequence[FormStats], lang: Lang) -> s
     return _best(known).form if known else own
 
 
+def _counterpart(concept: Concept, name: str, lang: Lang, other: Lang) -> str | None:
+    """The data's name in `other` listed as the same kind of name, in the same place, as `name`
+    in `lang` (Great Britain, Grande-Bretagne: another name of the United Kingdom in each),
+    for a language whose sources never name the entity; None for a canonical name."""
+    kind = concept.kind_of(name)
+    if kind in (None, VariantKind.CANONICAL):
+        return None
+    ours = [n for n, k in concept.kinds if k == kind and n in concept.names(lang)]
+    theirs = [n for n, k in concept.kinds if k == kind and n in concept.names(other)]
+    if name not in ours or len(ours) != len(theirs):
+        return None
+    return theirs[ours.index(name)]
+
+
 def _is_acronym(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -314,14 +328,13 @@ def choose_canonical(cluster: Cluster) -> Canonical:
 def _choose(forms: list[FormStats]) -> Canonical:
     concept = next((c for c in (lookup(f.form) for f in forms) if c is not None), None)
     if concept is not None:
-        return Canonical(
-            concept.type,
-            _concept_name(concept, forms, Lang.EN),
-            _concept_name(concept, forms, Lang.FR),
-            concept.original,
-            concept,
-            False,
-        )
+        name_en = _concept_name(concept, forms, Lang.EN)
+        name_fr = _concept_name(concept, forms, Lang.FR)
+        if not any(f.lang == Lang.FR for f in forms):
+            name_fr = _counterpart(concept, name_en, Lang.EN, Lang.FR) or name_fr
+        if not any(f.lang == Lang.EN for f in forms):
+            name_en = _counterpart(concept, name_fr, Lang.FR, Lang.EN) or name_en
+        return Canonical(concept.type, name_en, name_fr, concept.original, concept, False)
     uncut = _uncut(forms)
     most = max(_words(f) for f in uncut)
     full = [f for f in uncut if _words(f) == most] or forms

@@ -46,6 +46,11 @@ PER = EntityType.PER
         # A known place: the data's names, the sources' own where it knows it in that language.
         ((_form("Teheran", "en", 2), _form("Téhéran", "fr")), "Tehran", "Téhéran", ()),
         ((_form("République d'Afrique du Sud", "fr"),), "South Africa", "Afrique du Sud", ()),
+        # A language that never names it: the data's name of the same kind as the other's
+        # (Great Britain, Grande-Bretagne), else its canonical one.
+        ((_form("Great Britain", "en"),), "Great Britain", "Grande-Bretagne", ()),
+        ((_form("Grande-Bretagne", "fr"),), "Great Britain", "Grande-Bretagne", ()),
+        ((_form("United Kingdom", "en"),), "United Kingdom", "Royaume-Uni", ()),
         # A person keeps one spelling in both languages, the best attested (Witkoff)...
         (
             (_form("Steve Whitkoff", "fr", kind=PER), _form("Steve Witkoff", "en", 3, PER)),
