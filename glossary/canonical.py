@@ -15,6 +15,7 @@ from glossary.similarity import name_parts
 from glossary.text import fold_words, is_particle, slug
 from glossary.translit import (
     foreign_romanisation,
+    given_name,
     is_russian_name,
     match_key,
     respell,
@@ -137,6 +138,26 @@ def _slip_between(english: str, french: str) -> bool:
     if any(_THIRD_ROMANISATION.search(f.lower()) for f in (english, french)):
         return False
     return not foreign_romanisation(french, Lang.EN) and not foreign_romanisation(english, Lang.FR)
+
+
+_NO_DIAERESIS = str.maketrans("ïë", "ie")
+
+
+def _french_given_marks(form: str) -> str:
+    """A Russian given name written in the French romanisation less its diaeresis gets it back
+    (Serguei Lebedev -> Sergueï Lebedev); one the English spelling also writes is left as the
+    source has it (Mikhail, Nikolai)."""
+    words = form.split(" ")
+    for at, word in enumerate(words):
+        known = given_name(word)
+        if (
+            known is not None
+            and word != known.french
+            and word == known.french.translate(_NO_DIAERESIS)
+            and fold_words(word) != fold_words(known.english)
+        ):
+            words[at] = known.french
+    return " ".join(words)
 
 
 def _two_names(english: str, french: str) -> bool:
@@ -377,7 +398,7 @@ def _choose(forms: list[FormStats]) -> Canonical:
     # French sources commonly keep the international spelling of a Russian name (Yumatova):
     # only English, whose press has one settled romanisation, is respelt.
     en = respell(en, Lang.EN) if english else to_english(en)
-    fr = fr if french else to_french(fr)
+    fr = _french_given_marks(fr) if french else to_french(fr)
     if english and french and _two_names(en, fr):
         # Not one name in two romanisations but a slip on one side (Smimov for Smirnov,
         # Yuri Carole for Yuri Korolev): the better spelling, in each language's romanisation.

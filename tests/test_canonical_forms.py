@@ -164,6 +164,23 @@ def test_a_persons_two_spellings_with_equal_evidence_become_one_unless_each_is_t
     assert (canon.english, canon.french) == (english, french)
 
 
+@pytest.mark.parametrize(
+    ("written_fr", "french"),
+    [
+        # The French romanisation less its diaeresis gets it back...
+        ("Serguei Lebedev", "Sergueï Lebedev"),
+        # ...but a spelling English writes too stays as written, and so do other accents.
+        ("Mikhail Lyubiumov", "Mikhail Lyubiumov"),
+        ("Gueorgui Satarov", "Gueorgui Satarov"),
+    ],
+)
+def test_a_russian_given_name_in_french_gets_back_only_its_diaeresis(
+    written_fr: str, french: str
+) -> None:
+    canon = choose_canonical(_cluster(_form(written_fr, "fr", kind=PER)))
+    assert canon.french == french
+
+
 def test_more_documents_win_over_the_slip_signs() -> None:
     canon = choose_canonical(
         _cluster(
