@@ -192,6 +192,13 @@ def _concept_name(concept: Concept, forms: Sequence[FormStats], lang: Lang) -> s
     another of the concept's full names (Kiev, not CLDR's newer Kyiv)."""
     own = concept.english if lang == Lang.EN else concept.french
     written = [f for f in forms if f.lang == lang]
+    # Another of the data's names written letter for letter where its own never is: that
+    # spelling, though it differs only by an accent (Taiwan beside Taïwan in French).
+    exact = {n.casefold() for n in concept.names(lang)} - {own.casefold()}
+    if not any(f.form.casefold() == own.casefold() for f in written):
+        spelt = [f for f in written if f.form.casefold() in exact and _full_name(concept, f)]
+        if spelt:
+            return _best(spelt).form
     if not written or any(fold_words(f.form) == fold_words(own) for f in written):
         return own
     known = [
@@ -200,11 +207,18 @@ def _concept_name(concept: Concept, forms: Sequence[FormStats], lang: Lang) -> s
         # One of the data's names for it in `lang`, not an official long form (République
         # d'Afrique du Sud) nor another language's (the German Teheran in an English text).
         if fold_words(f.form) in {fold_words(n) for n in concept.names(lang)}
-        and not is_long_form(f.form)
-        and concept.kind_of(f.form) in (None, VariantKind.CANONICAL, VariantKind.EXONYM)
-        and not _is_acronym(f.form)
+        and _full_name(concept, f)
     ]
     return _best(known).form if known else own
+
+
+def _full_name(concept: Concept, form: FormStats) -> bool:
+    """Not an official long form (République d'Afrique du Sud), a short one or an acronym."""
+    return (
+        not is_long_form(form.form)
+        and concept.kind_of(form.form) in (None, VariantKind.CANONICAL, VariantKind.EXONYM)
+        and not _is_acronym(form.form)
+    )
 
 
 def _counterpart(concept: Concept, name: str, lang: Lang, other: Lang) -> str | None:

@@ -51,6 +51,23 @@ PER = EntityType.PER
         ((_form("Great Britain", "en"),), "Great Britain", "Grande-Bretagne", ()),
         ((_form("Grande-Bretagne", "fr"),), "Great Britain", "Grande-Bretagne", ()),
         ((_form("United Kingdom", "en"),), "United Kingdom", "Royaume-Uni", ()),
+        # Another of the data's names its sources write letter for letter, where they never
+        # write the data's own (Kiev beside CLDR's Kyiv; Taiwan beside Taïwan)...
+        ((_form("Kiev", "en", 3), _form("Kiev", "fr", 3)), "Kiev", "Kiev", ()),
+        ((_form("Taiwan", "en", 8), _form("Taiwan", "fr", 7)), "Taiwan", "Taiwan", ()),
+        (
+            (_form("Taiwan", "en"), _form("Taïwan", "fr"), _form("Taiwan", "fr")),
+            "Taiwan",
+            "Taïwan",
+            (),
+        ),
+        # ...but an accent a source dropped is the data's spelling still.
+        (
+            (_form("Etats-Unis", "fr"), _form("United States", "en")),
+            "United States",
+            "États-Unis",
+            (),
+        ),
         # A person keeps one spelling in both languages, the best attested (Witkoff)...
         (
             (_form("Steve Whitkoff", "fr", kind=PER), _form("Steve Witkoff", "en", 3, PER)),
