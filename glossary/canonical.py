@@ -132,12 +132,33 @@ def _slip_between(english: str, french: str) -> bool:
     """Whether a person's English and French spellings are one name with a slip on one side
     (David Morris, Davis Morris; Timo Hoffmann, Timo Hoffman), not the name as each language
     writes it: accents (José), a romanisation of each language's (Saud, Saoud; Muammar,
-    Mouammar) or a third one (Grigoriy, Grigorij)."""
+    Mouammar) or a third one (Grigoriy, Grigorij), a French form (Élisabeth, Elizabeth), or
+    another name (a slip is a letter or two)."""
     if fold_words(english) == fold_words(french) or min(map(_name_words, (english, french))) < 2:
         return False  # one word is too little to tell a slip (Geneva, Genève typed a person)
     if any(_THIRD_ROMANISATION.search(f.lower()) for f in (english, french)):
         return False
+    if _FRENCH_ACCENTS & (set(french.lower()) - set(english.lower())):
+        return False
+    if not _a_slip_apart(english, french):
+        return False
     return not foreign_romanisation(french, Lang.EN) and not foreign_romanisation(english, Lang.FR)
+
+
+# Letters French writes and English does not: a French form has them where English has none.
+_FRENCH_ACCENTS = set("àâçéèêëîïôùûüÿœ")
+# A slip changes this many letters at most (Smimov for Smirnov, Margasa for Magarsa).
+_SLIP_EDITS = 2
+
+
+def _a_slip_apart(a: str, b: str, *, russian: bool = False) -> bool:
+    """Two spellings a letter or two apart: as written (Peter is not a slip of Pierre), or for
+    a Russian name as its romanisations read (Carole, Korolev: c and k are one letter)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    if russian:
+        a, b = match_key(a), match_key(b)
+    return DamerauLevenshtein.distance(fold_words(a), fold_words(b)) <= _SLIP_EDITS
 
 
 _NO_DIAERESIS = str.maketrans("ïë", "ie")
@@ -165,8 +186,10 @@ def _two_names(english: str, french: str) -> bool:
     one name in two romanisations (Loukachenko and Lukashenko read as one Cyrillic name)."""
     if fold_words(english) == fold_words(french) or match_key(english) == match_key(french):
         return False
-    if min(map(_name_words, (english, french))) < 2:
-        return False  # one word is too little to tell a slip
+    if min(map(_name_words, (english, french))) < 2 or not _a_slip_apart(
+        english, french, russian=True
+    ):
+        return False  # one word is too little to tell a slip, and a slip is a letter or two
     if any(_THIRD_ROMANISATION.search(f.lower()) for f in (english, french)):
         return False
     readings = {(to_cyrillic(english, Lang.EN), to_cyrillic(french, Lang.FR))}

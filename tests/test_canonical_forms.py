@@ -170,6 +170,9 @@ MISC = EntityType.MISC
             "Alexandre Loukachenko",
         ),
         ("Geneva", "Genève", "Geneva", "Genève"),
+        # A French form of the name, or another name more than two letters away.
+        ("Queen Elizabeth", "Queen Élisabeth", "Queen Elizabeth", "Queen Élisabeth"),
+        ("Peter Hart", "Pierre Hart", "Peter Hart", "Pierre Hart"),
     ],
 )
 def test_a_persons_two_spellings_with_equal_evidence_become_one_unless_each_is_the_languages(
