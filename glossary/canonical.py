@@ -249,8 +249,9 @@ def _counterpart(concept: Concept, name: str, lang: Lang, other: Lang) -> str | 
     in `lang` (Great Britain, Grande-Bretagne: another name of the United Kingdom in each),
     for a language whose sources never name the entity; None for a canonical name."""
     kind = concept.kind_of(name)
-    if kind in (None, VariantKind.CANONICAL):
-        return None
+    canonical = concept.english if lang == Lang.EN else concept.french
+    if kind in (None, VariantKind.CANONICAL) or name == canonical:
+        return None  # the list's kinds name no language: Taiwan is English's canonical name
     ours = [n for n, k in concept.kinds if k == kind and n in concept.names(lang)]
     theirs = [n for n, k in concept.kinds if k == kind and n in concept.names(other)]
     if name not in ours or len(ours) != len(theirs):

@@ -51,6 +51,7 @@ PER = EntityType.PER
         ((_form("Great Britain", "en"),), "Great Britain", "Grande-Bretagne", ()),
         ((_form("Grande-Bretagne", "fr"),), "Great Britain", "Grande-Bretagne", ()),
         ((_form("United Kingdom", "en"),), "United Kingdom", "Royaume-Uni", ()),
+        ((_form("Taiwan", "en"),), "Taiwan", "Taïwan", ()),
         # Another of the data's names its sources write letter for letter, where they never
         # write the data's own (Kiev beside CLDR's Kyiv; Taiwan beside Taïwan)...
         ((_form("Kiev", "en", 3), _form("Kiev", "fr", 3)), "Kiev", "Kiev", ()),
