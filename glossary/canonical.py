@@ -12,9 +12,10 @@ from glossary.cluster import Cluster, FormStats
 from glossary.exonyms import Concept, is_long_form, lookup
 from glossary.model import EntityType, Lang, VariantKind
 from glossary.similarity import name_parts
-from glossary.text import fold_words, slug
+from glossary.text import fold_words, is_particle, slug
 from glossary.translit import (
     foreign_romanisation,
+    given_name,
     is_russian_name,
     match_key,
     respell,
@@ -89,6 +90,113 @@ def _own_spelling(main: Sequence[FormStats], forms: Sequence[FormStats], lang: s
     return _pick_spelling(main, [f for f in forms if f.lang == lang], lang)
 
 
+def _documents(candidate: str, forms: Sequence[FormStats]) -> int:
+    """Documents that write the candidate's words, alone or as a part (Teixeira, Ricardo
+    Teixeira): a text and its translation weigh one each."""
+    words = set(fold_words(candidate).split())
+    return len(set().union(*(f.sources for f in forms if set(fold_words(f.form).split()) <= words)))
+
+
+def _slip_signs(form: str, russian: bool) -> tuple[bool, int]:
+    """What makes a spelling the slip of two: a Russian name whose surname lost its Russian
+    shape (Ershow beside Ershov, Carole beside Korolev), then fewer letters (a letter dropped
+    is the commonest slip: Hoffman, Kinkh, Klitchko)."""
+    shaped = not russian or is_russian_name(form)
+    return shaped, sum(1 for c in form if c.isalpha())
+
+
+def _one_spelling(
+    english: str, french: str, forms: Sequence[FormStats], *, russian: bool = False
+) -> str:
+    """One spelling of a person's name for both languages where their sources disagree
+    (David Morris, Davis Morris): one side's translator slipped. More documents first, then
+    the spelling that does not look like the slip; at a full tie, the English source's."""
+
+    def rank(form: str) -> tuple[int, tuple[bool, int], bool]:
+        return _documents(form, forms), _slip_signs(form, russian), form == english
+
+    return max((english, french), key=rank)
+
+
+# Letters of the Czech and German romanisations of Russian (Vjačeslav, Walujew), which neither
+# language's reading of Latin letters follows: such a form differs by its romanisation, not by a
+# slip.
+_THIRD_ROMANISATION = re.compile(r"[čšžěřňůćł]|w|(?<![aeiouyd])j|ij\b")
+
+
+def _name_words(form: str) -> int:
+    return len(name_parts(form).keys)
+
+
+def _slip_between(english: str, french: str) -> bool:
+    """Whether a person's English and French spellings are one name with a slip on one side
+    (David Morris, Davis Morris; Timo Hoffmann, Timo Hoffman), not the name as each language
+    writes it: accents (José), a romanisation of each language's (Saud, Saoud; Muammar,
+    Mouammar) or a third one (Grigoriy, Grigorij), a French form (Élisabeth, Elizabeth), or
+    another name (a slip is a letter or two)."""
+    if fold_words(english) == fold_words(french) or min(map(_name_words, (english, french))) < 2:
+        return False  # one word is too little to tell a slip (Geneva, Genève typed a person)
+    if any(_THIRD_ROMANISATION.search(f.lower()) for f in (english, french)):
+        return False
+    if _FRENCH_ACCENTS & (set(french.lower()) - set(english.lower())):
+        return False
+    if not _a_slip_apart(english, french):
+        return False
+    return not foreign_romanisation(french, Lang.EN) and not foreign_romanisation(english, Lang.FR)
+
+
+# Letters French writes and English does not: a French form has them where English has none.
+_FRENCH_ACCENTS = set("àâçéèêëîïôùûüÿœ")
+# A slip changes this many letters at most (Smimov for Smirnov, Margasa for Magarsa).
+_SLIP_EDITS = 2
+
+
+def _a_slip_apart(a: str, b: str, *, russian: bool = False) -> bool:
+    """Two spellings a letter or two apart: as written (Peter is not a slip of Pierre), or for
+    a Russian name as its romanisations read (Carole, Korolev: c and k are one letter)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    if russian:
+        a, b = match_key(a), match_key(b)
+    return DamerauLevenshtein.distance(fold_words(a), fold_words(b)) <= _SLIP_EDITS
+
+
+_NO_DIAERESIS = str.maketrans("ïë", "ie")
+
+
+def _french_given_marks(form: str) -> str:
+    """A Russian given name written in the French romanisation less its diaeresis gets it back
+    (Serguei Lebedev -> Sergueï Lebedev); one the English spelling also writes is left as the
+    source has it (Mikhail, Nikolai)."""
+    words = form.split(" ")
+    for at, word in enumerate(words):
+        known = given_name(word)
+        if (
+            known is not None
+            and word != known.french
+            and word == known.french.translate(_NO_DIAERESIS)
+            and fold_words(word) != fold_words(known.english)
+        ):
+            words[at] = known.french
+    return " ".join(words)
+
+
+def _two_names(english: str, french: str) -> bool:
+    """Whether a Russian name's English and French canonical forms spell different names, not
+    one name in two romanisations (Loukachenko and Lukashenko read as one Cyrillic name)."""
+    if fold_words(english) == fold_words(french) or match_key(english) == match_key(french):
+        return False
+    if min(map(_name_words, (english, french))) < 2 or not _a_slip_apart(
+        english, french, russian=True
+    ):
+        return False  # one word is too little to tell a slip, and a slip is a letter or two
+    if any(_THIRD_ROMANISATION.search(f.lower()) for f in (english, french)):
+        return False
+    readings = {(to_cyrillic(english, Lang.EN), to_cyrillic(french, Lang.FR))}
+    readings.add((to_cyrillic(english), to_cyrillic(french)))
+    return all(en != fr for en, fr in readings)
+
+
 def _entity_type(forms: Sequence[FormStats]) -> EntityType:
     """Vote of the mentions, full names weighing double; PER, LOC, ORG, MISC on ties."""
     votes: Counter[EntityType] = Counter()
@@ -107,6 +215,13 @@ def _concept_name(concept: Concept, forms: Sequence[FormStats], lang: Lang) -> s
     another of the concept's full names (Kiev, not CLDR's newer Kyiv)."""
     own = concept.english if lang == Lang.EN else concept.french
     written = [f for f in forms if f.lang == lang]
+    # Another of the data's names written letter for letter where its own never is: that
+    # spelling, though it differs only by an accent (Taiwan beside Taïwan in French).
+    exact = {n.casefold() for n in concept.names(lang)} - {own.casefold()}
+    if not any(f.form.casefold() == own.casefold() for f in written):
+        spelt = [f for f in written if f.form.casefold() in exact and _full_name(concept, f)]
+        if spelt:
+            return _best(spelt).form
     if not written or any(fold_words(f.form) == fold_words(own) for f in written):
         return own
     known = [
@@ -115,11 +230,33 @@ def _concept_name(concept: Concept, forms: Sequence[FormStats], lang: Lang) -> s
         # One of the data's names for it in `lang`, not an official long form (République
         # d'Afrique du Sud) nor another language's (the German Teheran in an English text).
         if fold_words(f.form) in {fold_words(n) for n in concept.names(lang)}
-        and not is_long_form(f.form)
-        and concept.kind_of(f.form) in (None, VariantKind.CANONICAL, VariantKind.EXONYM)
-        and not _is_acronym(f.form)
+        and _full_name(concept, f)
     ]
     return _best(known).form if known else own
+
+
+def _full_name(concept: Concept, form: FormStats) -> bool:
+    """Not an official long form (République d'Afrique du Sud), a short one or an acronym."""
+    return (
+        not is_long_form(form.form)
+        and concept.kind_of(form.form) in (None, VariantKind.CANONICAL, VariantKind.EXONYM)
+        and not _is_acronym(form.form)
+    )
+
+
+def _counterpart(concept: Concept, name: str, lang: Lang, other: Lang) -> str | None:
+    """The data's name in `other` listed as the same kind of name, in the same place, as `name`
+    in `lang` (Great Britain, Grande-Bretagne: another name of the United Kingdom in each),
+    for a language whose sources never name the entity; None for a canonical name."""
+    kind = concept.kind_of(name)
+    canonical = concept.english if lang == Lang.EN else concept.french
+    if kind in (None, VariantKind.CANONICAL) or name == canonical:
+        return None  # the list's kinds name no language: Taiwan is English's canonical name
+    ours = [n for n, k in concept.kinds if k == kind and n in concept.names(lang)]
+    theirs = [n for n, k in concept.kinds if k == kind and n in concept.names(other)]
+    if name not in ours or len(ours) != len(theirs):
+        return None
+    return theirs[ours.index(name)]
 
 
 def _is_acronym(form: str) -> bool:
@@ -132,12 +269,27 @@ def _own_form(forms: Sequence[FormStats], lang: Lang) -> str | None:
     sources write too gives way to one of the language's own (England, not Angleterre)."""
     own = [f for f in forms if f.lang == lang]
     other = {fold_words(f.form) for f in forms if f.lang in _CELLS and f.lang != lang}
-    own = [f for f in own if fold_words(f.form) not in other] or own
+    # ...but not to a form of its own that holds the shared one's words or is held in them:
+    # that is the same name cut otherwise (de Zelenograd beside Zelenograd; Petroleum Corp.
+    # beside Chinese National Petroleum Corp.), not the language's own name.
+    shared = [set(_name_keys(f)) for f in own if fold_words(f.form) in other]
+    own = [
+        f
+        for f in own
+        if fold_words(f.form) not in other
+        and not any(keys <= set(_name_keys(f)) or set(_name_keys(f)) <= keys for keys in shared)
+    ] or own
     if not own:
         return None
     most = max(_words(f) for f in own)
     full = [f for f in own if _words(f) == most]
+    # A form opening on a linking word is a name cut too wide (de Zelenograd).
+    full = [f for f in full if not is_particle(f.form.split()[0])] or full
     return _pick_spelling(full, own, lang)
+
+
+def _name_keys(form: FormStats) -> tuple[str, ...]:
+    return name_parts(form.form, form.lang).keys
 
 
 # Letters French (and so English) spelling has; a name written with others keeps them.
@@ -235,14 +387,13 @@ def choose_canonical(cluster: Cluster) -> Canonical:
 def _choose(forms: list[FormStats]) -> Canonical:
     concept = next((c for c in (lookup(f.form) for f in forms) if c is not None), None)
     if concept is not None:
-        return Canonical(
-            concept.type,
-            _concept_name(concept, forms, Lang.EN),
-            _concept_name(concept, forms, Lang.FR),
-            concept.original,
-            concept,
-            False,
-        )
+        name_en = _concept_name(concept, forms, Lang.EN)
+        name_fr = _concept_name(concept, forms, Lang.FR)
+        if not any(f.lang == Lang.FR for f in forms):
+            name_fr = _counterpart(concept, name_en, Lang.EN, Lang.FR) or name_fr
+        if not any(f.lang == Lang.EN for f in forms):
+            name_en = _counterpart(concept, name_fr, Lang.FR, Lang.EN) or name_en
+        return Canonical(concept.type, name_en, name_fr, concept.original, concept, False)
     uncut = _uncut(forms)
     most = max(_words(f) for f in uncut)
     full = [f for f in uncut if _words(f) == most] or forms
@@ -261,6 +412,8 @@ def _choose(forms: list[FormStats]) -> Canonical:
         ]
         en = _pick_spelling(english_ok or main, forms, Lang.EN)
         fr = _pick_spelling(main, forms, Lang.FR)
+        if en in {f.form for f in english_ok} and _slip_between(en, fr):
+            en = fr = _one_spelling(en, fr, forms)
         return Canonical(kind, _own_letters(en, forms), _own_letters(fr, forms), "", None, False)
     if not russian:
         # Places, bodies and events have a form of their own in each language (Bosnie, Bosnia).
@@ -283,7 +436,12 @@ def _choose(forms: list[FormStats]) -> Canonical:
     # French sources commonly keep the international spelling of a Russian name (Yumatova):
     # only English, whose press has one settled romanisation, is respelt.
     en = respell(en, Lang.EN) if english else to_english(en)
-    fr = fr if french else to_french(fr)
+    fr = _french_given_marks(fr) if french else to_french(fr)
+    if english and french and _two_names(en, fr):
+        # Not one name in two romanisations but a slip on one side (Smimov for Smirnov,
+        # Yuri Carole for Yuri Korolev): the better spelling, in each language's romanisation.
+        one = _one_spelling(en, fr, forms, russian=True)
+        en, fr = respell(one, Lang.EN), one
     original = to_cyrillic(fr, Lang.FR) if french else to_cyrillic(en, Lang.EN)
     return Canonical(kind, en, fr, original or "", None, True)
 

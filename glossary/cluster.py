@@ -171,8 +171,14 @@ def _short_forms(uf: _UnionFind, parts: Sequence[NameParts], stats: Sequence[For
     """A surname alone joins the full name of the same document, or the only one in the corpus."""
     by_key: dict[str, list[int]] = defaultdict(list)
     by_skeleton: dict[str, list[int]] = defaultdict(list)
+    # Full names of persons, and of names the recogniser typed MISC (Julian Assange): a place
+    # or a body is never the full name a surname stands for.
     for i, p in enumerate(parts):
-        if len(p.keys) >= 2 and not p.concept and stats[i].type == EntityType.PER:
+        if (
+            len(p.keys) >= 2
+            and not p.concept
+            and stats[i].type in (EntityType.PER, EntityType.MISC)
+        ):
             by_key[p.keys[-1]].append(i)
             by_skeleton[skeleton(p.keys[-1])].append(i)
     for i, p in enumerate(parts):

@@ -73,12 +73,23 @@ class _Places:
     """Mentions by source, sorted by offset, to find those inside a span fast."""
 
     def __init__(self, mentions: Sequence[Mention], unit_of: dict[tuple[str, str], int]) -> None:
-        rows: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+        spans: dict[str, list[tuple[int, int, str, int]]] = defaultdict(list)
         for m in mentions:
             unit = unit_of.get((m.form, m.lang))
             if unit is not None and m.lang in (Lang.FR, Lang.EN):
-                rows[m.source].append((m.start, m.lang, unit))
-        self.rows = {source: sorted(r) for source, r in rows.items()}
+                spans[m.source].append((m.start, -m.end, m.lang, unit))
+        rows: dict[str, list[tuple[int, str, int]]] = {}
+        for source, found in spans.items():
+            # A name inside another's span (Afrique in Afrique du Nord) is not one more name of
+            # the sentence: it would stand beside every rendering as a rival.
+            kept, reach = [], -1
+            for start, neg_end, lang, unit in sorted(found):
+                if -neg_end <= reach:
+                    continue
+                reach = max(reach, -neg_end)
+                kept.append((start, lang, unit))
+            rows[source] = kept
+        self.rows = rows
         self.starts = {source: [r[0] for r in rows] for source, rows in self.rows.items()}
 
     def units(self, spans: Sequence[TextSpan], lang: str) -> set[int]:
@@ -109,7 +120,17 @@ def _acronym_of(short: str, long: str) -> bool:
     if len(letters) < 2 or not all(c.isupper() for c in letters):
         return False
     capitals = "".join(c for c in long if c.isupper())
-    return len(capitals) > len(letters) and "".join(letters) in capitals
+    # Inside the other's capitals (HCR in UNHCR), all of them (CDU, Christian Democratic Union)
+    # or all of them in another order: the acronym of the name in a third language's word order
+    # (SPD, Social Democratic Party; PDP, Democratic Progressive Party).
+    if len(capitals) == len(letters) >= 3 and sorted(capitals) == sorted(letters):
+        return True
+    return len(capitals) >= len(letters) and "".join(letters) in capitals
+
+
+def _acronym_like(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _words(form: str) -> list[str]:
@@ -135,7 +156,11 @@ def alike(a: str, b: str) -> bool:
 
 
 def _name_words(form: str) -> int:
-    return len([w for w in fold_words(form).split() if not is_particle(w)])
+    """Name words of a form, an acronym counting a word a letter (JO, Jeux Olympiques)."""
+    acronyms = [w for w in form.replace("-", " ").split() if len(w) >= 2 and _acronym_like(w)]
+    folded = {fold_words(w) for w in acronyms}
+    words = [w for w in fold_words(form).split() if not is_particle(w) and w not in folded]
+    return len(words) + sum(sum(c.isalpha() for c in w) for w in acronyms)
 
 
 def _word_for_word(a: Unit, b: Unit) -> bool:
@@ -173,6 +198,10 @@ def linked_pairs(
         together: Counter[tuple[int, int]] = Counter()
         # Links where the two are the only names left on either side (Moyen-Orient, Middle East).
         alone: Counter[tuple[int, int]] = Counter()
+        # Links where a unit is left with some name left on the other side to render it: the
+        # others (its sentence's names all matched across) say nothing against any pair.
+        open_fr: Counter[int] = Counter()
+        open_en: Counter[int] = Counter()
         for fr_units, en_units in sides:
             fr = {_find(parent, u) for u in fr_units}
             en = {_find(parent, u) for u in en_units}
@@ -182,6 +211,10 @@ def linked_pairs(
             for a in fr - both:
                 for b in en - both:
                     together[(a, b)] += 1
+            if en - both:
+                open_fr.update(fr - both)
+            if fr - both:
+                open_en.update(en - both)
             if len(fr - both) == 1 and len(en - both) == 1:
                 alone[(min(fr - both), min(en - both))] += 1
         # (Dice, alike, word for word): a shared spelling breaks a tie of counts (two names in
@@ -194,11 +227,14 @@ def linked_pairs(
                 continue
             similar = _alike_units(ua, ub)
             # One link is enough with a shared spelling, or for two names of one type, as many
-            # words, met nowhere else and the only names left in the links they share;
+            # words, the only names left in the links they share and never left elsewhere
+            # beside another name to render (Moyen-Orient, Middle East);
             # otherwise the pair must recur.
             as_many = _word_for_word(ua, ub)
             single = similar or (
-                ua.type == ub.type and alone[(a, b)] == joint == n_fr[a] == n_en[b] and as_many
+                ua.type == ub.type
+                and alone[(a, b)] == joint == open_fr[a] == open_en[b]
+                and as_many
             )
             if joint < (LINK_MIN_TOGETHER if single else LINK_MIN_TOGETHER_UNLIKE):
                 continue

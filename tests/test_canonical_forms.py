@@ -46,6 +46,29 @@ PER = EntityType.PER
         # A known place: the data's names, the sources' own where it knows it in that language.
         ((_form("Teheran", "en", 2), _form("Téhéran", "fr")), "Tehran", "Téhéran", ()),
         ((_form("République d'Afrique du Sud", "fr"),), "South Africa", "Afrique du Sud", ()),
+        # A language that never names it: the data's name of the same kind as the other's
+        # (Great Britain, Grande-Bretagne), else its canonical one.
+        ((_form("Great Britain", "en"),), "Great Britain", "Grande-Bretagne", ()),
+        ((_form("Grande-Bretagne", "fr"),), "Great Britain", "Grande-Bretagne", ()),
+        ((_form("United Kingdom", "en"),), "United Kingdom", "Royaume-Uni", ()),
+        ((_form("Taiwan", "en"),), "Taiwan", "Taïwan", ()),
+        # Another of the data's names its sources write letter for letter, where they never
+        # write the data's own (Kiev beside CLDR's Kyiv; Taiwan beside Taïwan)...
+        ((_form("Kiev", "en", 3), _form("Kiev", "fr", 3)), "Kiev", "Kiev", ()),
+        ((_form("Taiwan", "en", 8), _form("Taiwan", "fr", 7)), "Taiwan", "Taiwan", ()),
+        (
+            (_form("Taiwan", "en"), _form("Taïwan", "fr"), _form("Taiwan", "fr")),
+            "Taiwan",
+            "Taïwan",
+            (),
+        ),
+        # ...but an accent a source dropped is the data's spelling still.
+        (
+            (_form("Etats-Unis", "fr"), _form("United States", "en")),
+            "United States",
+            "États-Unis",
+            (),
+        ),
         # A person keeps one spelling in both languages, the best attested (Witkoff)...
         (
             (_form("Steve Whitkoff", "fr", kind=PER), _form("Steve Witkoff", "en", 3, PER)),
@@ -117,6 +140,110 @@ def test_canonical_forms_come_from_each_languages_sources_then_data(
 ) -> None:
     canon = choose_canonical(_cluster(*forms))
     assert (canon.english, canon.french, canon.guessed) == (english, french, guessed)
+
+
+MISC = EntityType.MISC
+
+
+@pytest.mark.parametrize(
+    ("written_en", "written_fr", "english", "french"),
+    [
+        # One person, two spellings with equal evidence: a slip on one side, one spelling for
+        # both languages. At a full tie, the English source's...
+        ("David Morris", "Davis Morris", "David Morris", "David Morris"),
+        # ...but a letter dropped is the slip, on either side.
+        ("Timo Hoffman", "Timo Hoffmann", "Timo Hoffmann", "Timo Hoffmann"),
+        # A Russian name that reads as two Cyrillic names: the one that keeps a Russian
+        # surname's shape, then the fuller one.
+        ("Yuri Carole", "Yuri Korolev", "Yuri Korolev", "Yuri Korolev"),
+        ("Anatoly Smirnov", "Anatoly Smimov", "Anatoly Smirnov", "Anatoly Smirnov"),
+        ("Vitali Klitchko", "Vitali Klitschko", "Vitali Klitschko", "Vitali Klitschko"),
+        # Not slips, each language's own: accents, each language's romanisation, a third one
+        # (German, Czech), and a single word, too little to tell.
+        ("Jose Socrates", "José Socrates", "Jose Socrates", "José Socrates"),
+        ("Muammar Gaddafi", "Mouammar Kadhafi", "Muammar Gaddafi", "Mouammar Kadhafi"),
+        ("Grigoriy Surkis", "Grigorij Surkis", "Grigoriy Surkis", "Grigorij Surkis"),
+        ("Nikolay Valuev", "Nikolai Walujew", "Nikolay Valuev", "Nikolai Walujew"),
+        (
+            "Alexander Lukashenko",
+            "Alexandre Loukachenko",
+            "Alexander Lukashenko",
+            "Alexandre Loukachenko",
+        ),
+        ("Geneva", "Genève", "Geneva", "Genève"),
+        # A French form of the name, or another name more than two letters away.
+        ("Queen Elizabeth", "Queen Élisabeth", "Queen Elizabeth", "Queen Élisabeth"),
+        ("Peter Hart", "Pierre Hart", "Peter Hart", "Pierre Hart"),
+    ],
+)
+def test_a_persons_two_spellings_with_equal_evidence_become_one_unless_each_is_the_languages(
+    written_en: str, written_fr: str, english: str, french: str
+) -> None:
+    canon = choose_canonical(
+        _cluster(_form(written_en, "en", kind=PER), _form(written_fr, "fr", kind=PER))
+    )
+    assert (canon.english, canon.french) == (english, french)
+
+
+@pytest.mark.parametrize(
+    ("written_fr", "french"),
+    [
+        # The French romanisation less its diaeresis gets it back...
+        ("Serguei Lebedev", "Sergueï Lebedev"),
+        # ...but a spelling English writes too stays as written, and so do other accents.
+        ("Mikhail Lyubiumov", "Mikhail Lyubiumov"),
+        ("Gueorgui Satarov", "Gueorgui Satarov"),
+    ],
+)
+def test_a_russian_given_name_in_french_gets_back_only_its_diaeresis(
+    written_fr: str, french: str
+) -> None:
+    canon = choose_canonical(_cluster(_form(written_fr, "fr", kind=PER)))
+    assert canon.french == french
+
+
+def test_more_documents_win_over_the_slip_signs() -> None:
+    canon = choose_canonical(
+        _cluster(
+            _form("Ricardo Teixeira", "fr", 2, PER),
+            _form("Ricardo Teixeira", "en", 1, PER),
+            _form("Ricardo Teizeiras", "en", 1, PER),
+        )
+    )
+    assert (canon.english, canon.french) == ("Ricardo Teixeira", "Ricardo Teixeira")
+
+
+@pytest.mark.parametrize(
+    ("forms", "french"),
+    [
+        # The name both languages write is kept over a form of its own cut otherwise.
+        (
+            (
+                _form("Zelenograd", "en", 7),
+                _form("Zelenograd", "fr", 5),
+                _form("de Zelenograd", "fr", 2),
+            ),
+            "Zelenograd",
+        ),
+        (
+            (
+                _form("Nouri al-Maliki", "en", 2, MISC),
+                _form("Nouri al-Maliki", "fr", 2, MISC),
+                _form("al-Maliki", "fr", 1, MISC),
+            ),
+            "Nouri al-Maliki",
+        ),
+        # A name of the language's own still beats the other language's (Angleterre).
+        (
+            (_form("England", "en", 2), _form("England", "fr"), _form("Angleterre", "fr", 3)),
+            "Angleterre",
+        ),
+    ],
+)
+def test_a_name_both_languages_write_is_not_dropped_for_the_same_name_cut_otherwise(
+    forms: tuple[FormStats, ...], french: str
+) -> None:
+    assert choose_canonical(_cluster(*forms)).french == french
 
 
 def test_the_other_languages_form_is_never_a_spelling_of_itself() -> None:

@@ -108,6 +108,24 @@ def test_surname_alone_joins_the_only_full_name_in_the_corpus() -> None:
     assert found == {frozenset({"Alexeï Ignatiev", "Ignatiev"})}
 
 
+@pytest.mark.parametrize(
+    ("full", "joins"),
+    [
+        # A full name the recogniser typed MISC is still the name a bare surname stands for...
+        (EntityType.MISC, True),
+        (EntityType.PER, True),
+        # ...but a place or a body is no full name of a person.
+        (EntityType.LOC, False),
+        (EntityType.ORG, False),
+    ],
+)
+def test_a_surname_alone_joins_a_full_name_typed_person_or_misc(
+    full: EntityType, joins: bool
+) -> None:
+    found = groups(stats("Julian Assange", "en", "a.txt", full), stats("Assange", "en", "a.txt"))
+    assert (frozenset({"Julian Assange", "Assange"}) in found) is joins
+
+
 def test_transliterations_across_languages_form_one_cluster() -> None:
     found = groups(
         stats("Iouri Ouchakov", "fr"),

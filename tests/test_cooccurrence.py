@@ -9,9 +9,16 @@ import pytest
 from typer.testing import CliRunner
 
 from glossary.build import glossary_from_mentions
-from glossary.cooccurrence import LinkedSentences, TextSpan, Unit, alike, linked_pairs
+from glossary.cooccurrence import (
+    LinkedSentences,
+    TextSpan,
+    Unit,
+    alike,
+    link_groups,
+    linked_pairs,
+)
 from glossary.mentions.finder import find_mentions
-from glossary.model import EntityType, Glossary, Lang, Passage
+from glossary.model import EntityType, Glossary, Lang, Mention, Passage
 
 FR, EN = frozenset({Lang.FR}), frozenset({Lang.EN})
 
@@ -23,7 +30,12 @@ FR, EN = frozenset({Lang.FR}), frozenset({Lang.EN})
         ("Cisjordanie", "Transjordan", True),
         ("Francfort", "Frankfurt", True),
         ("Mont du Temple", "Temple Mount", True),
-        ("HCR", "UNHCR", True),  # an acronym inside the other's capitals
+        ("HCR", "UNHCR", True),  # an acronym inside the other's capitals...
+        ("CDU", "Christian Democratic Union", True),  # ...or all of them
+        ("SPD", "Social Democratic Party", True),  # ...or all of them in another order
+        ("PDP", "Democratic Progressive Party", True),
+        ("DS", "Social Democrats", False),  # two letters in another order: too little
+        ("SPD", "Democratic Party", False),
         ("Pékin", "Beijing", False),
         ("Maison Blanche", "White House", False),
         ("Bordeaux", "Eurocup", False),
@@ -52,6 +64,11 @@ JUNIOR_CHAMPIONSHIP = (EN, EntityType.MISC, "Junior World Championship")
 AFRIQUE = (FR, EntityType.LOC, "Afrique")
 AFRIQUE_DU_NORD = (FR, EntityType.LOC, "Afrique du Nord")
 NORTH_AFRICA = (EN, EntityType.LOC, "North Africa")
+MOYEN_ORIENT = (FR, EntityType.LOC, "Moyen-Orient")
+MIDDLE_EAST = (EN, EntityType.LOC, "Middle East")
+SAOUD = (FR | EN, EntityType.PER, "Saoud")
+JO_92 = (FR, EntityType.MISC, "JO-92")
+OLYMPIC_GAMES_1992 = (EN, EntityType.MISC, "1992 Olympic Games")
 
 
 @pytest.mark.parametrize(
@@ -60,12 +77,17 @@ NORTH_AFRICA = (EN, EntityType.LOC, "North Africa")
         # One link is enough for names that share a spelling...
         ([GENEVE, GENEVA], [({0}, {1})], [(0, 1)]),
         # ...but names that share nothing must meet in two links...
-        ([PEKIN, BEIJING], [({0}, {1}), ({0}, set())], []),
+        ([PEKIN, BEIJING, TAIPEI], [({0}, {1}), ({0}, {2})], []),
         ([PEKIN, BEIJING], [({0}, {1}), ({0}, {1})], [(0, 1)]),
-        # ...unless, of one type and as many words, they are met nowhere else and are the only
-        # names of the link (Mer Blanche, White Sea).
+        # ...unless, of one type and as many words, they are the only names left in the link
+        # and never left elsewhere beside another name to render (Mer Blanche, White Sea)...
         ([PEKIN, BEIJING], [({0}, {1})], [(0, 1)]),
         ([MER_BLANCHE, WHITE_SEA], [({0}, {1})], [(0, 1)]),
+        # ...a link whose other side has no name left (its English lost) saying nothing.
+        ([PEKIN, BEIJING], [({0}, {1}), ({0}, set())], [(0, 1)]),
+        ([MOYEN_ORIENT, MIDDLE_EAST, SAOUD], [({0, 2}, {1, 2}), ({0, 2}, {2})], [(0, 1)]),
+        # An acronym counts a word a letter (JO-92, 1992 Olympic Games).
+        ([JO_92, OLYMPIC_GAMES_1992], [({0}, {1})], [(0, 1)]),
         # A name beside a longer or shorter one, or of another type, is no rendering of it.
         ([JEUX_OLYMPIQUES, JUNIOR_CHAMPIONSHIP], [({0}, {1})], []),
         ([MER_BLANCHE, (EN, EntityType.ORG, "White House")], [({0}, {1})], []),
@@ -205,3 +227,27 @@ def test_align_run_merges_the_names_its_parallel_links_pair(
     assert _entity_of(glossary, "Genève") == _entity_of(glossary, "Geneva")
     [bank] = [e for e in glossary.entities if e.entity_id == _entity_of(glossary, "West Bank")]
     assert (bank.canonical_en, bank.canonical_fr, bank.review) == ("West Bank", "Cisjordanie", "")
+
+
+def test_a_name_inside_another_names_span_is_no_rival_in_its_link() -> None:
+    french = "Le directeur pour l'Afrique du Nord et la Maison Blanche."
+    english = "The director for North Africa and the White House."
+
+    def mention(form: str, lang: Lang, text: str, at: int = 0) -> Mention:
+        start = text.index(form, at)
+        source = f"{lang}.txt"
+        return Mention(form, lang, EntityType.LOC, source, start, start + len(form), 1, 1, text)
+
+    mentions = [
+        mention("Afrique du Nord", Lang.FR, french),
+        mention("Afrique", Lang.FR, french),  # inside Afrique du Nord, as a recogniser finds it
+        mention("Maison Blanche", Lang.FR, french),
+        mention("North Africa", Lang.EN, english),
+        mention("White House", Lang.EN, english),
+    ]
+    groups = [[(m.form, m.lang)] for m in mentions]
+    link = LinkedSentences(
+        (TextSpan("fr.txt", 0, len(french)),), (TextSpan("en.txt", 0, len(english)),)
+    )
+    pairs = link_groups(groups, [EntityType.LOC] * len(groups), mentions, [link])
+    assert sorted((p.fr, p.en) for p in pairs) == [(0, 3), (2, 4)]
