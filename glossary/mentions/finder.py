@@ -33,7 +33,6 @@ from glossary.mentions.cues import (
     head_words,
     org_words,
     place_cue,
-    press_words,
 )
 from glossary.mentions.ner import NerSpan, Recogniser, french_entities
 from glossary.mentions.people import people_word
@@ -166,21 +165,7 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
     _title_complements(passage, tokens, flags)
     _dateline(passage, tokens, flags, ev)
     _compass_names(passage, tokens, flags)
-    _press_article(passage, tokens, flags)
     return flags
-
-
-def _press_article(passage: Passage, tokens: Sequence[Token], flags: list[bool]) -> None:
-    """A newspaper's title holds its article, at a sentence's start too: The Sunday Times."""
-    text = passage.text
-    for i in range(len(tokens) - 1):
-        if tokens[i].text != "The" or flags[i] or not flags[i + 1]:
-            continue
-        j = i + 1
-        while j + 1 < len(tokens) and flags[j + 1] and joined(text, tokens[j], tokens[j + 1]):
-            j += 1
-        if joined(text, tokens[i], tokens[i + 1]) and fold_words(tokens[j].text) in press_words():
-            flags[i] = True
 
 
 def _compass_names(passage: Passage, tokens: Sequence[Token], flags: list[bool]) -> None:
