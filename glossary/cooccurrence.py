@@ -22,6 +22,7 @@ from glossary.translit import match_key
 from glossary.weights import (
     LINK_ALIKE,
     LINK_MIN_DICE,
+    LINK_MIN_DICE_LONE,
     LINK_MIN_TOGETHER,
     LINK_MIN_TOGETHER_UNLIKE,
     LINK_ROUNDS,
@@ -238,7 +239,10 @@ def linked_pairs(
             )
             if joint < (LINK_MIN_TOGETHER if single else LINK_MIN_TOGETHER_UNLIKE):
                 continue
-            scores[(a, b)] = (2 * joint / (n_fr[a] + n_en[b]), similar, as_many)
+            dice = 2 * joint / (n_fr[a] + n_en[b])
+            if not similar and joint < LINK_MIN_TOGETHER_UNLIKE and dice < LINK_MIN_DICE_LONE:
+                continue
+            scores[(a, b)] = (dice, similar, as_many)
         best_fr: dict[int, list[tuple[float, bool, bool]]] = defaultdict(list)
         best_en: dict[int, list[tuple[float, bool, bool]]] = defaultdict(list)
         for (a, b), score in scores.items():

@@ -63,6 +63,10 @@ MIN_LETTERS = 4
 # two that share nothing (Pékin, Beijing) must recur in LINK_MIN_TOGETHER_UNLIKE links, unless they
 # are of one type and the only names left in a link (Moyen-Orient, Middle East).
 LINK_MIN_DICE = 0.5
+# Such a lone pair met once must also be met mostly together: a name seen elsewhere without the
+# other (Porsche in three English sentences, Mercedes in one French one: the finder missed the
+# French Porsche and the English Mercedes) is more likely a missed mention than a rendering.
+LINK_MIN_DICE_LONE = 0.6
 LINK_MIN_TOGETHER = 1
 LINK_MIN_TOGETHER_UNLIKE = 2
 LINK_ALIKE = 0.65

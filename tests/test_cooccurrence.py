@@ -86,6 +86,13 @@ OLYMPIC_GAMES_1992 = (EN, EntityType.MISC, "1992 Olympic Games")
         # ...a link whose other side has no name left (its English lost) saying nothing.
         ([PEKIN, BEIJING], [({0}, {1}), ({0}, set())], [(0, 1)]),
         ([MOYEN_ORIENT, MIDDLE_EAST, SAOUD], [({0, 2}, {1, 2}), ({0, 2}, {2})], [(0, 1)]),
+        # ...but not when one of them is met mostly without the other: more likely the other
+        # language's mention was missed there (Porsche, Mercedes).
+        (
+            [(FR | EN, EntityType.LOC, "Paris"), PEKIN, BEIJING],
+            [({1}, {2}), ({0}, {0, 2}), ({0}, {0, 2})],
+            [],
+        ),
         # An acronym counts a word a letter (JO-92, 1992 Olympic Games).
         ([JO_92, OLYMPIC_GAMES_1992], [({0}, {1})], [(0, 1)]),
         # A name beside a longer or shorter one, or of another type, is no rendering of it.
