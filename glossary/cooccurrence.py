@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from glossary.editions import edition
 from glossary.exonyms import lookup
 from glossary.model import EntityType, Lang, Mention
 from glossary.text import fold_words, is_particle
@@ -111,6 +112,10 @@ def _compatible(a: Unit, b: Unit) -> bool:
         return False
     if a.concept and b.concept and a.concept != b.concept:
         return False  # la Russie in French, Moscow in English: the translator's choice
+    years_a = {edition(f) for f in a.forms} - {""}
+    years_b = {edition(f) for f in b.forms} - {""}
+    if years_a and years_b and not years_a & years_b:
+        return False  # JO-92 is not the 2012 Olympic Games
     # A name known in both languages already is matched by its keys; two such never merge here.
     return Lang.EN not in a.langs or Lang.FR not in b.langs
 

@@ -12,11 +12,14 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from glossary.cooccurrence import LinkedSentences, TextSpan
 from glossary.mentions.cues import event_words
 from glossary.model import EntityType, Lang, Mention
 from glossary.text import fold_words
+
+if TYPE_CHECKING:  # cooccurrence asks edition() of its pairs: no import cycle at run time
+    from glossary.cooccurrence import LinkedSentences, TextSpan
 
 # A year or its last two digits, alone or after a hyphen: Euro 2012, JO-92, World Cup 82.
 _NUMBER = re.compile(r"(?<![\d.,:])(\d{4}|\d{2})(?![\d.,:])")

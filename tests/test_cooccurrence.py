@@ -95,6 +95,8 @@ OLYMPIC_GAMES_1992 = (EN, EntityType.MISC, "1992 Olympic Games")
         ),
         # An acronym counts a word a letter (JO-92, 1992 Olympic Games).
         ([JO_92, OLYMPIC_GAMES_1992], [({0}, {1})], [(0, 1)]),
+        # Two editions of an event are two events.
+        ([JO_92, (EN, EntityType.MISC, "2012 Olympic Games")], [({0}, {1})], []),
         # A name beside a longer or shorter one, or of another type, is no rendering of it.
         ([JEUX_OLYMPIQUES, JUNIOR_CHAMPIONSHIP], [({0}, {1})], []),
         ([MER_BLANCHE, (EN, EntityType.ORG, "White House")], [({0}, {1})], []),
