@@ -30,7 +30,7 @@ from align.errors import UsageError
 from align.model import UND, Document, Segment
 from align.text.clear import backed_alone, clear_language, foreign, supported
 from align.text.lines import logical_lines, trim
-from align.text.noise import PICTOGRAPHS, TAG, URL, is_noise
+from align.text.noise import PICTOGRAPHS, is_noise, without_addresses
 from glossary.model import Lang
 
 # The restricted set: French, English, the main European languages and the languages of the
@@ -88,9 +88,16 @@ _TINY = 6
 
 _LETTER = re.compile(r"[^\W\d_]")
 # Letters of the scripts our languages write: Latin, Greek, Cyrillic.
-_OUR_SCRIPTS = re.compile(
-    "[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f]"
+_OUR_RANGES = "A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f"
+_OUR_SCRIPTS = re.compile(f"[{_OUR_RANGES}]")
+# Characters of our scripts, or no letters at all (ASCII, Latin-1's signs, general
+# punctuation): a sample with nothing else has no letter of another script to count.
+_NEUTRAL = "".join(
+    re.escape(c)
+    for c in map(chr, [*range(0x80), *range(0xA0, 0xC0), *range(0x2000, 0x2070)])
+    if not _LETTER.match(c)
 )
+_ANOTHER_SCRIPT = re.compile(f"[^{_OUR_RANGES}{_NEUTRAL}]")
 # What lingua is not shown: anything but letters, apostrophes and hyphens (one regex pass: a
 # character loop in Python cost a fifth of `check`'s time).
 _NOT_LETTERS = re.compile(r"(?:[^\w'’-]|[\d_])+")
@@ -370,16 +377,23 @@ def detect_segments(doc: Document, detector: Detector) -> list[Segment]:
     """Cut `doc` into paragraphs, lines and single-language spans, each with its language."""
     chunks = list(_chunks(doc.text))
     voiced = [c for c in chunks if not c.noise]
+    if len(detector.languages) == 1:
+        # One language to choose from (--lang): every path and posterior gives it, certain.
+        only = (Lang(detector.languages[0]), 1.0)
+        return _merge(doc, chunks, dict.fromkeys((c.start for c in voiced), only))
     texts = [_clean(doc.text[c.start : c.end]) for c in voiced]
     rows = detector.confidences(texts)
-    weights = [
-        min(1.0, (len(_LETTER.findall(t)) / _FULL_EVIDENCE) ** _EVIDENCE_POWER) for t in texts
-    ]
+    weights = [min(1.0, (_letters(t) / _FULL_EVIDENCE) ** _EVIDENCE_POWER) for t in texts]
     labels = _label(detector.languages, [c.gap for c in voiced], rows, weights)
     decided: dict[int, tuple[Lang, float]] = {
         c.start: label for c, label in zip(voiced, labels, strict=True)
     }
     return _merge(doc, chunks, decided)
+
+
+def _letters(clean: str) -> int:
+    """The letters of a text `_clean` gave: all but its spaces, apostrophes and hyphens."""
+    return len(clean) - sum(clean.count(mark) for mark in " '’-")
 
 
 def _chunks(text: str) -> list[_Chunk]:
@@ -460,6 +474,8 @@ def _other_script(text: str) -> bool:
     set aside like noise, since lingua, asked about our languages only, would name one of them
     (an Arabic line came out French at 0.54)."""
     sample = text[: SAMPLE_CHARS * 2]
+    if _ANOTHER_SCRIPT.search(sample) is None:
+        return False  # every letter is of our scripts
     letters = len(_LETTER.findall(sample))
     return letters > 0 and len(_OUR_SCRIPTS.findall(sample)) * 2 < letters
 
@@ -471,8 +487,11 @@ def _clean(text: str) -> str:
     verdict on a sentence is settled long before its end: it sees the first SAMPLE_CHARS
     characters of a chunk, each word cut at LONGEST_WORD letters.
     """
-    text = TAG.sub(" ", URL.sub(" ", text[: SAMPLE_CHARS * 4]))
+    text = without_addresses(text[: SAMPLE_CHARS * 4])
     words = [w[:LONGEST_WORD] for w in _NOT_LETTERS.sub(" ", text).split()]
+    whole = " ".join(words)
+    if len(whole) < SAMPLE_CHARS:
+        return whole  # short enough to be seen whole
     sample: list[str] = []
     size = 0
     for word in words:
