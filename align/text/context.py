@@ -88,10 +88,17 @@ class Evidence:
 
 def function_words(text: str) -> Evidence:
     """French and English function words of `text`, not counting those inside names."""
-    tokens = [m.group().replace("’", "'") for m in _TOKEN.finditer(text)]
-    lower = [t.lower() for t in tokens]
-    # Tokenised, lowered and searched for names once for both languages.
-    names = [i for i, t in enumerate(tokens) if _is_name_word(t, lower[i])]
+    # Tokenised, lowered and searched for names once for both languages. The two apostrophes
+    # tokenise alike; no token holds a line break, so the tokens are lowered in one call.
+    tokens = _TOKEN.findall(text.replace("’", "'"))
+    if not tokens:
+        return Evidence(0, 0)
+    lower = "\n".join(tokens).lower().split("\n")
+    names = [
+        i
+        for i, (t, low) in enumerate(zip(tokens, lower, strict=True))
+        if t[0].isupper() and t[0].isalpha() and low not in _EITHER
+    ]
     return Evidence(_count(tokens, lower, names, Lang.FR), _count(tokens, lower, names, Lang.EN))
 
 
@@ -119,13 +126,6 @@ def _count(tokens: Sequence[str], lower: Sequence[str], names: Sequence[int], la
             masked[k] = True
             k -= 1
     return sum(1 for k in hits if not masked[k])
-
-
-def _is_name_word(token: str, lower: str) -> bool:
-    """A capitalised word that is not a function word ("Société", "SODEC"; not "The", "Le")."""
-    if not (token[:1].isalpha() and token[:1].isupper()):
-        return False
-    return lower not in _EITHER
 
 
 def document_language(segments: Sequence[Segment]) -> Lang | None:
