@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from align.model import Document
 from align.text import language
@@ -122,3 +125,73 @@ def test_forced_language_labels_every_voiced_chunk_certain_as_the_long_way(
         doc, chunks, {c.start: label for c, label in zip(voiced, labels, strict=True)}
     )
     assert fast == slow
+
+
+def _label_long_way(
+    languages: tuple[str, ...],
+    gaps: list[float],
+    rows: list[tuple[float, ...]],
+    weights: list[float],
+) -> list[tuple[str, float]]:
+    """The labelling as written before rows were shared: every logarithm and exponential taken
+    for every chunk."""
+    emit = [
+        [w * math.log(max(v, language._FLOOR)) for v in row]
+        for row, w in zip(rows, weights, strict=True)
+    ]
+    path = language._viterbi(emit, gaps, len(languages))
+    attested = set(path)
+    for row in rows:
+        ranked = sorted(range(len(row)), key=row.__getitem__)
+        attested.update(ranked[-3:] if row[ranked[-1]] < 0.5 else ranked[-1:])
+    present = sorted(attested)
+    local = [[row[s] for s in present] for row in emit]
+    k, n = len(present), len(local)
+    fwd = [language._normalise([math.exp(e) for e in local[0]])]
+    for t in range(1, n):
+        w = math.exp(-gaps[t])
+        prev, total = fwd[-1], sum(fwd[-1])
+        fwd.append(
+            language._normalise(
+                [(prev[s] + w * (total - prev[s])) * math.exp(local[t][s]) for s in range(k)]
+            )
+        )
+    bwd = [[1.0] * k for _ in range(n)]
+    for t in range(n - 2, -1, -1):
+        w = math.exp(-gaps[t + 1])
+        nxt = [bwd[t + 1][s] * math.exp(local[t + 1][s]) for s in range(k)]
+        total = sum(nxt)
+        bwd[t] = language._normalise([nxt[s] + w * (total - nxt[s]) for s in range(k)])
+    posterior = [
+        language._normalise([f * b for f, b in zip(fwd[t], bwd[t], strict=True)]) for t in range(n)
+    ]
+    out = []
+    for t, state in enumerate(path):
+        p = posterior[t][present.index(state)]
+        out.append((languages[state], p) if p >= 0.5 else ("und", p))
+    return out
+
+
+_ROW = st.sampled_from(
+    [(1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.4, 0.35, 0.25), (0.05, 0.05, 0.9), (0.5, 0.5, 0.0)]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_ROW, st.sampled_from([1.0, 0.5, 0.2]), st.sampled_from([1.5, 2.0, 3.0])),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_shared_rows_label_as_every_row_computed_alone(
+    chunks: list[tuple[tuple[float, ...], float, float]],
+) -> None:
+    languages = ("fr", "en", "nl")
+    rows = [row for row, _, _ in chunks]
+    weights = [w for _, w, _ in chunks]
+    gaps = [gap for _, _, gap in chunks]
+    assert language._label(languages, gaps, rows, weights) == _label_long_way(
+        languages, gaps, rows, weights
+    )
