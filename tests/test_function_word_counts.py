@@ -24,6 +24,7 @@ TEXTS = [
     "",
     "…!?",
     "DE GAULLE et de Gaulle, du Québec",
+    "Louis Ⅷ et le roi Ⅷ de France",  # a capital that is no letter
 ]
 
 

@@ -17,6 +17,8 @@ guesses, it only spares lingua the lines that are obvious.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 
 from align.text.context import FUNCTION_WORDS
@@ -108,6 +110,7 @@ def foreign(text: str) -> bool:
 # Each function word's language, French's and English's first where a word is also another's
 # ("je", "entre", "se", "do"): 0 French, 1 English, 2 another language.
 _FRENCH, _ENGLISH, _FOREIGN = 0, 1, 2
+_FIRST = operator.itemgetter(0)
 _WORD_LANGUAGE: dict[str, int] = {
     **dict.fromkeys(FOREIGN_FUNCTION_WORDS, _FOREIGN),
     **dict.fromkeys(FUNCTION_WORDS[Lang.EN], _ENGLISH),
@@ -128,7 +131,7 @@ def _counts(text: str, lower: str) -> tuple[int, int, int, int]:
     else:  # a letter that lowers to two: the words at the text's offsets in `lower`, as ever
         words = [lower[m.start() : m.end()].replace("’", "'") for m in _TOKEN.finditer(text)]
     codes = list(map(_WORD_LANGUAGE.get, words))
-    content = sum(
-        not token[0].isupper() for token, code in zip(tokens, codes, strict=True) if code is None
-    )
+    # Content words: those of no list, less the capitalised ones (names).
+    capitals = itertools.compress(itertools.count(), map(str.isupper, map(_FIRST, tokens)))
+    content = codes.count(None) - sum(codes[i] is None for i in capitals)
     return codes.count(_FRENCH), codes.count(_ENGLISH), codes.count(_FOREIGN), content

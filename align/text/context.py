@@ -19,6 +19,7 @@ quotation), and segments in other languages or `und` are never touched.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -70,6 +71,7 @@ LEADING_PARTICLES: dict[Lang, frozenset[str]] = {
 }
 
 _EITHER = FUNCTION_WORDS[Lang.FR] | FUNCTION_WORDS[Lang.EN]
+_FIRST = operator.itemgetter(0)
 # Function words that end a name in `lang` (all but its particles).
 _BREAKING = {lang: _EITHER - PARTICLES[lang] for lang in (Lang.FR, Lang.EN)}
 
@@ -94,11 +96,8 @@ def function_words(text: str) -> Evidence:
     if not tokens:
         return Evidence(0, 0)
     lower = "\n".join(tokens).lower().split("\n")
-    names = [
-        i
-        for i, (t, low) in enumerate(zip(tokens, lower, strict=True))
-        if t[0].isupper() and t[0].isalpha() and low not in _EITHER
-    ]
+    capitals = itertools.compress(itertools.count(), map(str.isupper, map(_FIRST, tokens)))
+    names = [i for i in capitals if tokens[i][0].isalpha() and lower[i] not in _EITHER]
     return Evidence(_count(tokens, lower, names, Lang.FR), _count(tokens, lower, names, Lang.EN))
 
 
@@ -106,8 +105,9 @@ def _count(tokens: Sequence[str], lower: Sequence[str], names: Sequence[int], la
     """Function words of `lang` outside names. Between two capitalised words of a name may
     stand content words and particles of `lang` ("des arts et des lettres du"), no other
     function word of either language ("from the" ends a name)."""
-    words = FUNCTION_WORDS[lang]
-    hits = [k for k, word in enumerate(lower) if word in words]
+    hits = list(
+        itertools.compress(itertools.count(), map(FUNCTION_WORDS[lang].__contains__, lower))
+    )
     if not hits:
         return 0
     breaking = _BREAKING[lang]
