@@ -17,6 +17,8 @@ guesses, it only spares lingua the lines that are obvious.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 
 from align.text.context import FUNCTION_WORDS
@@ -105,20 +107,31 @@ def foreign(text: str) -> bool:
     return other >= 1 and other >= max(fr, en)
 
 
+# Each function word's language, French's and English's first where a word is also another's
+# ("je", "entre", "se", "do"): 0 French, 1 English, 2 another language.
+_FRENCH, _ENGLISH, _FOREIGN = 0, 1, 2
+_FIRST = operator.itemgetter(0)
+_WORD_LANGUAGE: dict[str, int] = {
+    **dict.fromkeys(FOREIGN_FUNCTION_WORDS, _FOREIGN),
+    **dict.fromkeys(FUNCTION_WORDS[Lang.EN], _ENGLISH),
+    **dict.fromkeys(FR_WORDS, _FRENCH),
+}
+
+
 def _counts(text: str, lower: str) -> tuple[int, int, int, int]:
     """Function words of French, of English and of the other languages, and the other words
     outside names."""
-    fr = en = other = content = 0
-    fr_words, en_words = FR_WORDS, FUNCTION_WORDS[Lang.EN]
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        word = lower[match.start() : match.end()].replace("’", "'")
-        if word in fr_words:
-            fr += 1
-        elif word in en_words:
-            en += 1
-        elif word in FOREIGN_FUNCTION_WORDS:
-            other += 1
-        elif not token[0].isupper():
-            content += 1
-    return fr, en, other, content
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return 0, 0, 0, 0
+    if len(lower) == len(text):
+        # Lowered at once (no token holds a line break; lowering only Greek words depends on
+        # their neighbours, and no Greek word is a function word of the lists).
+        words = "\n".join(tokens).lower().replace("’", "'").split("\n")
+    else:  # a letter that lowers to two: the words at the text's offsets in `lower`, as ever
+        words = [lower[m.start() : m.end()].replace("’", "'") for m in _TOKEN.finditer(text)]
+    codes = list(map(_WORD_LANGUAGE.get, words))
+    # Content words: those of no list, less the capitalised ones (names).
+    capitals = itertools.compress(itertools.count(), map(str.isupper, map(_FIRST, tokens)))
+    content = codes.count(None) - sum(codes[i] is None for i in capitals)
+    return codes.count(_FRENCH), codes.count(_ENGLISH), codes.count(_FOREIGN), content

@@ -19,6 +19,7 @@ quotation), and segments in other languages or `und` are never touched.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -70,6 +71,7 @@ LEADING_PARTICLES: dict[Lang, frozenset[str]] = {
 }
 
 _EITHER = FUNCTION_WORDS[Lang.FR] | FUNCTION_WORDS[Lang.EN]
+_FIRST = operator.itemgetter(0)
 # Function words that end a name in `lang` (all but its particles).
 _BREAKING = {lang: _EITHER - PARTICLES[lang] for lang in (Lang.FR, Lang.EN)}
 
@@ -88,10 +90,14 @@ class Evidence:
 
 def function_words(text: str) -> Evidence:
     """French and English function words of `text`, not counting those inside names."""
-    tokens = [m.group().replace("’", "'") for m in _TOKEN.finditer(text)]
-    lower = [t.lower() for t in tokens]
-    # Tokenised, lowered and searched for names once for both languages.
-    names = [i for i, t in enumerate(tokens) if _is_name_word(t, lower[i])]
+    # Tokenised, lowered and searched for names once for both languages. The two apostrophes
+    # tokenise alike; no token holds a line break, so the tokens are lowered in one call.
+    tokens = _TOKEN.findall(text.replace("’", "'"))
+    if not tokens:
+        return Evidence(0, 0)
+    lower = "\n".join(tokens).lower().split("\n")
+    capitals = itertools.compress(itertools.count(), map(str.isupper, map(_FIRST, tokens)))
+    names = [i for i in capitals if tokens[i][0].isalpha() and lower[i] not in _EITHER]
     return Evidence(_count(tokens, lower, names, Lang.FR), _count(tokens, lower, names, Lang.EN))
 
 
@@ -99,8 +105,9 @@ def _count(tokens: Sequence[str], lower: Sequence[str], names: Sequence[int], la
     """Function words of `lang` outside names. Between two capitalised words of a name may
     stand content words and particles of `lang` ("des arts et des lettres du"), no other
     function word of either language ("from the" ends a name)."""
-    words = FUNCTION_WORDS[lang]
-    hits = [k for k, word in enumerate(lower) if word in words]
+    hits = list(
+        itertools.compress(itertools.count(), map(FUNCTION_WORDS[lang].__contains__, lower))
+    )
     if not hits:
         return 0
     breaking = _BREAKING[lang]
@@ -119,13 +126,6 @@ def _count(tokens: Sequence[str], lower: Sequence[str], names: Sequence[int], la
             masked[k] = True
             k -= 1
     return sum(1 for k in hits if not masked[k])
-
-
-def _is_name_word(token: str, lower: str) -> bool:
-    """A capitalised word that is not a function word ("Société", "SODEC"; not "The", "Le")."""
-    if not (token[:1].isalpha() and token[:1].isupper()):
-        return False
-    return lower not in _EITHER
 
 
 def document_language(segments: Sequence[Segment]) -> Lang | None:

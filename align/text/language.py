@@ -24,13 +24,13 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from align.errors import UsageError
 from align.model import UND, Document, Segment
 from align.text.clear import backed_alone, clear_language, foreign, supported
 from align.text.lines import logical_lines, trim
-from align.text.noise import PICTOGRAPHS, TAG, URL, is_noise
+from align.text.noise import PICTOGRAPHS, is_noise, without_addresses
 from glossary.model import Lang
 
 # The restricted set: French, English, the main European languages and the languages of the
@@ -88,9 +88,16 @@ _TINY = 6
 
 _LETTER = re.compile(r"[^\W\d_]")
 # Letters of the scripts our languages write: Latin, Greek, Cyrillic.
-_OUR_SCRIPTS = re.compile(
-    "[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f]"
+_OUR_RANGES = "A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f"
+_OUR_SCRIPTS = re.compile(f"[{_OUR_RANGES}]")
+# Characters of our scripts, or no letters at all (ASCII, Latin-1's signs, general
+# punctuation): a sample with nothing else has no letter of another script to count.
+_NEUTRAL = "".join(
+    re.escape(c)
+    for c in map(chr, [*range(0x80), *range(0xA0, 0xC0), *range(0x2000, 0x2070)])
+    if not _LETTER.match(c)
 )
+_ANOTHER_SCRIPT = re.compile(f"[^{_OUR_RANGES}{_NEUTRAL}]")
 # What lingua is not shown: anything but letters, apostrophes and hyphens (one regex pass: a
 # character loop in Python cost a fifth of `check`'s time).
 _NOT_LETTERS = re.compile(r"(?:[^\w'’-]|[\d_])+")
@@ -354,9 +361,11 @@ def build_detector(languages: Sequence[str] | None = None) -> LinguaDetector:
     return LinguaDetector(codes, builder.build(), fast)
 
 
-@dataclass(frozen=True)
-class _Chunk:
-    """A trimmed piece of a logical line; `gap` is the switch penalty from the previous chunk."""
+class _Chunk(NamedTuple):
+    """A trimmed piece of a logical line; `gap` is the switch penalty from the previous chunk.
+
+    A named tuple: a document has one per sentence or so, made twice each (see _chunks).
+    """
 
     start: int
     end: int
@@ -370,16 +379,23 @@ def detect_segments(doc: Document, detector: Detector) -> list[Segment]:
     """Cut `doc` into paragraphs, lines and single-language spans, each with its language."""
     chunks = list(_chunks(doc.text))
     voiced = [c for c in chunks if not c.noise]
+    if len(detector.languages) == 1:
+        # One language to choose from (--lang): every path and posterior gives it, certain.
+        only = (Lang(detector.languages[0]), 1.0)
+        return _merge(doc, chunks, dict.fromkeys((c.start for c in voiced), only))
     texts = [_clean(doc.text[c.start : c.end]) for c in voiced]
     rows = detector.confidences(texts)
-    weights = [
-        min(1.0, (len(_LETTER.findall(t)) / _FULL_EVIDENCE) ** _EVIDENCE_POWER) for t in texts
-    ]
+    weights = [min(1.0, (_letters(t) / _FULL_EVIDENCE) ** _EVIDENCE_POWER) for t in texts]
     labels = _label(detector.languages, [c.gap for c in voiced], rows, weights)
     decided: dict[int, tuple[Lang, float]] = {
         c.start: label for c, label in zip(voiced, labels, strict=True)
     }
     return _merge(doc, chunks, decided)
+
+
+def _letters(clean: str) -> int:
+    """The letters of a text `_clean` gave: all but its spaces, apostrophes and hyphens."""
+    return len(clean) - sum(clean.count(mark) for mark in " '’-")
 
 
 def _chunks(text: str) -> list[_Chunk]:
@@ -413,7 +429,7 @@ def _chunks(text: str) -> list[_Chunk]:
             out.append(chunk)
             continue
         gap = min(pending, chunk.gap)
-        out.append(_Chunk(chunk.start, chunk.end, chunk.paragraph, chunk.line_key, gap, False))
+        out.append(chunk._replace(gap=gap))
         pending = math.inf
     return out
 
@@ -460,6 +476,8 @@ def _other_script(text: str) -> bool:
     set aside like noise, since lingua, asked about our languages only, would name one of them
     (an Arabic line came out French at 0.54)."""
     sample = text[: SAMPLE_CHARS * 2]
+    if _ANOTHER_SCRIPT.search(sample) is None:
+        return False  # every letter is of our scripts
     letters = len(_LETTER.findall(sample))
     return letters > 0 and len(_OUR_SCRIPTS.findall(sample)) * 2 < letters
 
@@ -471,8 +489,13 @@ def _clean(text: str) -> str:
     verdict on a sentence is settled long before its end: it sees the first SAMPLE_CHARS
     characters of a chunk, each word cut at LONGEST_WORD letters.
     """
-    text = TAG.sub(" ", URL.sub(" ", text[: SAMPLE_CHARS * 4]))
-    words = [w[:LONGEST_WORD] for w in _NOT_LETTERS.sub(" ", text).split()]
+    text = without_addresses(text[: SAMPLE_CHARS * 4])
+    words = _NOT_LETTERS.sub(" ", text).split()
+    if max(map(len, words), default=0) > LONGEST_WORD:
+        words = [w[:LONGEST_WORD] for w in words]
+    whole = " ".join(words)
+    if len(whole) < SAMPLE_CHARS:
+        return whole  # short enough to be seen whole
     sample: list[str] = []
     size = 0
     for word in words:
@@ -492,19 +515,26 @@ def _label(
     """Best language sequence (Viterbi) and each chunk's posterior; `und` below the threshold."""
     if not rows:
         return []
-    emit = [
-        [w * math.log(max(v, _FLOOR)) for v in row] for row, w in zip(rows, weights, strict=True)
-    ]
+    # Rows repeat (every chunk the function words settle has one of two): each distinct row's
+    # logarithms are taken once, and shared as they are by the chunks of full weight.
+    logs_of: dict[tuple[float, ...], tuple[float, ...]] = {}
+    emit: list[Sequence[float]] = []
+    for row, w in zip(rows, weights, strict=True):
+        key = tuple(row)
+        logs = logs_of.get(key)
+        if logs is None:
+            logs = logs_of[key] = tuple(math.log(max(v, _FLOOR)) for v in key)
+        emit.append(logs if w == 1.0 else tuple(w * v for v in logs))
     path = _viterbi(emit, gaps, len(languages))
     # The posterior is taken over the languages attested in the document: those of the best
     # path, each chunk's own best, and the rivals of ambiguous chunks. Over all 15 languages a
     # short line would leak probability to 14 unlikely switches.
     attested = set(path)
-    for row in rows:
+    for row in logs_of:
         ranked = sorted(range(len(row)), key=row.__getitem__)
         attested.update(ranked[-_RIVALS:] if row[ranked[-1]] < _AMBIGUOUS else ranked[-1:])
     present = sorted(attested)
-    local = [[row[s] for s in present] for row in emit]
+    local = _projected(emit, present)
     posterior = _posteriors(local, gaps, len(present))
     labels: list[tuple[Lang, float]] = []
     for t, state in enumerate(path):
@@ -513,7 +543,19 @@ def _label(
     return labels
 
 
-def _viterbi(emit: list[list[float]], gaps: Sequence[float], k: int) -> list[int]:
+def _projected(emit: Sequence[Sequence[float]], present: Sequence[int]) -> list[list[float]]:
+    """Each row's values for the `present` states; one list for rows that are one object."""
+    made: dict[int, list[float]] = {}
+    out = []
+    for row in emit:
+        local = made.get(id(row))
+        if local is None:
+            local = made[id(row)] = [row[s] for s in present]
+        out.append(local)
+    return out
+
+
+def _viterbi(emit: Sequence[Sequence[float]], gaps: Sequence[float], k: int) -> list[int]:
     """The state sequence maximising emissions minus switch penalties."""
     score = list(emit[0])
     back: list[list[int]] = []
@@ -542,18 +584,26 @@ def _viterbi(emit: list[list[float]], gaps: Sequence[float], k: int) -> list[int
 def _posteriors(emit: list[list[float]], gaps: Sequence[float], k: int) -> list[list[float]]:
     """Forward-backward marginals under the same switch penalties (as transition weights)."""
     n = len(emit)
-    fwd: list[list[float]] = [_normalise([math.exp(e) for e in emit[0]])]
+    # Each row's exponentials once, for both passes (once for rows that are one list).
+    exps: dict[int, list[float]] = {}
+    ex = []
+    for row in emit:
+        exp_row = exps.get(id(row))
+        if exp_row is None:
+            exp_row = exps[id(row)] = [math.exp(e) for e in row]
+        ex.append(exp_row)
+    fwd: list[list[float]] = [_normalise(list(ex[0]))]
     for t in range(1, n):
         w = math.exp(-gaps[t])
         prev = fwd[-1]
         total = sum(prev)
-        fwd.append(
-            _normalise([(prev[s] + w * (total - prev[s])) * math.exp(emit[t][s]) for s in range(k)])
-        )
+        here = ex[t]
+        fwd.append(_normalise([(prev[s] + w * (total - prev[s])) * here[s] for s in range(k)]))
     bwd: list[list[float]] = [[1.0] * k for _ in range(n)]
     for t in range(n - 2, -1, -1):
         w = math.exp(-gaps[t + 1])
-        nxt = [bwd[t + 1][s] * math.exp(emit[t + 1][s]) for s in range(k)]
+        after = ex[t + 1]
+        nxt = [bwd[t + 1][s] * after[s] for s in range(k)]
         total = sum(nxt)
         bwd[t] = _normalise([nxt[s] + w * (total - nxt[s]) for s in range(k)])
     return [_normalise([f * b for f, b in zip(fwd[t], bwd[t], strict=True)]) for t in range(n)]

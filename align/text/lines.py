@@ -33,7 +33,8 @@ def logical_lines(text: str, start: int = 0, end: int | None = None) -> list[tup
         if s == e:
             after_blank = True
             continue
-        if lines and not after_blank and continues(text[lines[-1][0] : lines[-1][1]], text[s:e]):
+        # The previous line's last character and this one's first are all `continues` reads.
+        if lines and not after_blank and continues(text[lines[-1][1] - 1], text[s]):
             lines[-1] = (lines[-1][0], e)
         else:
             lines.append((s, e))

@@ -25,10 +25,22 @@ INTERFACE_LINES = frozenset(
     }
 )
 _LETTER = re.compile(r"[^\W\d_]")
+# What every match of URL or TAG holds: a text without any is left as it is by both.
+_ADDRESS_MARK = re.compile(r"[/#@]|www\.", re.I)
+
+
+def without_addresses(text: str) -> str:
+    """`text` with its URLs and tags replaced by spaces (one scan when it has none)."""
+    if _ADDRESS_MARK.search(text) is None:
+        return text
+    return TAG.sub(" ", URL.sub(" ", text))
 
 
 def is_noise(text: str) -> bool:
     """True for material with no language: counters, URLs, numbers, tags, rules, Telegram chrome."""
     if " ".join(text.split()).casefold() in INTERFACE_LINES:
         return True
-    return len(_LETTER.findall(TAG.sub(" ", URL.sub(" ", text)))) < 2
+    # Fewer than two letters outside addresses: two searches rather than a list of every letter.
+    words = without_addresses(text)
+    first = _LETTER.search(words)
+    return first is None or _LETTER.search(words, first.end()) is None

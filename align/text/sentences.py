@@ -47,6 +47,14 @@ _CITATION = re.compile(r"(?:\[(?:\d{1,3}|[a-z -]{1,15}\d{0,3})\]\s*)+")
 # The word before a final period, after any elision ("l'art." -> "art").
 _LAST_WORD = re.compile(r"(?:^|[\s'’(])([^\s'’(]+)\.$")
 
+# Where Punkt may weigh a sentence break: a sentence-ending character with anything after it
+# (its candidates are those followed by punctuation or by spaces and a word). A text with none,
+# such as one sentence with its full stop at the end, is one sentence without asking Punkt.
+_MAY_BREAK = re.compile(r"[.?!](?=\s*\S)")
+
+# What every URL holds (a region without either has none to look for).
+_URL_MARK = re.compile(r"/|www\.", re.I)
+
 _PUNKT_LANGUAGES = {"fr": "french", "en": "english"}
 _EXTRA = {"fr": FRENCH_ABBREVIATIONS, "en": ENGLISH_ABBREVIATIONS}
 
@@ -60,6 +68,9 @@ class Splitter:
 
     def spans(self, text: str, lang: str) -> list[tuple[int, int]]:
         """Punkt's sentence spans of one line of text (offsets into `text`)."""
+        if _MAY_BREAK.search(text) is None:
+            end = len(text.rstrip())
+            return [(0, end)] if end else []
         tokenizer = self.tokenizers.get(lang) or self.tokenizers[self.fallback]
         return list(tokenizer.span_tokenize(text))
 
@@ -147,6 +158,8 @@ def _repair(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[in
     """Undo Punkt's cuts inside URLs, after a list number or an abbreviation, before a fragment
     with no letter; give a leading citation mark ("[3] ") back to the sentence it belongs to."""
     out: list[tuple[int, int]] = []
+    if len(spans) < 2:
+        return spans  # no cut to undo
     urls = _url_spans(text, spans)
     for s, e in spans:
         if out:
@@ -186,6 +199,8 @@ def _url_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     region_start = text.rfind("\n", 0, spans[0][0]) + 1
     region_end = text.find("\n", spans[-1][1])
     region_end = len(text) if region_end < 0 else region_end
+    if _URL_MARK.search(text, region_start, region_end) is None:
+        return []
     return [(m.start(), m.end()) for m in URL.finditer(text, region_start, region_end)]
 
 
@@ -205,7 +220,8 @@ def _strip_markers(text: str, start: int, end: int) -> tuple[int, int]:
         piece = text[start:end]
     if not _HAS_WORD.search(piece):
         return start, end  # nothing but markers: keep it whole rather than lose it
-    trail = _TRAILING_MARKERS.search(piece)
+    # Searched for only when the last character is one: the search tries every run of spaces.
+    trail = _TRAILING_MARKERS.match(piece, len(piece) - 1) and _TRAILING_MARKERS.search(piece)
     if trail:
         end = start + trail.start()
     return start, end
