@@ -10,6 +10,7 @@ import pytest
 from align.exports.review import ReviewRow, write_review
 from align.exports.reviews import apply_reviews, read_reviews
 from align.exports.rows import AlignedText
+from align.model import Mode
 from glossary.errors import FileProblem
 
 FR = ["Le traité est signé.", "Ouchakov arrive.", "Il pleut.", "Fin."]
@@ -74,6 +75,19 @@ def test_an_ok_link_stays_when_the_aligner_now_links_its_sentences_otherwise() -
         ((2,), (2,), "ok"),
         ((3,), (3,), ""),
     ]
+
+
+@pytest.mark.parametrize(("mode", "sibling_kept"), [("parallel", False), ("comparable", True)])
+def test_confirming_a_comparable_link_keeps_the_other_links_of_its_sentence(
+    mode: str, sibling_kept: bool
+) -> None:
+    # A sentence telling two happenings has two comparable links; an ok on one is no verdict on
+    # the other. Parallel links share out the sentences: the confirmed one takes them.
+    first = replace(link((1,), (1,)), mode=Mode(mode))
+    second = replace(link((1,), (2,)), mode=Mode(mode))
+    outcome = apply_reviews([first, second], [ReviewRow(first, review="ok")], sentence_text)
+    assert (second in outcome.units) is sibling_kept
+    assert replace(first, review="ok") in outcome.units
 
 
 def test_a_new_link_over_a_wrong_one_is_the_aligners_new_proposal_and_is_kept() -> None:

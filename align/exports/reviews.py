@@ -2,8 +2,8 @@
 
 Like the glossary, the person's review wins: a link marked `wrong` leaves alignment.tmx, an
 edited text goes into it as edited, an `ok` link stays even when the aligner would now link its
-sentences otherwise (the new links that overlap it are dropped). The sheet's `_tool_alignment`
-record says what the tool wrote, so a text that differs from it is the person's.
+sentences otherwise (in parallel mode the new links that overlap it are dropped). The sheet's
+`_tool_alignment` record says what the tool wrote, so a text that differs from it is the person's.
 """
 
 from __future__ import annotations
@@ -192,7 +192,11 @@ def apply_reviews(
             placed[link.link_id] = review
         else:
             extra.append(review)
-        if review.review == "ok" or review.edited:
+        # Parallel links share out the sentences, so a link the person confirmed takes its
+        # sentences from any other; comparable ones do not (a sentence telling two happenings
+        # has a link for each), so confirming one leaves its siblings be.
+        confirmed = review.review == "ok" or review.edited
+        if confirmed and review.link.mode != Mode.COMPARABLE:
             claimed.update(_sentences(review.link))
     rows: list[ReviewRow] = []
     for link in links:
