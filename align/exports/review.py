@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from align.exports.rows import AlignedText
+from align.exports.sheetrows import SheetRows, book_bytes
 from align.model import Mode
 from glossary import xlsx
 from glossary.atomicfile import write_bytes_atomic
@@ -248,6 +249,7 @@ def _review_book_bytes(reviews: list[ReviewRow], low_scores: dict[Mode, float] |
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
     styles = [wrap if name in WRAPPED else top for name in HEADER]
+    rows = SheetRows(sheet, styles)
     for number, row in enumerate(reviews, start=2):
         link = row.link
         values = {
@@ -266,45 +268,37 @@ def _review_book_bytes(reviews: list[ReviewRow], low_scores: dict[Mode, float] |
             "link_id": link.link_id,
         }
         texts = {name: str(values[name]) for name in WRAPPED}
-        # A write-only sheet writes a row's height with the row: set it first.
-        sheet.row_dimensions[number].height = row_height(texts)
-        sheet.append(
-            [
-                xlsx.cell(sheet, values[name], style=style)
-                for name, style in zip(HEADER, styles, strict=True)
-            ]
-        )
-    _tool_sheet(book, reviews)
-    return xlsx.workbook_bytes(book)
+        rows.append(number, [values[name] for name in HEADER], height=row_height(texts))
+    return book_bytes(book, [rows, _tool_sheet(book, reviews)])
 
 
-def _tool_sheet(book: object, reviews: Sequence[ReviewRow]) -> None:
+def _tool_sheet(book: object, reviews: Sequence[ReviewRow]) -> SheetRows:
     """What the tool wrote for each link, so the next run can tell a person's edits apart."""
     sheet = book.create_sheet(TOOL_SHEET)  # type: ignore[attr-defined]
     sheet.sheet_state = "veryHidden"
     sheet.append(list(TOOL_HEADER))
-    for row in reviews:
+    rows = SheetRows(sheet)
+    for number, row in enumerate(reviews, start=2):
         link = row.link
-        sheet.append(
-            xlsx.row(
-                sheet,
-                [
-                    link.link_id,
-                    link.fr_source,
-                    link.en_source,
-                    ",".join(map(str, link.fr_ids)),
-                    ",".join(map(str, link.en_ids)),
-                    link.fr_lines,
-                    link.en_lines,
-                    link.fr_text,
-                    link.en_text,
-                    link.kind,
-                    link.mode or "",
-                    round(link.score, 4),
-                    _evidence(link),
-                ],
-            )
+        rows.append(
+            number,
+            [
+                link.link_id,
+                link.fr_source,
+                link.en_source,
+                ",".join(map(str, link.fr_ids)),
+                ",".join(map(str, link.en_ids)),
+                link.fr_lines,
+                link.en_lines,
+                link.fr_text,
+                link.en_text,
+                link.kind,
+                link.mode or "",
+                round(link.score, 4),
+                _evidence(link),
+            ],
         )
+    return rows
 
 
 def _evidence(link: AlignedText) -> str:
