@@ -8,7 +8,9 @@ person's changes from its own (`align.exports.reviews` reads both back).
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,7 +160,7 @@ def wrapped_lines(text: str, width: float) -> int:
     for paragraph in text.split("\n"):
         lines, used = 1, 0.0
         for word in paragraph.split(" "):
-            size = sum(_WIDE if _is_wide(ch) else 1.0 for ch in word)
+            size = len(word) + (_WIDE - 1.0) * len(_wide_characters().findall(word))
             needed = size if used == 0 else used + 1.0 + size
             if needed <= room:
                 used = needed
@@ -173,8 +175,20 @@ def wrapped_lines(text: str, width: float) -> int:
     return total
 
 
+@functools.cache
+def _wide_characters() -> re.Pattern[str]:
+    """A pattern of every character `_is_wide` counts wide: one search per word, not a call
+    per character (a review sheet's texts run to millions of characters)."""
+    below = "".join(chr(c) for c in range(_WIDE_FROM) if _is_wide(chr(c)))
+    return re.compile(f"[{re.escape(below)}{chr(_WIDE_FROM)}-{chr(0x10FFFF)}]")
+
+
+# From here on every character counts wide (CJK and beyond).
+_WIDE_FROM = 0x2E81
+
+
 def _is_wide(ch: str) -> bool:
-    return ch.isupper() or ch in "mwMW%@—" or ord(ch) > 0x2E80
+    return ch.isupper() or ch in "mwMW%@—" or ord(ch) >= _WIDE_FROM
 
 
 def row_height(texts: dict[str, str]) -> float:
