@@ -25,12 +25,12 @@ from glossary import xlsx
 _MAX_TEXT = 32767
 # Text openpyxl writes as an error value, not as a string (openpyxl.cell.cell.ERROR_CODES).
 _ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def _escaped(text: str) -> str:
     """Text as libxml2 writes it into an ASCII file: markup escaped, the rest as &#N; refs."""
-    return text.translate(_ESCAPES).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.encode("ascii", "xmlcharrefreplace").decode("ascii")
 
 
 def _number(value: float) -> str:
