@@ -106,17 +106,26 @@ def book_bytes(book: Any, rows: Sequence[SheetRows]) -> bytes:
     saved = io.BytesIO()
     with xlsx.temporary_files_written():
         book.save(saved)
+        spliced = _spliced(saved.getvalue(), rows)
+    return xlsx.reproducible(spliced)
+
+
+def _spliced(saved: bytes, rows: Sequence[SheetRows]) -> bytes:
     names = [f"xl/worksheets/sheet{i}.xml" for i in range(1, len(rows) + 1)]
     spliced = io.BytesIO()
     with (
-        zipfile.ZipFile(io.BytesIO(saved.getvalue())) as src,
+        zipfile.ZipFile(io.BytesIO(saved)) as src,
         zipfile.ZipFile(spliced, "w", zipfile.ZIP_STORED) as dst,
     ):
         for info in src.infolist():
             content = src.read(info.filename)
             if info.filename in names:
+                end = content.rfind(b"</sheetData>")
+                if end < 0:
+                    # openpyxl writes a sheet to a temporary file first; one cut short (a full
+                    # folder, a file size limit) can reach here without an error of its own.
+                    raise OSError(f"{info.filename} was cut short in its temporary file")
                 extra = "".join(rows[names.index(info.filename)].parts).encode("ascii")
-                end = content.rindex(b"</sheetData>")
                 content = content[:end] + extra + content[end:]
             dst.writestr(info, content, compress_type=zipfile.ZIP_STORED)
-    return xlsx.reproducible(spliced.getvalue())
+    return spliced.getvalue()
