@@ -4,11 +4,11 @@ One document's walk: `align.readers` decodes it into a Document; `align.text.ana
 cuts it into language segments (`text.language`), sets repeats aside (`text.repeats`) and splits
 sentences (`text.sentences`); the glossary stage finds names in every sentence
 (`glossary.mentions`), groups them into entities (`glossary.build`), keeps a person's edits
-(`glossary.workbook.merge`) and writes glossary.xlsx, .tbx, .csv; the alignment stage pairs French
-and English documents (`pairing.documents`), aligns each pair (`pairing.pair`, through
-`parallel` or `comparable`) and writes alignment.tmx and .xlsx (`exports`); the links of the
-pairs aligned as translations then merge the names they pair (`glossary.cooccurrence`), and the
-glossary files are written again (`merge_over_links`).
+(`glossary.workbook.merge`); the alignment stage pairs French and English documents
+(`pairing.documents`), aligns each pair (`pairing.pair`, through `parallel` or `comparable`) and
+writes alignment.tmx and .xlsx (`exports`); the links of the pairs aligned as translations then
+merge the names they pair (`glossary.cooccurrence`, `merge_over_links`), and only then are
+glossary.xlsx, .tbx and .csv written, once (`written`).
 """
 
 from __future__ import annotations
