@@ -4,11 +4,11 @@ One document's walk: `align.readers` decodes it into a Document; `align.text.ana
 cuts it into language segments (`text.language`), sets repeats aside (`text.repeats`) and splits
 sentences (`text.sentences`); the glossary stage finds names in every sentence
 (`glossary.mentions`), groups them into entities (`glossary.build`), keeps a person's edits
-(`glossary.workbook.merge`) and writes glossary.xlsx, .tbx, .csv; the alignment stage pairs French
-and English documents (`pairing.documents`), aligns each pair (`pairing.pair`, through
-`parallel` or `comparable`) and writes alignment.tmx and .xlsx (`exports`); the links of the
-pairs aligned as translations then merge the names they pair (`glossary.cooccurrence`), and the
-glossary files are written again (`merge_over_links`).
+(`glossary.workbook.merge`); the alignment stage pairs French and English documents
+(`pairing.documents`), aligns each pair (`pairing.pair`, through `parallel` or `comparable`) and
+writes alignment.tmx and .xlsx (`exports`); the links of the pairs aligned as translations then
+merge the names they pair (`glossary.cooccurrence`, `merge_over_links`), and only then are
+glossary.xlsx, .tbx and .csv written, once (`written`).
 """
 
 from __future__ import annotations
@@ -56,15 +56,17 @@ from glossary.mentions.ner import release_pipeline
 from glossary.model import Glossary, KeptOut, Lang, Mention, Passage
 from glossary.tbx import write_tbx
 from glossary.termbase_csv import write_termbase_csv
-from glossary.workbook import Workbook, merge_workbook, read_workbook, write_workbook
+from glossary.workbook import Workbook, merge_workbook, write_workbook
 from glossary.workbook.file import (
     FileState,
     changed_since,
     ensure_closed,
     file_state,
+    load_sheets,
     open_elsewhere,
 )
-from glossary.workbook.merge import kept_out
+from glossary.workbook.merge import Merge, kept_out
+from glossary.workbook.parse import parse_workbook
 
 
 class MentionFinder(Protocol):
@@ -119,6 +121,8 @@ class GlossaryStage:
     warnings: tuple[str, ...] = ()
     # The names found, kept to merge again over the alignment's parallel links.
     mentions: tuple[Mention, ...] = ()
+    # What write_workbook needs of the merge, for a stage whose files are not written yet.
+    merged: Merge | None = None
 
 
 @dataclass(frozen=True)
@@ -202,13 +206,10 @@ def _stages(
         analysed = analyse(read.documents, workers, store, progress)
     pairs = StoredPairs(store)
     with staged(settings.out_dir) as staging:
-        glossary_stage = export_glossary(
-            analysed,
-            previous.workbook,
-            settings,
-            progress,
-            folder=staging.folder,
-            find=StoredMentions(store),
+        # Merged now (the aligners' names come from it), written once the parallel links have
+        # had their say (merge_over_links), so a run writes the glossary's files once.
+        glossary_stage = glossary_of(
+            analysed, previous.workbook, settings, progress, find=StoredMentions(store)
         )
         # spaCy is done once the names are found (the store keeps its entities per text):
         # its model is freed before the alignment's own memory grows.
@@ -230,6 +231,7 @@ def _stages(
         glossary_stage = merge_over_links(
             glossary_stage, alignment_stage, previous.workbook, settings, staging.folder
         )
+        glossary_stage = written(glossary_stage, previous.workbook, staging.folder)
         glossary_stage = _merge_again_if_saved(previous, glossary_stage, settings, staging)
         outputs = staging.commit([p.name for p in glossary_stage.outputs + alignment_stage.outputs])
     store.keep_only_used()
@@ -346,7 +348,9 @@ def load_previous_glossary(settings: RunSettings) -> Workbook | None:
         )
     if not path.exists():
         return None
-    return read_workbook(path)
+    # read_workbook, with the sheets streamed (glossary.workbook.stream: the values openpyxl
+    # reads, every sheet, the same limits on hostile files) for about a fifth of its time.
+    return parse_workbook(str(path), load_sheets(path, streamed=True))
 
 
 def about_rows(settings: RunSettings, analysed: Sequence[AnalysedDocument]) -> dict[str, str]:
@@ -373,6 +377,20 @@ def export_glossary(
 
     Forms a person rejected or deleted in the workbook are kept out of the build. `find` is
     glossary_mentions or one that reuses the store's mentions (the run's)."""
+    stage = glossary_of(analysed, previous, settings, progress, find=find)
+    return written(stage, previous, settings.out_dir if folder is None else folder)
+
+
+def glossary_of(
+    analysed: Sequence[AnalysedDocument],
+    previous: Workbook | None,
+    settings: RunSettings,
+    progress: Progress | None = None,
+    *,
+    find: MentionFinder = glossary_mentions,
+) -> GlossaryStage:
+    """export_glossary's glossary, merged with a person's workbook, its files not written yet
+    (`written` writes them)."""
     if progress:
         progress("building the glossary", 0, 1)
     mentions = find(
@@ -380,7 +398,7 @@ def export_glossary(
         kept_out=kept_out(previous) if previous is not None else None,
     )
     fresh = glossary_from_mentions(mentions)
-    stage = write_glossary(fresh, previous, settings, about_rows(settings, analysed), folder=folder)
+    stage = merged_stage(fresh, previous, about_rows(settings, analysed))
     if progress:
         progress("building the glossary", 1, 1)
     return replace(stage, mentions=tuple(mentions))
@@ -394,15 +412,18 @@ def merge_over_links(
     folder: Path | None = None,
 ) -> GlossaryStage:
     """The glossary built again with the alignment's parallel links as evidence (names that
-    translate each other, glossary.cooccurrence), merged with a person's workbook and written
-    over the first one; the stage as it was when the links change nothing."""
+    translate each other, glossary.cooccurrence) and merged with a person's workbook; the stage
+    as it was when the links change nothing. A stage whose files were written is written again
+    (into `folder`, by default settings.out_dir); one not written yet stays so."""
     if not alignment.parallel_links:
         return stage
     fresh = glossary_from_mentions(stage.mentions, links=alignment.parallel_links)
     if fresh == stage.fresh:
         return stage
-    again = write_glossary(fresh, previous, settings, stage.about, folder=folder)
-    return replace(again, mentions=stage.mentions)
+    again = replace(merged_stage(fresh, previous, stage.about), mentions=stage.mentions)
+    if stage.outputs:
+        return written(again, previous, settings.out_dir if folder is None else folder)
+    return again
 
 
 def write_glossary(
@@ -414,20 +435,36 @@ def write_glossary(
     folder: Path | None = None,
 ) -> GlossaryStage:
     """Merge the fresh glossary with a person's workbook; write glossary.xlsx, .tbx and .csv."""
+    stage = merged_stage(fresh, previous, about)
+    return written(stage, previous, settings.out_dir if folder is None else folder)
+
+
+def merged_stage(
+    fresh: Glossary, previous: Workbook | None, about: Mapping[str, str]
+) -> GlossaryStage:
+    """The fresh glossary merged with a person's workbook, not written yet."""
     merged = merge_workbook(previous, fresh)
-    folder = settings.out_dir if folder is None else folder
-    xlsx, tbx, termbase = folder / GLOSSARY_XLSX, folder / GLOSSARY_TBX, folder / GLOSSARY_CSV
-    write_workbook(xlsx, merged.glossary, about, baseline=merged.baseline, previous=previous)
-    write_tbx(tbx, merged.glossary)
-    write_termbase_csv(termbase, merged.glossary)
     return GlossaryStage(
         merged.glossary,
         merged.edited_rows,
-        (xlsx, tbx, termbase),
+        (),
         fresh=fresh,
         about=dict(about),
         warnings=previous.warnings if previous is not None else (),
+        merged=merged,
     )
+
+
+def written(stage: GlossaryStage, previous: Workbook | None, folder: Path) -> GlossaryStage:
+    """The stage with glossary.xlsx, .tbx and .csv written into `folder` from its merge."""
+    merged = stage.merged
+    if merged is None:
+        raise ValueError("a glossary stage without its merge cannot be written")
+    xlsx, tbx, termbase = folder / GLOSSARY_XLSX, folder / GLOSSARY_TBX, folder / GLOSSARY_CSV
+    write_workbook(xlsx, merged.glossary, stage.about, baseline=merged.baseline, previous=previous)
+    write_tbx(tbx, merged.glossary)
+    write_termbase_csv(termbase, merged.glossary)
+    return replace(stage, outputs=(xlsx, tbx, termbase))
 
 
 def export_alignment(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,31 @@ def test_a_link_id_depends_on_the_documents_and_sentences_only() -> None:
     assert replace(link, score=0.1, fr_text="Autre.").link_id == link.link_id
     assert replace(link, fr_ids=(5,)).link_id != link.link_id
     assert replace(link, en_source="004.txt").link_id != link.link_id
+
+
+def _lines_counted_per_character(text: str, width: float) -> int:
+    """wrapped_lines as first written: each character weighed on its own."""
+    from align.exports.review import _WIDE, _is_wide
+
+    room, total = max(1.0, width - 1.5), 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0.0
+        for word in paragraph.split(" "):
+            size = sum(_WIDE if _is_wide(ch) else 1.0 for ch in word)
+            needed = size if used == 0 else used + 1.0 + size
+            if needed <= room:
+                used = needed
+                continue
+            if used > 0:
+                lines += 1
+            extra = max(0, math.ceil(size / room) - 1)
+            lines += extra
+            used = size - extra * room
+        total += lines
+    return total
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300), st.sampled_from([6, 9, 62]))
+def test_wrapped_lines_weigh_every_character_as_one_at_a_time_would(text: str, width: int) -> None:
+    assert wrapped_lines(text, width) == _lines_counted_per_character(text, width)

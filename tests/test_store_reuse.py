@@ -231,3 +231,24 @@ def test_spacy_is_freed_after_the_names_and_its_entities_stay_in_the_store(
         assert len(loads) == expected_loads, step  # loaded again only for a text not stored
         if step == 1:
             assert texts and all(text in FRENCH_ADDED for text in texts)
+
+
+@pytest.mark.parametrize("runs", [1, 2], ids=["first run", "re-run"])
+def test_a_run_writes_the_glossary_files_once_after_the_links(
+    tmp_path: Path, asked: Asked, monkeypatch: pytest.MonkeyPatch, runs: int
+) -> None:
+    import align.pipeline
+
+    real = align.pipeline.write_workbook
+    written: list[Path] = []
+
+    def counted(path: Path, *args: Any, **kwargs: Any) -> None:
+        written.append(Path(path))
+        real(path, *args, **kwargs)
+
+    monkeypatch.setattr(align.pipeline, "write_workbook", counted)
+    docs = write_docs(tmp_path / "docs")
+    for _ in range(runs):
+        written.clear()
+        run(docs, tmp_path / "out")
+        assert len(written) == 1

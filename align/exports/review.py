@@ -8,12 +8,15 @@ person's changes from its own (`align.exports.reviews` reads both back).
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from align.exports.rows import AlignedText
+from align.exports.sheetrows import SheetRows, book_bytes
 from align.model import Mode
 from glossary import xlsx
 from glossary.atomicfile import write_bytes_atomic
@@ -157,7 +160,7 @@ def wrapped_lines(text: str, width: float) -> int:
     for paragraph in text.split("\n"):
         lines, used = 1, 0.0
         for word in paragraph.split(" "):
-            size = sum(_WIDE if _is_wide(ch) else 1.0 for ch in word)
+            size = len(word) + (_WIDE - 1.0) * len(_wide_characters().findall(word))
             needed = size if used == 0 else used + 1.0 + size
             if needed <= room:
                 used = needed
@@ -172,8 +175,20 @@ def wrapped_lines(text: str, width: float) -> int:
     return total
 
 
+@functools.cache
+def _wide_characters() -> re.Pattern[str]:
+    """A pattern of every character `_is_wide` counts wide: one search per word, not a call
+    per character (a review sheet's texts run to millions of characters)."""
+    below = "".join(chr(c) for c in range(_WIDE_FROM) if _is_wide(chr(c)))
+    return re.compile(f"[{re.escape(below)}{chr(_WIDE_FROM)}-{chr(0x10FFFF)}]")
+
+
+# From here on every character counts wide (CJK and beyond).
+_WIDE_FROM = 0x2E81
+
+
 def _is_wide(ch: str) -> bool:
-    return ch.isupper() or ch in "mwMW%@—" or ord(ch) > 0x2E80
+    return ch.isupper() or ch in "mwMW%@—" or ord(ch) >= _WIDE_FROM
 
 
 def row_height(texts: dict[str, str]) -> float:
@@ -248,6 +263,7 @@ def _review_book_bytes(reviews: list[ReviewRow], low_scores: dict[Mode, float] |
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
     styles = [wrap if name in WRAPPED else top for name in HEADER]
+    rows = SheetRows(sheet, styles)
     for number, row in enumerate(reviews, start=2):
         link = row.link
         values = {
@@ -266,45 +282,37 @@ def _review_book_bytes(reviews: list[ReviewRow], low_scores: dict[Mode, float] |
             "link_id": link.link_id,
         }
         texts = {name: str(values[name]) for name in WRAPPED}
-        # A write-only sheet writes a row's height with the row: set it first.
-        sheet.row_dimensions[number].height = row_height(texts)
-        sheet.append(
-            [
-                xlsx.cell(sheet, values[name], style=style)
-                for name, style in zip(HEADER, styles, strict=True)
-            ]
-        )
-    _tool_sheet(book, reviews)
-    return xlsx.workbook_bytes(book)
+        rows.append(number, [values[name] for name in HEADER], height=row_height(texts))
+    return book_bytes(book, [rows, _tool_sheet(book, reviews)])
 
 
-def _tool_sheet(book: object, reviews: Sequence[ReviewRow]) -> None:
+def _tool_sheet(book: object, reviews: Sequence[ReviewRow]) -> SheetRows:
     """What the tool wrote for each link, so the next run can tell a person's edits apart."""
     sheet = book.create_sheet(TOOL_SHEET)  # type: ignore[attr-defined]
     sheet.sheet_state = "veryHidden"
     sheet.append(list(TOOL_HEADER))
-    for row in reviews:
+    rows = SheetRows(sheet)
+    for number, row in enumerate(reviews, start=2):
         link = row.link
-        sheet.append(
-            xlsx.row(
-                sheet,
-                [
-                    link.link_id,
-                    link.fr_source,
-                    link.en_source,
-                    ",".join(map(str, link.fr_ids)),
-                    ",".join(map(str, link.en_ids)),
-                    link.fr_lines,
-                    link.en_lines,
-                    link.fr_text,
-                    link.en_text,
-                    link.kind,
-                    link.mode or "",
-                    round(link.score, 4),
-                    _evidence(link),
-                ],
-            )
+        rows.append(
+            number,
+            [
+                link.link_id,
+                link.fr_source,
+                link.en_source,
+                ",".join(map(str, link.fr_ids)),
+                ",".join(map(str, link.en_ids)),
+                link.fr_lines,
+                link.en_lines,
+                link.fr_text,
+                link.en_text,
+                link.kind,
+                link.mode or "",
+                round(link.score, 4),
+                _evidence(link),
+            ],
         )
+    return rows
 
 
 def _evidence(link: AlignedText) -> str:
