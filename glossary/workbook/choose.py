@@ -60,11 +60,12 @@ def _entities(source: str, rows: Rows) -> list[tuple[int, Named]]:
     """Each Entities row with something in a contract column, in outline, checked."""
     at = locate(source, ENTITIES, rows, ENTITY_COLUMNS)
     contract = sorted(at.values())
+    width = contract[-1] + 1  # rows stop at their last cell: shorter ones padded with None
     entity_id, kind, status = at["entity_id"], at["type"], at["status"]
     english, french, mentions = at["canonical_en"], at["canonical_fr"], at["mentions"]
     result = []
     for number, row in enumerate(rows[1:], start=2):
-        cells = _Cells(row)
+        cells = row if len(row) >= width else row + (None,) * (width - len(row))
         identifier = cell_text(cells[entity_id]).strip()
         if not identifier:
             if not any(cell_text(cells[i]).strip() for i in contract):
@@ -88,10 +89,12 @@ def _variants(source: str, rows: Rows) -> list[tuple[int, Form, str]]:
     language code typed ("" where the tool fills it)."""
     at = locate(source, VARIANTS, rows, VARIANT_COLUMNS)
     contract = sorted(at.values())
+    width = contract[-1] + 1  # rows stop at their last cell: shorter ones padded with None
     entity_id, variant, lang, count = at["entity_id"], at["variant"], at["lang"], at["count"]
     result = []
+    codes: dict[str, str] = {}  # a few spellings of a few languages, over every row
     for number, row in enumerate(rows[1:], start=2):
-        cells = _Cells(row)
+        cells = row if len(row) >= width else row + (None,) * (width - len(row))
         form = cell_text(cells[variant])
         identifier = cell_text(cells[entity_id]).strip()
         if not (form.strip() and identifier):
@@ -103,7 +106,9 @@ def _variants(source: str, rows: Rows) -> list[tuple[int, Form, str]]:
         if cell_int(cells[count]) is None:
             whole_number(source, _where(VARIANTS, number), "count", cells[count])
         typed = cell_text(cells[lang]).strip()
-        code = (lang_code(typed) or "") if typed else ""
+        code = codes.get(typed)
+        if code is None:
+            code = codes[typed] = (lang_code(typed) or "") if typed else ""
         result.append((number, Form(identifier, form), code))
     return result
 
@@ -124,16 +129,3 @@ def _only(rows: Rows, numbers: set[int]) -> Rows:
 
 def _where(sheet: str, number: int) -> str:
     return f"sheet '{sheet}', row {number}"
-
-
-class _Cells:
-    """A row's cells by position, None past its last cell (rows stop at their last cell)."""
-
-    __slots__ = ("_row", "_width")
-
-    def __init__(self, row: tuple[CellValue, ...]) -> None:
-        self._row = row
-        self._width = len(row)
-
-    def __getitem__(self, index: int) -> CellValue:
-        return self._row[index] if index < self._width else None

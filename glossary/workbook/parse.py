@@ -390,6 +390,8 @@ def _parse_variants(
 def check_unique_entities(source: str, ids: Sequence[tuple[int, str]]) -> None:
     """Raise GlossaryError naming the rows of the first entity_id used by more than one row
     (`ids`: each Entities row's number and entity_id)."""
+    if len({entity_id for _, entity_id in ids}) == len(ids):
+        return
     rows: dict[str, list[int]] = {}
     for number, entity_id in ids:
         rows.setdefault(entity_id, []).append(number)

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
 _OPEN = "<sheetData>"
 _CLOSE = "</sheetData>"
+_ROW_END = "</row>"
+_BLOCK = 1 << 20  # characters of content tokenised at once
 _WS = "[ \t\r\n]"
 # Text content: no markup, no carriage return (XML turns it into a line feed), references only
 # of the predefined entities or of characters.
@@ -110,12 +112,21 @@ def _holder(root: Any, marker: str) -> Any:
     return holder
 
 
-def tokens(content: str) -> list[tuple[str, ...]]:
+def tokens(content: str) -> Iterator[tuple[str, ...]]:
     """The tokens of a <sheetData> content, in order: a cell's (column letters, style, type,
     <v> text, "<is>" for an inline string, its text), a row's end, a row's start (attributes,
     "/" for an empty row), and any other character but white space; "" where absent. The reader
-    refuses the last kind and checks that cells sit in rows and rows in none."""
-    return _TOKENS.findall(content)
+    refuses the last kind and checks that cells sit in rows and rows in none.
+
+    Read a block of rows at a time, each block ending after a row's end tag: no token is cut
+    (plain content has no "<" but its tags'), and a few MB of tokens are held at once.
+    """
+    start = 0
+    while start < len(content):
+        end = content.find(_ROW_END, start + _BLOCK)
+        end = len(content) if end < 0 else end + len(_ROW_END)
+        yield from _TOKENS.findall(content, start, end)
+        start = end
 
 
 def row_attributes(text: str, prefixes: dict[str | None, str]) -> dict[str, str]:

@@ -19,7 +19,7 @@ part's declared size and refuses a part whose checksum then disagrees.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from glossary.workbook.cells import CellValue
@@ -131,7 +131,7 @@ class Package:
         self._depth.check(name, root)
         return root
 
-    def _scanned_rows(self, tokens: list[tuple[str, ...]], prefixes: Any) -> Rows:
+    def _scanned_rows(self, tokens: Iterable[tuple[str, ...]], prefixes: Any) -> Rows:
         """`_rows` over the scan's tokens: the same values, padding and cell limit."""
         from glossary.workbook.scan import LONGEST, NotPlain, row_attributes, unescaped
 
