@@ -11,6 +11,7 @@ from pathlib import Path
 from glossary import xlsx
 from glossary.model import Glossary
 from glossary.outline import Chooser
+from glossary.workbook.choose import parse_chosen
 from glossary.workbook.file import load_sheets
 from glossary.workbook.layout import build_workbook
 from glossary.workbook.parse import parse_workbook
@@ -50,8 +51,6 @@ def read_glossary(path: str | Path, choose: Chooser | None = None) -> Glossary:
     with _no_cycle_collection():
         sheets = load_sheets(path, allow_open=True, only=(ENTITIES, VARIANTS), streamed=True)
         if choose is not None:
-            from glossary.workbook.choose import parse_chosen
-
             return parse_chosen(str(path), sheets, choose)
         return parse_workbook(str(path), sheets).glossary
 

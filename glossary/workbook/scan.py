@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -59,9 +60,20 @@ class NotPlain(Exception):
     """The part is not written plainly enough for the scan: read it element by element."""
 
 
-def sheet_body(data: bytes, parse_rest: ParseRest, max_depth: int) -> tuple[str, Any] | None:
-    """The text inside the part's <sheetData> and the element holding it (parsed by
-    `parse_rest` with the rows left out), or None when the part is not plain enough to scan."""
+@dataclass(frozen=True)
+class Body:
+    """A part's text, where its <sheetData> content starts and ends in it (not copied out: a
+    sheet holds tens of MB), and that element as lxml parsed it with the rows left out."""
+
+    text: str
+    start: int
+    end: int
+    holder: Any
+
+
+def sheet_body(data: bytes, parse_rest: ParseRest, max_depth: int) -> Body | None:
+    """The part's <sheetData> content and the element holding it (parsed by `parse_rest`
+    with the rows left out), or None when the part is not plain enough to scan."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -80,8 +92,8 @@ def sheet_body(data: bytes, parse_rest: ParseRest, max_depth: int) -> tuple[str,
     end = text.find(_CLOSE, start)
     if end < 0:
         return None
-    content = text[start + len(_OPEN) : end]
-    if _NOT_XML.search(content) or "]]>" in content:
+    first = start + len(_OPEN)
+    if _NOT_XML.search(text, first, end) or text.find("]]>", first, end) >= 0:
         return None
     marker = "scan" + secrets.token_hex(8)
     rest = text[:start] + f"{_OPEN}<?{marker}?>{_CLOSE}" + text[end + len(_CLOSE) :]
@@ -95,7 +107,7 @@ def sheet_body(data: bytes, parse_rest: ParseRest, max_depth: int) -> tuple[str,
     depth = 1 + sum(1 for _ in holder.iterancestors())
     if depth + _BODY_DEPTH > max_depth or any(True for _ in root.iter(f"{{{_MAIN}}}row")):
         return None
-    return content, holder
+    return Body(text, first, end, holder)
 
 
 def _holder(root: Any, marker: str) -> Any:
@@ -112,7 +124,7 @@ def _holder(root: Any, marker: str) -> Any:
     return holder
 
 
-def tokens(content: str) -> Iterator[tuple[str, ...]]:
+def tokens(body: Body) -> Iterator[tuple[str, ...]]:
     """The tokens of a <sheetData> content, in order: a cell's (column letters, style, type,
     <v> text, "<is>" for an inline string, its text), a row's end, a row's start (attributes,
     "/" for an empty row), and any other character but white space; "" where absent. The reader
@@ -121,11 +133,11 @@ def tokens(content: str) -> Iterator[tuple[str, ...]]:
     Read a block of rows at a time, each block ending after a row's end tag: no token is cut
     (plain content has no "<" but its tags'), and a few MB of tokens are held at once.
     """
-    start = 0
-    while start < len(content):
-        end = content.find(_ROW_END, start + _BLOCK)
-        end = len(content) if end < 0 else end + len(_ROW_END)
-        yield from _TOKENS.findall(content, start, end)
+    text, start = body.text, body.start
+    while start < body.end:
+        end = text.find(_ROW_END, start + _BLOCK, body.end)
+        end = body.end if end < 0 else end + len(_ROW_END)
+        yield from _TOKENS.findall(text, start, end)
         start = end
 
 

@@ -22,7 +22,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from glossary.workbook import scan
 from glossary.workbook.cells import CellValue
+from glossary.workbook.scan import LONGEST, NotPlain, row_attributes, unescaped
 from glossary.ziplimits import LIMITS, ZipLimits, dtd_declared, too_deep, too_many_cells
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -36,9 +38,10 @@ _RUN = _MAIN + "r"
 _DIGITS = "0123456789"
 _IN_ORDER = list(range(1, 18_279))  # columns A to ZZZ, the most a reference names
 _BATCH = 512  # rows (or shared strings) held before their depth is checked and they are dropped
-# Parts up to this size are read whole and scanned (bytes and text held at once); larger ones
-# element by element, whose memory stays that of a batch of rows.
-SCANNED_BYTES = 256 * 1024 * 1024
+# Parts up to this size are read whole and scanned (its bytes and its text held at once, the text
+# up to four bytes a character); larger ones element by element, whose memory stays that of a
+# batch of rows. 100,000 persons make sheets of 37 MB.
+SCANNED_BYTES = 64 * 1024 * 1024
 # Attribute values as XML reads them: tabs and line breaks become spaces.
 _SPACES = str.maketrans("\t\n\r", "   ")
 _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
@@ -101,8 +104,6 @@ class Package:
     def scanned(self, name: str) -> Rows | None:
         """The rows of part `name` read by the scan, or None to read it element by element
         (a part the scan does not take, a damaged or refused one: lxml says what is wrong)."""
-        from glossary.workbook import scan
-
         try:
             if self._archive.getinfo(name).file_size > SCANNED_BYTES:
                 return None
@@ -113,9 +114,8 @@ class Package:
             )
             if found is None:
                 return None
-            content, holder = found
             del data
-            return self._scanned_rows(scan.tokens(content), holder.nsmap)
+            return self._scanned_rows(scan.tokens(found), found.holder.nsmap)
         except Exception:  # the element reader is the one that refuses, in its words
             return None
 
@@ -133,8 +133,6 @@ class Package:
 
     def _scanned_rows(self, tokens: Iterable[tuple[str, ...]], prefixes: Any) -> Rows:
         """`_rows` over the scan's tokens: the same values, padding and cell limit."""
-        from glossary.workbook.scan import LONGEST, NotPlain, row_attributes, unescaped
-
         result: Rows = []
         counter = 1
         number = previous = 0
