@@ -194,3 +194,65 @@ def test_any_sheet_content_is_scanned_as_the_element_reader_reads_it_or_left_to_
 ) -> None:
     scanned, elements = readings(sheet_package(rows_sheet("".join(pieces))))
     assert scanned is None or scanned == elements
+
+
+def strings_package(table: str) -> bytes:
+    """A one-sheet workbook whose shared string table is exactly `table`."""
+    parts = hostile.parts_of(hostile.xlsx_with_sheet(b'<row><c r="A1" t="s"><v>0</v></c></row>'))
+    parts["xl/sharedStrings.xml"] = table.encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    return hostile.package(parts.items())
+
+
+def string_readings(data: bytes) -> tuple[list | None, list]:
+    """The shared strings as scanned (None when the scan declined), and element by element."""
+    package = Package(io.BytesIO(data))
+    name = "xl/sharedStrings.xml"
+    scanned = package._scanned_strings(name)
+    with package._archive.open(name) as part:
+        elements = package._shared_strings(name, part)
+    package.close()
+    return scanned, elements
+
+
+def sst(items: str) -> str:
+    return f'<?xml version="1.0"?><sst xmlns="{S}" count="3" uniqueCount="3">{items}</sst>'
+
+
+@pytest.mark.parametrize(
+    ("table", "items"),
+    [
+        (
+            sst("<si><t>Poutine</t></si><si><t/></si><si><t>a_x005F_x000D_b &amp;</t></si>"),
+            ["Poutine", "", "a_x000D_b &"],
+        ),
+        (sst('\n<si><t xml:space="preserve"> Lavrov </t></si>\n'), [" Lavrov "]),
+        (sst(""), []),
+    ],
+)
+def test_a_plain_shared_string_table_is_scanned_as_the_element_reader_reads_it(
+    table: str, items: list[str]
+) -> None:
+    assert string_readings(strings_package(table)) == (items, items)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        sst("<si><r><t>Vla</t></r><r><t>dimir</t></r></si>"),
+        sst('<si><t>Poutine</t><rPh sb="0" eb="1"><t>x</t></rPh></si>'),
+        sst("<si><t>a</t></si><!-- b -->"),
+        sst("<si><t>a</t></si>").replace(S, "urn:other"),
+        sst("<si><t>a</t></si><extLst><si><t>b</t></si></extLst>"),
+        sst("<si><t>\r</t></si>"),
+    ],
+)
+def test_a_shared_string_table_the_scan_cannot_fully_read_is_left_to_the_element_reader(
+    table: str,
+) -> None:
+    scanned, _ = string_readings(strings_package(table))
+    assert scanned is None

@@ -22,8 +22,6 @@ from typing import Any
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
-_OPEN = "<sheetData>"
-_CLOSE = "</sheetData>"
 _ROW_END = "</row>"
 _BLOCK = 1 << 20  # characters of content tokenised at once
 _WS = "[ \t\r\n]"
@@ -42,6 +40,8 @@ _ROW_CLOSE = rf"</row{_WS}*>"
 # Cells (most tokens) first; any other character than white space between tokens is caught by
 # the last group, so that nothing in the content goes unread.
 _TOKENS = re.compile(rf"{_CELL}|({_ROW_CLOSE})|{_ROW_OPEN}|([^ \t\r\n])")
+_ITEMS = re.compile(rf'<si>(?:<t(?: xml:space="preserve")?>({_TEXT})</t>|<t/>)</si>|([^ \t\r\n])')
+_ITEM_END = "</si>"
 _ATTRIBUTE = re.compile(rf'({_NAME}){_WS}*={_WS}*"([^"<&]*)"')
 _REFERENCE = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);")
 _PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
@@ -52,6 +52,7 @@ _ENCODING = re.compile(r"""encoding\s*=\s*["']([^"']*)["']""")
 # libxml2 refuses a text node past 10 MB without huge_tree: far longer texts are left to it.
 LONGEST = 1_000_000
 _BODY_DEPTH = 4  # row, c, is, t below <sheetData>
+_STRING_DEPTH = 2  # si, t below <sst>
 
 ParseRest = Callable[[bytes], Any]  # the part with its rows replaced, parsed (lxml root)
 
@@ -74,6 +75,19 @@ class Body:
 def sheet_body(data: bytes, parse_rest: ParseRest, max_depth: int) -> Body | None:
     """The part's <sheetData> content and the element holding it (parsed by `parse_rest`
     with the rows left out), or None when the part is not plain enough to scan."""
+    return _body(data, parse_rest, max_depth, "sheetData", "row", _BODY_DEPTH)
+
+
+def strings_body(data: bytes, parse_rest: ParseRest, max_depth: int) -> Body | None:
+    """The shared string table's <sst> content, as `sheet_body` finds a sheet's rows."""
+    return _body(data, parse_rest, max_depth, "sst", "si", _STRING_DEPTH)
+
+
+def _body(
+    data: bytes, parse_rest: ParseRest, max_depth: int, element: str, item: str, below: int
+) -> Body | None:
+    """The content of the part's one `element`, whose `item` children (`below` levels deep at
+    most) the scan reads; None when the part is not plain enough to scan."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -85,41 +99,42 @@ def sheet_body(data: bytes, parse_rest: ParseRest, max_depth: int) -> Body | Non
             return None
         if not re.search(r"""version\s*=\s*["']1\.0["']""", declaration.group()):
             return None
-    start = text.find(_OPEN)
-    if start < 0:
+    opening = re.compile(rf"<{element}(?:{_WS}[^<>]*)?>").search(text)
+    if opening is None or opening.group().endswith("/>"):
         return None
+    first = opening.end()
+    close = f"</{element}>"
     # Plain content holds no "<" but its tags': the first end tag is the element's.
-    end = text.find(_CLOSE, start)
+    end = text.find(close, first)
     if end < 0:
         return None
-    first = start + len(_OPEN)
     if _NOT_XML.search(text, first, end) or text.find("]]>", first, end) >= 0:
         return None
     marker = "scan" + secrets.token_hex(8)
-    rest = text[:start] + f"{_OPEN}<?{marker}?>{_CLOSE}" + text[end + len(_CLOSE) :]
+    rest = text[:first] + f"<?{marker}?>" + text[end:]
     try:
         root = parse_rest(rest.encode("utf-8"))
     except Exception:
         return None
-    holder = _holder(root, marker)
+    holder = _holder(root, marker, f"{{{_MAIN}}}{element}")
     if holder is None or holder.nsmap.get(None) != _MAIN:
         return None
     depth = 1 + sum(1 for _ in holder.iterancestors())
-    if depth + _BODY_DEPTH > max_depth or any(True for _ in root.iter(f"{{{_MAIN}}}row")):
+    if depth + below > max_depth or any(True for _ in root.iter(f"{{{_MAIN}}}{item}")):
         return None
     return Body(text, first, end, holder)
 
 
-def _holder(root: Any, marker: str) -> Any:
-    """The <sheetData> element holding the marker, when it is the part's only one of either."""
+def _holder(root: Any, marker: str, tag: str) -> Any:
+    """The element `tag` holding the marker, when it is the part's only one of either."""
     from lxml import etree
 
     found = [p for p in root.iter(etree.ProcessingInstruction) if p.target == marker]
-    sheets = list(root.iter(f"{{{_MAIN}}}sheetData"))
-    if len(found) != 1 or len(sheets) != 1:
+    elements = list(root.iter(tag))
+    if len(found) != 1 or len(elements) != 1:
         return None
     holder = found[0].getparent()
-    if holder is not sheets[0] or len(holder) != 1 or holder.text or found[0].tail:
+    if holder is not elements[0] or len(holder) != 1 or holder.text or found[0].tail:
         return None
     return holder
 
@@ -139,6 +154,22 @@ def tokens(body: Body) -> Iterator[tuple[str, ...]]:
         end = body.end if end < 0 else end + len(_ROW_END)
         yield from _TOKENS.findall(text, start, end)
         start = end
+
+
+def strings(body: Body) -> list[str]:
+    """The items of a shared string table `strings_body` accepted, each as the element reader
+    gives it; NotPlain for an item it does not read (rich text, phonetic runs, markup)."""
+    text, start = body.text, body.start
+    items: list[str] = []
+    while start < body.end:
+        end = text.find(_ITEM_END, start + _BLOCK, body.end)
+        end = body.end if end < 0 else end + len(_ITEM_END)
+        for item, other in _ITEMS.findall(text, start, end):
+            if other or len(item) > LONGEST:
+                raise NotPlain("a shared string the scan does not read")
+            items.append(unescaped(item).replace("x005F_", "") if item else "")
+        start = end
+    return items
 
 
 def row_attributes(text: str, prefixes: dict[str | None, str]) -> dict[str, str]:

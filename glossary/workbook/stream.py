@@ -84,8 +84,11 @@ class Package:
         self._strings: list[str] = []
         if strings is not None:
             name = strings.PartName[1:]
-            with self._archive.open(name) as part:
-                self._strings = self._shared_strings(name, part)
+            scanned = self._scanned_strings(name)
+            if scanned is None:
+                with self._archive.open(name) as part:
+                    scanned = self._shared_strings(name, part)
+            self._strings = scanned
 
     def close(self) -> None:
         self._archive.close()
@@ -116,6 +119,21 @@ class Package:
                 return None
             del data
             return self._scanned_rows(scan.tokens(found), found.holder.nsmap)
+        except Exception:  # the element reader is the one that refuses, in its words
+            return None
+
+    def _scanned_strings(self, name: str) -> list[str] | None:
+        """The shared string table read by the scan, or None to read it element by element."""
+        try:
+            if self._archive.getinfo(name).file_size > SCANNED_BYTES:
+                return None
+            with self._archive.open(name) as part:
+                data = part.read()
+            found = scan.strings_body(
+                data, lambda rest: self._parsed(name, rest), self._limits.max_depth
+            )
+            del data
+            return None if found is None else scan.strings(found)
         except Exception:  # the element reader is the one that refuses, in its words
             return None
 
