@@ -6,7 +6,7 @@ variants, and refuses exactly the workbooks parse_workbook refuses, with the sam
 same checks run on every row, in the same order (headers; each Entities row's entity_id and
 mentions; each Variants row's variant, entity_id and count; entity_ids used twice; each variant's
 entity and the uniqueness of its key, its language filled as the tool fills it). The chosen rows
-are then parsed by parse_workbook itself, the others left out as empty rows.
+are then parsed by parse_workbook itself, alone.
 """
 
 from __future__ import annotations
@@ -50,9 +50,17 @@ def parse_chosen(source: str, sheets: Mapping[str, Rows], choose: Chooser) -> Gl
     )
     kept = set(choose(Outline(tuple(e for _, e in entities), tuple(v for _, v, _ in variants))))
     chosen = {
-        ENTITIES: _only(entity_rows, {n for n, e in entities if e.entity_id in kept}),
-        VARIANTS: _only(variant_rows, {n for n, v, _ in variants if v.entity_id in kept}),
+        ENTITIES: [
+            entity_rows[0],
+            *(entity_rows[n - 1] for n, e in entities if e.entity_id in kept),
+        ],
+        VARIANTS: [
+            variant_rows[0],
+            *(variant_rows[n - 1] for n, v, _ in variants if v.entity_id in kept),
+        ],
     }
+    # Only the chosen rows, one after the other: every check above passed on all the rows, so
+    # none can fail on these (the row numbers it would name are no longer the sheet's).
     return parse_workbook(source, chosen).glossary
 
 
@@ -120,11 +128,6 @@ def _filled_lang(variant: Form, owners: Mapping[str, Named]) -> str:
         return ""  # refused: its entity is not in the Entities sheet
     entity = Entity(owner.entity_id, EntityType.MISC, owner.canonical_en, owner.canonical_fr)
     return lang_of(variant.variant, entity)
-
-
-def _only(rows: Rows, numbers: set[int]) -> Rows:
-    """`rows` with the header and the rows numbered `numbers`, the others left empty."""
-    return [rows[0], *(row if n in numbers else () for n, row in enumerate(rows[1:], start=2))]
 
 
 def _where(sheet: str, number: int) -> str:

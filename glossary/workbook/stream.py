@@ -186,8 +186,11 @@ class Package:
             if not close:  # a row starts
                 open_row = True
                 previous = number
-                ref = row_attributes(attributes, prefixes).get("r") if attributes else None
-                number = number + 1 if ref is None else _row_number(ref.translate(_SPACES))
+                if attributes[:4] == ' r="' and attributes[4:-1].isdigit() and len(attributes) > 5:
+                    number = int(attributes[4:-1])  # as a tool writes a row: its number only
+                else:
+                    ref = row_attributes(attributes, prefixes).get("r") if attributes else None
+                    number = number + 1 if ref is None else _row_number(ref.translate(_SPACES))
                 if not empty:
                     continue
             open_row = False
