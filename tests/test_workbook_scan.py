@@ -110,6 +110,8 @@ DECLINED = [
     rows_sheet('</row><row><c r="A1"><v>1</v></c></row>'),
     rows_sheet('<row x14ac:dyDescent="1"><c r="A1"><v>1</v></c></row>'),  # undeclared prefix
     rows_sheet('<row r="1" r="2"><c r="A1"><v>1</v></c></row>'),
+    rows_sheet('<row r="1" xmlns="urn:other"><c r="A1"><v>1</v></c></row>'),
+    rows_sheet(f'<row r="1" xmlns:x="{S}"><c r="A1"><v>1</v></c></row>'),
     rows_sheet('<row r="1.5"><c r="A1"><v>1</v></c></row>'),
     rows_sheet('<row><c r="A1" t="inlineStr"><is><t>&eacute;</t></is></c></row>'),
     rows_sheet('<row><c r="A1" t="inlineStr"><is><t>&#1;</t></is></c></row>'),
