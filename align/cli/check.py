@@ -121,7 +121,7 @@ def _check(
         warn(f"{printable(skipped.source)}: skipped: {skipped.reason}")
     # The glossary is read once the documents' passages are known, and indexed only for the
     # entities they could meet: the same findings as the whole glossary's (check/narrow.py).
-    checker = NarrowingChecker(lambda: read_glossary(glossary), strict=strict)
+    checker = NarrowingChecker(lambda choose: read_glossary(glossary, choose), strict=strict)
     fixed = None if lang is Lang.AUTO else lang.value
     with progress_bar() as progress:
         findings = check(read.documents, checker, lang=fixed, progress=progress)

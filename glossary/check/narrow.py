@@ -16,12 +16,12 @@ order, so ties between forms fall the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from glossary.check.checker import Checker, Finding
-from glossary.check.index import CHECK_LANGS
 from glossary.check.keys import WORD, Memo, strip_elision
-from glossary.model import ALTERNATIVES, Entity, EntityType, Glossary, Lang, Passage
+from glossary.model import ALTERNATIVES, Glossary, Passage
+from glossary.outline import Chooser, Named, Outline, chosen_part
 from glossary.text import APOSTROPHES, fold
 from glossary.weights import MAX_EDITS, MAX_RUN
 
@@ -29,6 +29,8 @@ _APOSTROPHE = re.compile("[" + re.escape(APOSTROPHES) + "]")
 # Past this many stretches of words the passages are no longer a few lines: the whole glossary is
 # indexed, as before (each stretch is compared with the glossary's persons' forms of its length).
 MAX_STRETCHES = 5_000
+# Distances held at once when forms are compared with stretches (bytes: one each).
+_CELLS = 16_000_000
 
 
 class Draft:
@@ -57,23 +59,42 @@ def narrowed(glossary: Glossary, draft: Draft | None) -> Glossary:
     whole glossary when there is no draft to narrow to)."""
     if draft is None:
         return glossary
+    return chosen_part(glossary, chooser(draft))
+
+
+def chooser(draft: Draft | None) -> Chooser | None:
+    """What chooses, from a glossary's outline, the entities that could be met in `draft`
+    (None, all of them, when there is no draft to narrow to)."""
+    if draft is None:
+        return None
+    return lambda outline: chosen(outline, draft)
+
+
+def chosen(outline: Outline, draft: Draft) -> set[str]:
+    """The ids of the entities of `outline` that could be met in `draft`."""
     folder = Memo(fold)
     known = draft.words
     variants: dict[str, list[str]] = {}
-    for variant in glossary.variants:
+    for variant in outline.variants:
         variants.setdefault(variant.entity_id, []).append(variant.variant)
     kept: set[str] = set()
     # A person's forms and their last words ("ouchakov" of "iouri ouchakov") -> their entities.
     fuzzy: dict[str, list[str]] = {}
-    for entity in glossary.entities:
+    for entity in outline.entities:
         if entity.rejected:
             continue  # never indexed
-        person = entity.type is EntityType.PER
+        person = entity.person
         for surface in (*_canonicals(entity), *variants.get(entity.entity_id, ())):
             surface = surface.strip()
-            if _APOSTROPHE.search(surface):
-                surface = strip_elision(surface)
-            words = [folder[w] for w in WORD.findall(surface)]
+            if surface.isascii():
+                if "'" in surface:
+                    surface = strip_elision(surface)
+                # An ASCII word folds to its lower case, word by word or whole.
+                words = WORD.findall(surface.lower())
+            else:
+                if _APOSTROPHE.search(surface):
+                    surface = strip_elision(surface)
+                words = [folder[w] for w in WORD.findall(surface)]
             if not words:
                 continue
             # Every word known (of the form, or for a person of some last words of it).
@@ -88,45 +109,41 @@ def narrowed(glossary: Glossary, draft: Draft | None) -> Glossary:
                     fuzzy.setdefault(" ".join(words[i:]), []).append(entity.entity_id)
     for form in _within_edits(fuzzy, draft.stretches):
         kept.update(fuzzy[form])
-    return Glossary(
-        tuple(e for e in glossary.entities if e.entity_id in kept),
-        tuple(v for v in glossary.variants if v.entity_id in kept),
-    )
+    return kept
 
 
-def _canonicals(entity: Entity) -> list[str]:
-    """entity.canonicals(lang) for both languages, without splitting a cell with one form."""
+def _canonicals(entity: Named) -> list[str]:
+    """Entity.canonicals(lang) for both languages (CHECK_LANGS), without splitting a cell with
+    one form."""
     forms: list[str] = []
-    for lang in CHECK_LANGS:
-        cell = entity.canonical_fr if lang == Lang.FR else entity.canonical_en
+    for cell in (entity.canonical_en, entity.canonical_fr):
         if ALTERNATIVES in cell:
-            forms.extend(entity.canonicals(lang))
+            forms.extend(form.strip() for form in cell.split(ALTERNATIVES) if form.strip())
         elif stripped := cell.strip():
             forms.append(stripped)
     return forms
 
 
-def _within_edits(forms: Iterable[str], stretches: Iterable[str]) -> set[str]:
+def _within_edits(forms: Collection[str], stretches: Collection[str]) -> set[str]:
     """Those of `forms` within MAX_EDITS edits of one of `stretches`."""
+    import numpy as np
     from rapidfuzz.distance import Levenshtein
-    from rapidfuzz.process import extract
+    from rapidfuzz.process import cdist
 
-    by_length: dict[int, list[str]] = {}
-    for form in forms:
-        by_length.setdefault(len(form), []).append(form)
     found: set[str] = set()
-    for stretch in stretches:
-        for n in range(len(stretch) - MAX_EDITS, len(stretch) + MAX_EDITS + 1):
-            choices = by_length.get(n)
-            if choices:
-                near = extract(
-                    stretch,
-                    choices,
-                    scorer=Levenshtein.distance,
-                    score_cutoff=MAX_EDITS,
-                    limit=None,
-                )
-                found.update(form for form, _, _ in near)
+    if not forms or not stretches:
+        return found
+    forms, stretches = list(forms), list(stretches)
+    # Every form against every stretch, in C (rapidfuzz gives up on a pair as soon as it is more
+    # than MAX_EDITS apart, by its lengths first), a block of forms at a time: a few MB at once.
+    block = max(1, _CELLS // len(stretches))
+    for first in range(0, len(forms), block):
+        part = forms[first : first + block]
+        distances = cdist(
+            stretches, part, scorer=Levenshtein.distance, score_cutoff=MAX_EDITS, dtype=np.uint8
+        )
+        near = np.flatnonzero((distances <= MAX_EDITS).any(axis=0))
+        found.update(part[i] for i in near.tolist())
     return found
 
 
@@ -135,7 +152,9 @@ class NarrowingChecker(Checker):
     it those passages could meet: the same findings as Checker(load()), for a few passages a
     small part of the time and memory of a large glossary's index."""
 
-    def __init__(self, load: Callable[[], Glossary], *, strict: bool = False) -> None:
+    def __init__(self, load: Callable[[Chooser | None], Glossary], *, strict: bool = False) -> None:
+        """`load(choose)`: the glossary, or only the entities `choose` wants of its outline
+        (read_glossary's `choose`); None wants them all."""
         # Not Checker.__init__: its index over the whole glossary is what is saved here.
         self._load = load
         self._narrow_strict = strict
@@ -143,5 +162,5 @@ class NarrowingChecker(Checker):
     def check(self, passages: Iterable[Passage], lang: str | None = None) -> list[Finding]:
         passages = list(passages)
         draft = Draft.of(p.text for p in passages)
-        checker = Checker(narrowed(self._load(), draft), strict=self._narrow_strict)
+        checker = Checker(self._load(chooser(draft)), strict=self._narrow_strict)
         return checker.check(passages, lang)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -49,20 +49,17 @@ from glossary.workbook.schema import (
 
 def parse_workbook(source: str, sheets: Mapping[str, list[tuple[CellValue, ...]]]) -> Workbook:
     """The workbook from its sheets' values; raise GlossaryError naming sheet, row and column."""
-    for name in (ENTITIES, VARIANTS):
-        if name not in sheets:
-            raise GlossaryError(
-                source,
-                f"sheet '{name}' is missing",
-                f"restore it (sheets {ENTITIES}, {VARIANTS}, {ABOUT} come first) "
-                "or move the file away to start a new glossary",
-            )
+    require_sheets(source, sheets)
     lenient = _Lenient(source)
     entities = _parse_entities(source, ENTITIES, sheets[ENTITIES], lenient=lenient)
     variants = _parse_variants(source, VARIANTS, sheets[VARIANTS], lenient=lenient)
-    _check_unique_entities(source, entities)
+    check_unique_entities(source, [(n, e.entity_id) for n, e in entities])
     entities, variants, tool_cells = _fill_tool_cells(entities, variants, lenient.cells)
-    _check_variants(source, entities, variants)
+    check_variants(
+        source,
+        {e.entity_id for _, e in entities},
+        [(n, v.entity_id, v.variant, v.lang) for n, v in variants],
+    )
     glossary = sort_glossary(Glossary(tuple(e for _, e in entities), tuple(v for _, v in variants)))
     return Workbook(
         glossary=glossary,
@@ -84,6 +81,18 @@ def parse_workbook(source: str, sheets: Mapping[str, list[tuple[CellValue, ...]]
         tool_cells=tool_cells,
         warnings=tuple(lenient.warnings),
     )
+
+
+def require_sheets(source: str, sheets: Mapping[str, object]) -> None:
+    """Raise GlossaryError when the Entities or Variants sheet is missing."""
+    for name in (ENTITIES, VARIANTS):
+        if name not in sheets:
+            raise GlossaryError(
+                source,
+                f"sheet '{name}' is missing",
+                f"restore it (sheets {ENTITIES}, {VARIANTS}, {ABOUT} come first) "
+                "or move the file away to start a new glossary",
+            )
 
 
 def _fill_tool_cells(
@@ -134,7 +143,7 @@ def _column_letter(index: int) -> str:
     return str(get_column_letter(index + 1))
 
 
-def _locate(
+def locate(
     source: str, sheet: str, rows: list[tuple[CellValue, ...]], columns: Sequence[str]
 ) -> dict[str, int]:
     """Map each contract column to its position in the header row; name any missing one."""
@@ -177,9 +186,9 @@ def _enum(source: str, where: str, column: str, value: CellValue, enum: Any, bla
     text = cell_text(value).strip()
     if not text and blank is not None:
         return blank
-    member = _member(text, enum)
-    if member is not None:
-        return member
+    found = member(text, enum)
+    if found is not None:
+        return found
     shown = f"'{text}'" if text else "empty"
     raise GlossaryError(
         source,
@@ -188,7 +197,7 @@ def _enum(source: str, where: str, column: str, value: CellValue, enum: Any, bla
     )
 
 
-def _member(text: str, enum: Any) -> Any:
+def member(text: str, enum: Any) -> Any:
     """The member of `enum` whose value is `text`, case aside, or None."""
     return _members(enum).get(text.lower())
 
@@ -220,9 +229,9 @@ class _Lenient:
     ) -> Any:
         """The member typed, or `default` for the tool to replace (the cell noted)."""
         text = cell_text(value).strip()
-        member = _member(text, enum) if text else None
-        if member is not None:
-            return member
+        found = member(text, enum) if text else None
+        if found is not None:
+            return found
         if text:
             self.warnings.append(
                 f"{self.source}: sheet '{sheet}', row {number}, column {column}: '{text}' is "
@@ -251,7 +260,18 @@ class _Lenient:
         return ""
 
 
-def _int(source: str, where: str, column: str, value: CellValue) -> int:
+def required_variant(source: str, where: str, value: CellValue) -> str:
+    """A Variants row's variant, as typed; GlossaryError naming the row when it is empty."""
+    form = cell_text(value)
+    if not form.strip():
+        raise GlossaryError(
+            source, f"{where}, column variant: empty", "write the name or delete the row"
+        )
+    return form
+
+
+def whole_number(source: str, where: str, column: str, value: CellValue) -> int:
+    """A count cell's number; GlossaryError naming the cell when it is not a whole number."""
     number = cell_int(value)
     if number is None:
         raise GlossaryError(
@@ -262,7 +282,8 @@ def _int(source: str, where: str, column: str, value: CellValue) -> int:
     return number
 
 
-def _required_id(source: str, where: str, value: CellValue) -> str:
+def required_id(source: str, where: str, value: CellValue) -> str:
+    """A row's entity_id; GlossaryError naming the row when it is empty."""
     text = cell_text(value).strip()
     if not text:
         raise GlossaryError(
@@ -278,7 +299,7 @@ def _parse_entities(
     extra: Sequence[str] = (),
     lenient: _Lenient | None = None,
 ) -> list[tuple[int, Entity]]:
-    positions = _locate(source, sheet, rows, (*ENTITY_COLUMNS, *extra))
+    positions = locate(source, sheet, rows, (*ENTITY_COLUMNS, *extra))
     # Written after the contract columns since issue 9; older workbooks have none.
     optional = _optional_columns(rows, (REVIEW,))
     result = []
@@ -302,14 +323,14 @@ def _parse_entities(
             (
                 number,
                 Entity(
-                    entity_id=_required_id(source, where, cells["entity_id"]),
+                    entity_id=required_id(source, where, cells["entity_id"]),
                     type=kind,
                     canonical_en=cell_text(cells["canonical_en"]),
                     canonical_fr=cell_text(cells["canonical_fr"]),
                     original=cell_text(cells["original"]),
                     status=status,
                     note=cell_text(cells["note"]),
-                    mentions=_int(source, where, "mentions", cells["mentions"]),
+                    mentions=whole_number(source, where, "mentions", cells["mentions"]),
                     sources=parse_sources(cell_text(cells["sources"])),
                     review=_optional(rows[number - 1], optional, REVIEW),
                 ),
@@ -325,15 +346,11 @@ def _parse_variants(
     extra: Sequence[str] = (),
     lenient: _Lenient | None = None,
 ) -> list[tuple[int, Variant]]:
-    positions = _locate(source, sheet, rows, (*VARIANT_COLUMNS, *extra))
+    positions = locate(source, sheet, rows, (*VARIANT_COLUMNS, *extra))
     result = []
     for number, cells in _data_rows(rows, positions):
         where = f"sheet '{sheet}', row {number}"
-        form = cell_text(cells["variant"])
-        if not form.strip():
-            raise GlossaryError(
-                source, f"{where}, column variant: empty", "write the name or delete the row"
-            )
+        form = required_variant(source, where, cells["variant"])
         lang = cell_text(cells["lang"]).strip()
         if lenient is None:
             kind = _enum(source, where, "kind", cells["kind"], VariantKind, None)
@@ -356,11 +373,11 @@ def _parse_variants(
             (
                 number,
                 Variant(
-                    entity_id=_required_id(source, where, cells["entity_id"]),
+                    entity_id=required_id(source, where, cells["entity_id"]),
                     variant=form,
                     lang=lang or Lang.UND,
                     kind=kind,
-                    count=_int(source, where, "count", cells["count"]),
+                    count=whole_number(source, where, "count", cells["count"]),
                     status=status,
                     example=cell_text(cells["example"]),
                     sources=parse_sources(cell_text(cells["sources"])),
@@ -370,10 +387,14 @@ def _parse_variants(
     return result
 
 
-def _check_unique_entities(source: str, entities: list[tuple[int, Entity]]) -> None:
+def check_unique_entities(source: str, ids: Sequence[tuple[int, str]]) -> None:
+    """Raise GlossaryError naming the rows of the first entity_id used by more than one row
+    (`ids`: each Entities row's number and entity_id)."""
+    if len({entity_id for _, entity_id in ids}) == len(ids):
+        return
     rows: dict[str, list[int]] = {}
-    for number, entity in entities:
-        rows.setdefault(entity.entity_id, []).append(number)
+    for number, entity_id in ids:
+        rows.setdefault(entity_id, []).append(number)
     for entity_id, numbers in rows.items():
         if len(numbers) > 1:
             raise GlossaryError(
@@ -384,25 +405,26 @@ def _check_unique_entities(source: str, entities: list[tuple[int, Entity]]) -> N
             )
 
 
-def _check_variants(
-    source: str, entities: list[tuple[int, Entity]], variants: list[tuple[int, Variant]]
+def check_variants(
+    source: str, known: Collection[str], variants: Iterable[tuple[int, str, str, str]]
 ) -> None:
-    known = {e.entity_id for _, e in entities}
+    """Raise GlossaryError at the first Variants row whose entity is not `known` or which gives
+    the same variant as an earlier row (`variants`: number, entity_id, variant, lang)."""
     seen: dict[tuple[str, str, str], int] = {}
-    for number, variant in variants:
-        if variant.entity_id not in known:
+    for number, entity_id, variant, lang in variants:
+        if entity_id not in known:
             raise GlossaryError(
                 source,
-                f"sheet '{VARIANTS}', row {number}: entity_id '{variant.entity_id}' "
+                f"sheet '{VARIANTS}', row {number}: entity_id '{entity_id}' "
                 f"is not in sheet '{ENTITIES}'",
                 f"add that entity to sheet '{ENTITIES}' or correct the id",
             )
-        key = (variant.entity_id, variant.variant, variant.lang)
+        key = (entity_id, variant, lang)
         if key in seen:
             raise GlossaryError(
                 source,
                 f"sheet '{VARIANTS}': rows {seen[key]} and {number} both give variant "
-                f"'{variant.variant}' ({variant.lang}) of '{variant.entity_id}'",
+                f"'{variant}' ({lang}) of '{entity_id}'",
                 "delete one of them",
             )
         seen[key] = number
@@ -454,8 +476,8 @@ def _parse_baseline(
         variant_rows = sheets[TOOL_VARIANTS]
         entities = _parse_entities(source, TOOL_ENTITIES, entity_rows, (OWNED,))
         variants = _parse_variants(source, TOOL_VARIANTS, variant_rows, (OWNED,))
-        e_owned = _locate(source, TOOL_ENTITIES, entity_rows, (*ENTITY_COLUMNS, OWNED))[OWNED]
-        v_owned = _locate(source, TOOL_VARIANTS, variant_rows, (*VARIANT_COLUMNS, OWNED))[OWNED]
+        e_owned = locate(source, TOOL_ENTITIES, entity_rows, (*ENTITY_COLUMNS, OWNED))[OWNED]
+        v_owned = locate(source, TOOL_VARIANTS, variant_rows, (*VARIANT_COLUMNS, OWNED))[OWNED]
     except GlossaryError:
         return None
     # Columns added after the first record (older workbooks lack them): read when present.

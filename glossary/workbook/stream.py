@@ -19,10 +19,12 @@ part's declared size and refuses a part whose checksum then disagrees.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from glossary.workbook import scan
 from glossary.workbook.cells import CellValue
+from glossary.workbook.scan import LONGEST, NotPlain, row_attributes, unescaped
 from glossary.ziplimits import LIMITS, ZipLimits, dtd_declared, too_deep, too_many_cells
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -36,6 +38,12 @@ _RUN = _MAIN + "r"
 _DIGITS = "0123456789"
 _IN_ORDER = list(range(1, 18_279))  # columns A to ZZZ, the most a reference names
 _BATCH = 512  # rows (or shared strings) held before their depth is checked and they are dropped
+# Parts up to this size are read whole and scanned (its bytes and its text held at once, the text
+# up to four bytes a character); larger ones element by element, whose memory stays that of a
+# batch of rows. 100,000 persons make sheets of 37 MB.
+SCANNED_BYTES = 64 * 1024 * 1024
+# Attribute values as XML reads them: tabs and line breaks become spaces.
+_SPACES = str.maketrans("\t\n\r", "   ")
 _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
 _SHARED_STRINGS = re.compile(r"xl/sharedStrings\.xml", re.IGNORECASE)
 
@@ -76,16 +84,130 @@ class Package:
         self._strings: list[str] = []
         if strings is not None:
             name = strings.PartName[1:]
-            with self._archive.open(name) as part:
-                self._strings = self._shared_strings(name, part)
+            scanned = self._scanned_strings(name)
+            if scanned is None:
+                with self._archive.open(name) as part:
+                    scanned = self._shared_strings(name, part)
+            self._strings = scanned
 
     def close(self) -> None:
         self._archive.close()
 
     def rows(self, target: str) -> Rows:
-        """The values of the worksheet stored at `target`, row by row from row 1."""
+        """The values of the worksheet stored at `target`, row by row from row 1: scanned when
+        the part is written plainly (glossary.workbook.scan), else element by element."""
+        scanned = self.scanned(target)
+        return self.elements(target) if scanned is None else scanned
+
+    def elements(self, target: str) -> Rows:
+        """The values of the worksheet at `target`, read element by element (lxml)."""
         with self._archive.open(target) as part:
             return list(self._rows(target, part))
+
+    def scanned(self, name: str) -> Rows | None:
+        """The rows of part `name` read by the scan, or None to read it element by element
+        (a part the scan does not take, a damaged or refused one: lxml says what is wrong)."""
+        try:
+            if self._archive.getinfo(name).file_size > SCANNED_BYTES:
+                return None
+            with self._archive.open(name) as part:
+                data = part.read()
+            found = scan.sheet_body(
+                data, lambda rest: self._parsed(name, rest), self._limits.max_depth
+            )
+            if found is None:
+                return None
+            del data
+            return self._scanned_rows(scan.tokens(found), found.holder.nsmap)
+        except Exception:  # the element reader is the one that refuses, in its words
+            return None
+
+    def _scanned_strings(self, name: str) -> list[str] | None:
+        """The shared string table read by the scan, or None to read it element by element."""
+        try:
+            if self._archive.getinfo(name).file_size > SCANNED_BYTES:
+                return None
+            with self._archive.open(name) as part:
+                data = part.read()
+            found = scan.strings_body(
+                data, lambda rest: self._parsed(name, rest), self._limits.max_depth
+            )
+            del data
+            return None if found is None else scan.strings(found)
+        except Exception:  # the element reader is the one that refuses, in its words
+            return None
+
+    def _parsed(self, name: str, rest: bytes) -> Any:
+        """A part without its rows, parsed as the element reader would and held to its limits."""
+        from lxml import etree
+
+        parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+        )
+        root = etree.fromstring(rest, parser)
+        _refuse_dtd(name, root)
+        self._depth.check(name, root)
+        return root
+
+    def _scanned_rows(self, tokens: Iterable[tuple[str, ...]], prefixes: Any) -> Rows:
+        """`_rows` over the scan's tokens: the same values, padding and cell limit."""
+        result: Rows = []
+        counter = 1
+        number = previous = 0
+        padded = 0
+        columns: list[int] = []
+        values: list[CellValue] = []
+        known = self._columns
+        open_row = False
+        for letters, style, kind, value, inline, text, close, attributes, empty, other in tokens:
+            if letters:
+                if not open_row:
+                    raise NotPlain("a cell outside a row")
+                column = known.get(letters)
+                if column is None:
+                    column = self._column(letters + "1", letters)
+                if kind == "inlineStr":
+                    cell: CellValue = None
+                    if inline:
+                        cell = unescaped(text) if "&" in text else text
+                elif value:
+                    if "&" in value:
+                        value = unescaped(value)
+                    cell = self._value(kind or "n", value, style)
+                else:
+                    cell = None
+                if len(text) > LONGEST or len(value) > LONGEST:
+                    raise NotPlain("a long text")
+                columns.append(column)
+                values.append(cell)
+                continue
+            if other or open_row is not bool(close):
+                raise NotPlain("markup the scan does not read")
+            if not close:  # a row starts
+                open_row = True
+                previous = number
+                if attributes[:4] == ' r="' and attributes[4:-1].isdigit() and len(attributes) > 5:
+                    number = int(attributes[4:-1])  # as a tool writes a row: its number only
+                else:
+                    ref = row_attributes(attributes, prefixes).get("r") if attributes else None
+                    number = number + 1 if ref is None else _row_number(ref.translate(_SPACES))
+                if not empty:
+                    continue
+            open_row = False
+            row, width = _placed(columns, values)
+            columns, values = [], []
+            padded += max(number - previous, 1) + width
+            if padded > self._limits.max_cells:
+                raise NotPlain("too many cells")
+            while counter < number:
+                counter += 1
+                result.append(())
+            if counter <= number:
+                counter += 1
+                result.append(row)
+        if open_row:
+            raise NotPlain("a row without its end")
+        return result
 
     def _shared_strings(self, name: str, part: IO[bytes]) -> list[str]:
         """The shared string table, each item's text as openpyxl's read_string_table gives it."""
@@ -192,17 +314,7 @@ class Package:
                         break
             columns.append(column)
             values.append(value)
-        if not columns:
-            return (), 0
-        width = columns[-1]
-        if columns == _IN_ORDER[: len(columns)]:
-            return tuple(values), width  # every cell in its place, as a tool writes them
-        widest = max(columns)
-        padded: list[CellValue] = [None] * width
-        for at, value in zip(columns, values, strict=True):
-            if 1 <= at <= width:
-                padded[at - 1] = value
-        return tuple(padded), widest
+        return _placed(columns, values)
 
     def _column(self, ref: str, letters: str) -> int:
         """The column of a cell reference, as openpyxl's coordinate_to_tuple reads it (or
@@ -239,6 +351,22 @@ class Package:
             stamp: CellValue = from_ISO8601(text)
             return stamp
         return text  # "str" (a formula's cached text), "e" (an error such as #N/A)
+
+
+def _placed(columns: list[int], values: list[CellValue]) -> tuple[tuple[CellValue, ...], int]:
+    """A row's values up to its last cell's column (None where no cell is), and the rightmost
+    column it has a cell in, from its cells' columns and values."""
+    if not columns:
+        return (), 0
+    width = columns[-1]
+    if columns == _IN_ORDER[: len(columns)]:
+        return tuple(values), width  # every cell in its place, as a tool writes them
+    widest = max(columns)
+    padded: list[CellValue] = [None] * width
+    for at, value in zip(columns, values, strict=True):
+        if 1 <= at <= width:
+            padded[at - 1] = value
+    return tuple(padded), widest
 
 
 def _elements(part: IO[bytes], tag: str) -> Any:
