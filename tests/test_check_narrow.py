@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,20 @@ def test_a_long_draft_is_not_narrowed() -> None:
     long = " ".join(f"mot{i}" for i in range(MAX_STRETCHES))
     assert Draft.of([long]) is None
     assert narrowed(NEIGHBOURS, None) is NEIGHBOURS
+
+
+def test_a_long_draft_is_known_long_before_the_end_of_its_text() -> None:
+    read: list[int] = []
+
+    def texts() -> Iterator[str]:
+        for i in range(MAX_STRETCHES):
+            read.append(i)
+            yield f"mot{i} autre{i}"
+
+    assert Draft.of(texts()) is None
+    assert len(read) < MAX_STRETCHES  # it stopped once past the limit
+    short = Draft.of(["Iouri Ouchakov", "à Riyad"])
+    assert short is not None and "iouri ouchakov" in short.stretches
 
 
 # Drafts made of the glossary's own words, as written, in capitals, in lower case and with one or

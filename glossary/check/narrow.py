@@ -40,18 +40,32 @@ class Draft:
     def __init__(self, passages: Sequence[Sequence[str]]) -> None:
         """`passages`: each passage's folded words, as the checker tokenises it."""
         self.words = frozenset(w for words in passages for w in words)
-        self.stretches = frozenset(
-            " ".join(words[first : last + 1])
-            for words in passages
-            for first in range(len(words))
-            for last in range(first, min(first + MAX_RUN, len(words)))
-        )
+        stretches: set[str] = set()
+        for words in passages:
+            _add_stretches(words, stretches)
+        self.stretches = frozenset(stretches)
 
     @classmethod
     def of(cls, texts: Iterable[str], folder: Callable[[str], str] = fold) -> Draft | None:
-        """The draft of passages' `texts`; None if they are too long to be worth narrowing."""
-        draft = cls([[folder(w) for w in WORD.findall(text)] for text in texts])
-        return draft if len(draft.stretches) <= MAX_STRETCHES else None
+        """The draft of passages' `texts`; None if they are too long to be worth narrowing,
+        known as soon as the stretches pass MAX_STRETCHES (10 MB of text is not folded and cut
+        into every stretch first)."""
+        passages: list[list[str]] = []
+        stretches: set[str] = set()
+        for text in texts:
+            words = [folder(w) for w in WORD.findall(text)]
+            passages.append(words)
+            _add_stretches(words, stretches)
+            if len(stretches) > MAX_STRETCHES:
+                return None
+        return cls(passages)
+
+
+def _add_stretches(words: Sequence[str], stretches: set[str]) -> None:
+    """Add to `stretches` the runs of at most MAX_RUN consecutive `words`, joined by spaces."""
+    for first in range(len(words)):
+        for last in range(first, min(first + MAX_RUN, len(words))):
+            stretches.add(" ".join(words[first : last + 1]))
 
 
 def narrowed(glossary: Glossary, draft: Draft | None) -> Glossary:
