@@ -384,3 +384,17 @@ def test_two_names_joined_by_a_particle_are_two(
     sentence: str, lang: str, expected: list[str]
 ) -> None:
     assert forms(sentence, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (["A crossroad in the Middle-East history, he said."], ["Middle-East"]),
+        (["Their own territories, East-Jerusalem included."], ["East-Jerusalem"]),
+        (["The East-West talks ended."], []),
+    ],
+)
+def test_hyphenated_place_named_by_a_compass_point_is_a_name_before_a_noun(
+    sentences: list[str], expected: list[str]
+) -> None:
+    assert forms(*sentences, lang="en") == expected

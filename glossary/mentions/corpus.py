@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from glossary.exonyms import exonym_index
 from glossary.mentions.cues import (
+    COMPASS_POINTS,
     adjective_form,
     catalogue_label,
     dash_compound,
@@ -103,6 +104,15 @@ def title_line(text: str, tokens: Sequence[Token]) -> bool:
     return sum(t.capitalised for t in words) / len(words) >= TITLE_LINE_SHARE
 
 
+def compass_place(word: str) -> bool:
+    """A hyphenated place named by a compass point (East-Jerusalem, Middle-East, Nord-Kivu):
+    a name even before a noun, unlike a compound of directions (East-West) or of names
+    (Nazi-Soviet, US-backed), which modifies it."""
+    parts = fold_words(word).split()
+    compass = sum(part in COMPASS_POINTS for part in parts)
+    return len(parts) == 2 and compass == 1 and all(p[:1].isupper() for p in word.split("-"))
+
+
 def collect_evidence(
     passages: Sequence[Passage], tokenised: Sequence[list[Token]], citations: frozenset[int]
 ) -> CorpusEvidence:
@@ -121,7 +131,8 @@ def collect_evidence(
                 prev = prev.lower()
                 if prev in _COMMON_CUES or (prev in _PLURAL_CUES and tok.text.endswith("s")):
                     cued.add(key)
-            adjectival = adjective_form(tok.text) or tok.compound
+            compound = tok.compound and not compass_place(tok.text)
+            adjectival = adjective_form(tok.text) or compound
             if adjectival and not tok.acronym and noun_follows(passage.text, tokens, i):
                 attributive.add(key)
             if tok.initial and not capital_follows(passage.text, tokens, i):
