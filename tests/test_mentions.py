@@ -398,3 +398,23 @@ def test_hyphenated_place_named_by_a_compass_point_is_a_name_before_a_noun(
     sentences: list[str], expected: list[str]
 ) -> None:
     assert forms(*sentences, lang="en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (
+            ["He leads United Russia.", "The party United Russia won.", "A united team."],
+            ["United Russia", "United Russia"],
+        ),
+        (["He leads United Russia, the party.", "A united team."], ["Russia"]),
+        (
+            ["The Social Democrat spoke.", "A Social Democrat won.", "A social policy."],
+            [],
+        ),
+    ],
+)
+def test_common_word_written_before_a_known_place_in_several_sentences_joins_its_name(
+    sentences: list[str], expected: list[str]
+) -> None:
+    assert forms(*sentences, lang="en") == expected

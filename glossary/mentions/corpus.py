@@ -45,6 +45,9 @@ class CorpusEvidence:
     attributive: frozenset[tuple[str, str]] = frozenset()
     # Sentence-initial words seen without a capitalised word after them (However, Today).
     loose: frozenset[tuple[str, str]] = frozenset()
+    # Two capitalised words written together mid-sentence in two passages or more, the first
+    # also a common word (United Russia): (lang, "united russia").
+    paired: frozenset[tuple[str, str]] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,6 +121,7 @@ def collect_evidence(
 ) -> CorpusEvidence:
     """What every passage says: lower-case uses, cues, mid-sentence capitals, adjectives."""
     lower, cued, mid_cap, attributive, loose = set(), set(), set(), set(), set()
+    pairs: dict[tuple[str, str], set[int]] = {}
     for n, (passage, tokens) in enumerate(zip(passages, tokenised, strict=True)):
         # Titles of cited works are in title case: their capitals say nothing.
         heading = title_line(passage.text, tokens) or n in citations
@@ -141,6 +145,10 @@ def collect_evidence(
             after_article = i > 0 and fold_words(tokens[i - 1].text) == "l"
             if not tok.initial and not heading and not after_article:
                 mid_cap.add(key)
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                if nxt is not None and nxt.capitalised and joined(passage.text, tok, nxt):
+                    pair = (passage.lang, f"{key[1]} {fold_words(nxt.text)}")
+                    pairs.setdefault(pair, set()).add(n)
     return CorpusEvidence(
         frozenset(lower),
         frozenset(cued),
@@ -148,6 +156,11 @@ def collect_evidence(
         frozenset(),
         frozenset(attributive),
         frozenset(loose),
+        frozenset(
+            pair
+            for pair, seen in pairs.items()
+            if len(seen) >= 2 and (pair[0], pair[1].split()[0]) in lower
+        ),
     )
 
 

@@ -85,6 +85,20 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
     """Which tokens can be part of a name; a surname right after a given name always can."""
     heading = title_line(passage.text, tokens)
     flags = [_is_name_word(t, passage.lang, heading, ev) for t in tokens]
+    for i in range(len(tokens) - 2, -1, -1):
+        # United Russia, written so in several sentences: a common word that a known place's
+        # name takes in (a party, a region); before other words it may be a description.
+        tok, nxt = tokens[i], tokens[i + 1]
+        if flags[i] or not flags[i + 1] or heading or tok.initial or tok.acronym:
+            continue
+        folded = fold_words(tok.text)
+        if folded in not_names() or folded in titles() or tok.glued or tok.hashtag:
+            continue
+        pair = (passage.lang, f"{folded} {fold_words(nxt.text)}")
+        if exonym_index().lookup(nxt.text) is None or nxt.acronym:
+            continue
+        if pair in ev.paired and joined(passage.text, tok, nxt):
+            flags[i] = True
     for i in range(1, len(tokens)):
         tok, prev = tokens[i], tokens[i - 1]
         if flags[i] or not flags[i - 1] or not tok.capitalised or tok.hashtag or tok.acronym:
@@ -867,6 +881,7 @@ def find_mentions(
         frozenset(_tails(items, tokenised, ev)),
         ev.attributive,
         ev.loose,
+        ev.paired,
     )
     adjectives = frozenset(w for _, w in ev.attributive)
     editions = _edition_names(tokenised)
