@@ -418,3 +418,17 @@ def test_common_word_written_before_a_known_place_in_several_sentences_joins_its
     sentences: list[str], expected: list[str]
 ) -> None:
     assert forms(*sentences, lang="en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (["M. Ma a gagné.", "Il a perdu ma trace."], ["Ma"]),
+        (["Selon M. Lien, le lien est rompu."], ["Lien"]),
+        (["Le lien est rompu, dit le Lien."], []),
+    ],
+)
+def test_word_after_an_abbreviated_honorific_is_a_name_even_when_common(
+    sentences: list[str], expected: list[str]
+) -> None:
+    assert forms(*sentences) == expected

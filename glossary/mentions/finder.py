@@ -38,7 +38,7 @@ from glossary.mentions.ner import NerSpan, Recogniser, french_entities
 from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token, tokenize
 from glossary.model import EntityType, Lang, Mention, Passage
-from glossary.text import fold_words, snippet, titles
+from glossary.text import TITLE_ABBREVIATIONS, fold_words, snippet, titles
 from glossary.translit import given_name, is_russian_name
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -85,6 +85,15 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
     """Which tokens can be part of a name; a surname right after a given name always can."""
     heading = title_line(passage.text, tokens)
     flags = [_is_name_word(t, passage.lang, heading, ev) for t in tokens]
+    for i in range(1, len(tokens)):
+        # M. Ma, M. Lien, Mr Bond: an abbreviated honorific is only ever written before a
+        # person's name, so the word after it is one even where the corpus writes it lower case.
+        tok, prev = tokens[i], tokens[i - 1]
+        if flags[i] or heading or not tok.capitalised or tok.acronym or tok.glued:
+            continue
+        honorific = fold_words(prev.text) in TITLE_ABBREVIATIONS and prev.text[:1].isupper()
+        if honorific and joined(passage.text, prev, tok) and fold_words(tok.text) not in titles():
+            flags[i] = len(tok.text) >= 2 and not tok.initial_letter
     for i in range(len(tokens) - 2, -1, -1):
         # United Russia, written so in several sentences: a common word that a known place's
         # name takes in (a party, a region); before other words it may be a description.
