@@ -99,6 +99,8 @@ def test_offsets_lines_and_columns_point_into_the_source() -> None:
         ("Il a parlé de l'OTAN hier.", "fr", "OTAN", EntityType.ORG),
         ("Il a vu Sergueï Lavrov hier.", "fr", "Sergueï Lavrov", EntityType.PER),
         ("They won the Cold War in the end.", "en", "Cold War", EntityType.MISC),
+        ("He signs with CSKA Moscow aged 51.", "en", "CSKA Moscow", EntityType.ORG),
+        ("Il signe avec le CSKA Moscou à 51 ans.", "fr", "CSKA Moscou", EntityType.ORG),
     ],
 )
 def test_mentions_are_typed(sentence: str, lang: str, form: str, kind: EntityType) -> None:

@@ -574,7 +574,9 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
         return _split_run(text, run[:-1], tails)
     if _member_before_name(text, run):
         return _split_run(text, run[1:], tails)
-    if len(run) > 1 and run[0].acronym != run[1].acronym and "." not in run[0].text:
+    # A club or body's letters and its city after them are one name (CSKA Moscow, FC Porto).
+    city = len(run) == 2 and run[0].acronym and exonym_index().lookup(run[1].text) is not None
+    if len(run) > 1 and run[0].acronym != run[1].acronym and "." not in run[0].text and not city:
         # An acronym does not prefix a name (FAFL | Normandie-Niemen).
         return [run[:1], *_split_run(text, run[1:], tails)]
     index = exonym_index()
@@ -625,8 +627,8 @@ def _type_of(
     if any(c.isdigit() for c in form):
         return EntityType.MISC  # an event's edition: Euro-2004, 2012 Olympic Games
     lowered = [fold_words(w) for w in words]
-    if len(words) == 1 and words[0].isupper():
-        return EntityType.ORG
+    if words[0].isupper() and (len(words) == 1 or (len(words) == 2 and len(words[0]) > 1)):
+        return EntityType.ORG  # NATO; CSKA Moscow: a body's letters, with its city maybe
     parts = set(" ".join(lowered).split())  # Extrême-Orient: the part orient is a place word
     for kind, heads in (
         (EntityType.MISC, event_words()),
