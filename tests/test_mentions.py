@@ -99,6 +99,8 @@ def test_offsets_lines_and_columns_point_into_the_source() -> None:
         ("Il a parlé de l'OTAN hier.", "fr", "OTAN", EntityType.ORG),
         ("Il a vu Sergueï Lavrov hier.", "fr", "Sergueï Lavrov", EntityType.PER),
         ("They won the Cold War in the end.", "en", "Cold War", EntityType.MISC),
+        ("He signs with CSKA Moscow aged 51.", "en", "CSKA Moscow", EntityType.ORG),
+        ("Il signe avec le CSKA Moscou à 51 ans.", "fr", "CSKA Moscou", EntityType.ORG),
     ],
 )
 def test_mentions_are_typed(sentence: str, lang: str, form: str, kind: EntityType) -> None:
@@ -384,3 +386,51 @@ def test_two_names_joined_by_a_particle_are_two(
     sentence: str, lang: str, expected: list[str]
 ) -> None:
     assert forms(sentence, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (["A crossroad in the Middle-East history, he said."], ["Middle-East"]),
+        (["Their own territories, East-Jerusalem included."], ["East-Jerusalem"]),
+        (["The East-West talks ended."], []),
+    ],
+)
+def test_hyphenated_place_named_by_a_compass_point_is_a_name_before_a_noun(
+    sentences: list[str], expected: list[str]
+) -> None:
+    assert forms(*sentences, lang="en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (
+            ["He leads United Russia.", "The party United Russia won.", "A united team."],
+            ["United Russia", "United Russia"],
+        ),
+        (["He leads United Russia, the party.", "A united team."], ["Russia"]),
+        (
+            ["The Social Democrat spoke.", "A Social Democrat won.", "A social policy."],
+            [],
+        ),
+    ],
+)
+def test_common_word_written_before_a_known_place_in_several_sentences_joins_its_name(
+    sentences: list[str], expected: list[str]
+) -> None:
+    assert forms(*sentences, lang="en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (["M. Ma a gagné.", "Il a perdu ma trace."], ["Ma"]),
+        (["Selon M. Lien, le lien est rompu."], ["Lien"]),
+        (["Le lien est rompu, dit le Lien."], []),
+    ],
+)
+def test_word_after_an_abbreviated_honorific_is_a_name_even_when_common(
+    sentences: list[str], expected: list[str]
+) -> None:
+    assert forms(*sentences) == expected

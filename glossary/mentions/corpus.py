@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from glossary.exonyms import exonym_index
 from glossary.mentions.cues import (
+    COMPASS_POINTS,
     adjective_form,
     catalogue_label,
     dash_compound,
@@ -44,6 +45,9 @@ class CorpusEvidence:
     attributive: frozenset[tuple[str, str]] = frozenset()
     # Sentence-initial words seen without a capitalised word after them (However, Today).
     loose: frozenset[tuple[str, str]] = frozenset()
+    # Two capitalised words written together mid-sentence in two passages or more, the first
+    # also a common word (United Russia): (lang, "united russia").
+    paired: frozenset[tuple[str, str]] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -103,11 +107,21 @@ def title_line(text: str, tokens: Sequence[Token]) -> bool:
     return sum(t.capitalised for t in words) / len(words) >= TITLE_LINE_SHARE
 
 
+def compass_place(word: str) -> bool:
+    """A hyphenated place named by a compass point (East-Jerusalem, Middle-East, Nord-Kivu):
+    a name even before a noun, unlike a compound of directions (East-West) or of names
+    (Nazi-Soviet, US-backed), which modifies it."""
+    parts = fold_words(word).split()
+    compass = sum(part in COMPASS_POINTS for part in parts)
+    return len(parts) == 2 and compass == 1 and all(p[:1].isupper() for p in word.split("-"))
+
+
 def collect_evidence(
     passages: Sequence[Passage], tokenised: Sequence[list[Token]], citations: frozenset[int]
 ) -> CorpusEvidence:
     """What every passage says: lower-case uses, cues, mid-sentence capitals, adjectives."""
     lower, cued, mid_cap, attributive, loose = set(), set(), set(), set(), set()
+    pairs: dict[tuple[str, str], set[int]] = {}
     for n, (passage, tokens) in enumerate(zip(passages, tokenised, strict=True)):
         # Titles of cited works are in title case: their capitals say nothing.
         heading = title_line(passage.text, tokens) or n in citations
@@ -121,7 +135,8 @@ def collect_evidence(
                 prev = prev.lower()
                 if prev in _COMMON_CUES or (prev in _PLURAL_CUES and tok.text.endswith("s")):
                     cued.add(key)
-            adjectival = adjective_form(tok.text) or tok.compound
+            compound = tok.compound and not compass_place(tok.text)
+            adjectival = adjective_form(tok.text) or compound
             if adjectival and not tok.acronym and noun_follows(passage.text, tokens, i):
                 attributive.add(key)
             if tok.initial and not capital_follows(passage.text, tokens, i):
@@ -130,6 +145,10 @@ def collect_evidence(
             after_article = i > 0 and fold_words(tokens[i - 1].text) == "l"
             if not tok.initial and not heading and not after_article:
                 mid_cap.add(key)
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                if nxt is not None and nxt.capitalised and joined(passage.text, tok, nxt):
+                    pair = (passage.lang, f"{key[1]} {fold_words(nxt.text)}")
+                    pairs.setdefault(pair, set()).add(n)
     return CorpusEvidence(
         frozenset(lower),
         frozenset(cued),
@@ -137,6 +156,11 @@ def collect_evidence(
         frozenset(),
         frozenset(attributive),
         frozenset(loose),
+        frozenset(
+            pair
+            for pair, seen in pairs.items()
+            if len(seen) >= 2 and (pair[0], pair[1].split()[0]) in lower
+        ),
     )
 
 

@@ -38,7 +38,7 @@ from glossary.mentions.ner import NerSpan, Recogniser, french_entities
 from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token, tokenize
 from glossary.model import EntityType, Lang, Mention, Passage
-from glossary.text import fold_words, snippet, titles
+from glossary.text import TITLE_ABBREVIATIONS, fold_words, snippet, titles
 from glossary.translit import given_name, is_russian_name
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -85,6 +85,29 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
     """Which tokens can be part of a name; a surname right after a given name always can."""
     heading = title_line(passage.text, tokens)
     flags = [_is_name_word(t, passage.lang, heading, ev) for t in tokens]
+    for i in range(1, len(tokens)):
+        # M. Ma, M. Lien, Mr Bond: an abbreviated honorific is only ever written before a
+        # person's name, so the word after it is one even where the corpus writes it lower case.
+        tok, prev = tokens[i], tokens[i - 1]
+        if flags[i] or heading or not tok.capitalised or tok.acronym or tok.glued:
+            continue
+        honorific = fold_words(prev.text) in TITLE_ABBREVIATIONS and prev.text[:1].isupper()
+        if honorific and joined(passage.text, prev, tok) and fold_words(tok.text) not in titles():
+            flags[i] = len(tok.text) >= 2 and not tok.initial_letter
+    for i in range(len(tokens) - 2, -1, -1):
+        # United Russia, written so in several sentences: a common word that a known place's
+        # name takes in (a party, a region); before other words it may be a description.
+        tok, nxt = tokens[i], tokens[i + 1]
+        if flags[i] or not flags[i + 1] or heading or tok.initial or tok.acronym:
+            continue
+        folded = fold_words(tok.text)
+        if folded in not_names() or folded in titles() or tok.glued or tok.hashtag:
+            continue
+        pair = (passage.lang, f"{folded} {fold_words(nxt.text)}")
+        if exonym_index().lookup(nxt.text) is None or nxt.acronym:
+            continue
+        if pair in ev.paired and joined(passage.text, tok, nxt):
+            flags[i] = True
     for i in range(1, len(tokens)):
         tok, prev = tokens[i], tokens[i - 1]
         if flags[i] or not flags[i - 1] or not tok.capitalised or tok.hashtag or tok.acronym:
@@ -551,7 +574,9 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
         return _split_run(text, run[:-1], tails)
     if _member_before_name(text, run):
         return _split_run(text, run[1:], tails)
-    if len(run) > 1 and run[0].acronym != run[1].acronym and "." not in run[0].text:
+    # A club or body's letters and its city after them are one name (CSKA Moscow, FC Porto).
+    city = len(run) == 2 and run[0].acronym and exonym_index().lookup(run[1].text) is not None
+    if len(run) > 1 and run[0].acronym != run[1].acronym and "." not in run[0].text and not city:
         # An acronym does not prefix a name (FAFL | Normandie-Niemen).
         return [run[:1], *_split_run(text, run[1:], tails)]
     index = exonym_index()
@@ -602,8 +627,8 @@ def _type_of(
     if any(c.isdigit() for c in form):
         return EntityType.MISC  # an event's edition: Euro-2004, 2012 Olympic Games
     lowered = [fold_words(w) for w in words]
-    if len(words) == 1 and words[0].isupper():
-        return EntityType.ORG
+    if words[0].isupper() and (len(words) == 1 or (len(words) == 2 and len(words[0]) > 1)):
+        return EntityType.ORG  # NATO; CSKA Moscow: a body's letters, with its city maybe
     parts = set(" ".join(lowered).split())  # Extrême-Orient: the part orient is a place word
     for kind, heads in (
         (EntityType.MISC, event_words()),
@@ -867,6 +892,7 @@ def find_mentions(
         frozenset(_tails(items, tokenised, ev)),
         ev.attributive,
         ev.loose,
+        ev.paired,
     )
     adjectives = frozenset(w for _, w in ev.attributive)
     editions = _edition_names(tokenised)
