@@ -23,6 +23,7 @@ behaves as promised.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import shutil
@@ -89,16 +90,21 @@ class Child:
 
     def kill(self) -> None:
         self.killed = True
-        self.process.send_signal(signal.SIGKILL)
+        # Not Popen.send_signal: it polls first, and a poll that reaps the child leaves wait()'s
+        # os.wait4 with no child to wait for. Until wait() has reaped it, the pid is the child's
+        # (a zombie's, at worst, which takes the signal harmlessly).
+        if self.process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.process.pid, signal.SIGKILL)
 
     def wait(self, limit: float = LIMIT_SECONDS) -> Outcome:
         timer = threading.Timer(max(0.0, limit - (time.perf_counter() - self.started)), self.kill)
         timer.start()
         _, status, usage = os.wait4(self.process.pid, 0)
-        timer.cancel()
-        seconds = time.perf_counter() - self.started
         code = os.waitstatus_to_exitcode(status)
         self.process.returncode = code
+        timer.cancel()
+        seconds = time.perf_counter() - self.started
         texts = []
         for handle in (self.out, self.err):
             handle.seek(0)  # type: ignore[attr-defined]

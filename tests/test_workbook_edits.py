@@ -467,3 +467,46 @@ def test_a_language_typed_loosely_is_read_and_an_unknown_one_kept_as_typed_with_
     variants = Sheet(book, "Variants")
     assert variants.get(variants.row(variant="Selon Ouchakov"), "lang") == "frnch"
     assert variants.get(variants.row(variant="Iouri Ouchakov"), "lang") == "fr"
+
+
+@pytest.mark.parametrize(
+    ("typed", "cell", "lang"),
+    [
+        # what the person types over the en row, the cell written back, the row's language
+        ("fr", "fr", "fr"),
+        ("FR", "fr", "fr"),
+        ("fr_FR", "fr", "fr"),
+        ("français", "fr", "fr"),
+        ("f", "f", None),
+        ("français de France", "français de France", None),
+    ],
+)
+def test_a_language_relabelled_onto_the_tools_own_row_keeps_the_persons_row_only(
+    runner: CliRunner, docs: Path, out: Path, typed: str, cell: str, lang: str | None
+) -> None:
+    """Both documents write "Steve Witkoff": a person relabels the English row as French. Their
+    row stands; the tool's own French row gives way to it; the English row does not come back
+    beside it; an unknown word stays in its cell as typed."""
+
+    def edit(entities: Sheet, variants: Sheet) -> None:
+        n = variants.row(variant="Steve Witkoff", lang="en")
+        variants.set(n, "lang", typed)
+        variants.set(n, "status", "approved")
+
+    before = {(v.variant, v.lang) for v in _glossary(out).variants}
+    assert {("Steve Witkoff", "en"), ("Steve Witkoff", "fr")} <= before
+    _edit(out / "glossary.xlsx", edit)
+    _run(runner, docs, out, times=2)
+    book = openpyxl.load_workbook(out / "glossary.xlsx")
+    variants = Sheet(book, "Variants")
+    rows = variants.rows(variant="Steve Witkoff")
+    mine = [n for n in rows if variants.get(n, "status") == "approved"]
+    assert len(mine) == 1, [(variants.get(n, "lang"), variants.get(n, "status")) for n in rows]
+    assert variants.get(mine[0], "lang") == cell
+    if lang is not None:
+        # One row for the form: the person's, counting both documents' mentions.
+        assert rows == mine
+        [row] = [v for v in _glossary(out).variants if v.variant == "Steve Witkoff"]
+        assert (row.lang, row.count, len(row.sources)) == (lang, 2, 2)
+    tbx = (out / "glossary.tbx").read_text(encoding="utf-8")
+    assert 'xml:lang="f"' not in tbx and "français de France" not in tbx

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from glossary import xlsx
@@ -80,7 +81,8 @@ def build_workbook(
     entities = book.create_sheet(ENTITIES)
     _drop_down(entities, "B", [t.value for t in EntityType], "type")
     _drop_down(entities, "F", [s.value for s in EntityStatus], "status")
-    typed = _typed_words(previous)
+    moved = dict(baseline.moved)
+    typed = _typed_words(previous, moved)
     extra = previous.entity_columns
     _fill(
         entities,
@@ -103,7 +105,7 @@ def build_workbook(
     variants = book.create_sheet(VARIANTS)
     _drop_down(variants, "D", [k.value for k in VariantKind], "kind")
     _drop_down(variants, "F", [s.value for s in VariantStatus], "status")
-    extra = previous.variant_columns
+    extra = _moved_extras(previous.variant_columns, moved)
     variant_typed = _variant_words(typed, glossary)
     _fill(
         variants,
@@ -171,13 +173,26 @@ def _with_extras(
     return result
 
 
-def _typed_words(previous: Workbook) -> dict[tuple[str, tuple[str, ...]], dict[str, str]]:
-    """Unknown words a person typed into cells the tool fills, by sheet and row key."""
+def _typed_words(
+    previous: Workbook, moved: Mapping[tuple[str, ...], tuple[str, ...]]
+) -> dict[tuple[str, tuple[str, ...]], dict[str, str]]:
+    """Unknown words a person typed into cells the tool fills, by sheet and row key (a Variants
+    row's key as written, when the merge moved it)."""
     words: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
     for cell in previous.tool_cells:
         if cell.typed:
-            words.setdefault((cell.sheet, cell.key), {})[cell.column] = cell.typed
+            key = moved.get(cell.key, cell.key) if cell.sheet == VARIANTS else cell.key
+            words.setdefault((cell.sheet, key), {})[cell.column] = cell.typed
     return words
+
+
+def _moved_extras(
+    extra: ExtraColumns, moved: Mapping[tuple[str, ...], tuple[str, ...]]
+) -> ExtraColumns:
+    """A person's extra Variants columns under the keys the rows are written with."""
+    if not moved or not extra.headers:
+        return extra
+    return replace(extra, rows=tuple((moved.get(k, k), values) for k, values in extra.rows))
 
 
 def _variant_words(

@@ -132,6 +132,7 @@ def merge_workbook(previous: Workbook | None, fresh: Glossary) -> Merge:
             ),
             kept,
         )
+    read_as = [(row, row.variant.key) for row in rows]
     _fill_languages(rows, fresh)
     prev_ids = {e.entity_id for e in previous.glossary.entities}
     fresh_variants: dict[str, list[Variant]] = {}
@@ -202,6 +203,9 @@ def merge_workbook(previous: Workbook | None, fresh: Glossary) -> Merge:
             + tuple(EntityRecord(e, deleted=True) for e in gone_entities if e.entity_id not in ids),
             baseline.variants
             + tuple(VariantRecord(v, deleted=True) for v in deleted_variants if v.key not in keys),
+            moved=tuple(
+                sorted((read, row.variant.key) for row, read in read_as if read != row.variant.key)
+            ),
         ),
     )
 

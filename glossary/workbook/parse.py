@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -55,6 +56,8 @@ def parse_workbook(source: str, sheets: Mapping[str, list[tuple[CellValue, ...]]
     variants = _parse_variants(source, VARIANTS, sheets[VARIANTS], lenient=lenient)
     check_unique_entities(source, [(n, e.entity_id) for n, e in entities])
     entities, variants, tool_cells = _fill_tool_cells(entities, variants, lenient.cells)
+    baseline = _parse_baseline(source, sheets)
+    variants, baseline = _yield_to_person(variants, baseline)
     check_variants(
         source,
         {e.entity_id for _, e in entities},
@@ -64,7 +67,7 @@ def parse_workbook(source: str, sheets: Mapping[str, list[tuple[CellValue, ...]]
     return Workbook(
         glossary=glossary,
         about=_parse_about(sheets.get(ABOUT, [])),
-        baseline=_parse_baseline(source, sheets),
+        baseline=baseline,
         extra_sheets=tuple(
             ExtraSheet(name, tuple(rows))
             for name, rows in sheets.items()
@@ -80,6 +83,42 @@ def parse_workbook(source: str, sheets: Mapping[str, list[tuple[CellValue, ...]]
         ),
         tool_cells=tool_cells,
         warnings=tuple(lenient.warnings),
+    )
+
+
+def _yield_to_person(
+    variants: list[tuple[int, Variant]], baseline: Baseline | None
+) -> tuple[list[tuple[int, Variant]], Baseline | None]:
+    """A person's row that now gives the same variant as a row the tool wrote and nobody touched
+    (De Gaulle relabelled en → fr beside the tool's own fr row): the person's row stands and the
+    tool's copy goes, with its record, so that the person's row takes that form's evidence.
+
+    Without the tool's record nothing can tell the two apart, and check_variants asks the person.
+    """
+    if baseline is None:
+        return variants, baseline
+    counts = Counter(v.key for _, v in variants)
+    if all(n == 1 for n in counts.values()):
+        return variants, baseline
+    records = {r.variant.key: r for r in baseline.variants if not r.deleted}
+    dropped: set[tuple[str, str, str]] = set()
+    kept = []
+    for number, variant in variants:
+        record = records.get(variant.key)
+        untouched = record is not None and not record.owned and record.variant == variant
+        if counts[variant.key] > 1 and untouched and variant.key not in dropped:
+            dropped.add(variant.key)
+            continue
+        kept.append((number, variant))
+    # The record goes only where every row left is a person's (two untouched copies of one row
+    # leave one untouched row, which keeps its record).
+    still_tool = {v.key for _, v in kept if v.key in dropped and records[v.key].variant == v}
+    gone = dropped - still_tool
+    return kept, replace(
+        baseline,
+        variants=tuple(
+            r for r in baseline.variants if r.deleted or r.variant.key not in gone
+        ),
     )
 
 

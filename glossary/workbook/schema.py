@@ -86,6 +86,10 @@ class Baseline:
 
     entities: tuple[EntityRecord, ...] = ()
     variants: tuple[VariantRecord, ...] = ()
+    # Variants rows the merge gave another key (a language filled in, a row moved to another
+    # entity): (key as read, key as written), so that the words a person typed in the row's
+    # other cells follow it.
+    moved: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
