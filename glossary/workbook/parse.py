@@ -116,9 +116,7 @@ def _yield_to_person(
     gone = dropped - still_tool
     return kept, replace(
         baseline,
-        variants=tuple(
-            r for r in baseline.variants if r.deleted or r.variant.key not in gone
-        ),
+        variants=tuple(r for r in baseline.variants if r.deleted or r.variant.key not in gone),
     )
 
 
