@@ -71,14 +71,17 @@ def lay_out(folder: Path, megabytes: float) -> None:
 
 def lay_out_pairs(folder: Path, megabytes: float, pairs: int = 10) -> None:
     """`pairs` translation pairs of `megabytes` a file, each line two to four gold links."""
+
+    def pick(side: list[str], indices: str) -> str:
+        return " ".join(side[int(i)] for i in indices.split(","))
+
     links: list[tuple[str, str]] = []
     for book in sorted(p for p in NOVELS.iterdir() if p.is_dir()):
         fr = (book / "fr.txt").read_text("utf-8").splitlines()
         en = (book / "en.txt").read_text("utf-8").splitlines()
         for line in (book / "gold.tsv").read_text("utf-8").splitlines():
             f, e = [*line.split("\t"), ""][:2]
-            if f.strip() and e.strip():
-                pick = lambda side, ix: " ".join(side[int(i)] for i in ix.split(","))  # noqa: E731
+            if f.strip() and e.strip():  # 1-0 and 0-1 links have nothing to translate
                 links.append((pick(fr, f), pick(en, e)))
     rng = random.Random(14)
     size = int(megabytes * 1e6)

@@ -103,10 +103,10 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
         folded = fold_words(tok.text)
         if folded in not_names() or folded in titles() or tok.glued or tok.hashtag:
             continue
-        pair = (passage.lang, f"{folded} {fold_words(nxt.text)}")
-        if exonym_index().lookup(nxt.text) is None or nxt.acronym:
+        # The corpus's pairs first: a set lookup, where the place index is not (a hot loop).
+        if (passage.lang, f"{folded} {fold_words(nxt.text)}") not in ev.paired or nxt.acronym:
             continue
-        if pair in ev.paired and joined(passage.text, tok, nxt):
+        if exonym_index().lookup(nxt.text) is not None and joined(passage.text, tok, nxt):
             flags[i] = True
     for i in range(1, len(tokens)):
         tok, prev = tokens[i], tokens[i - 1]
