@@ -318,10 +318,17 @@ def _case_free(form: str) -> str:
     return " ".join(_SEPARATOR.sub(" ", form).casefold().split())
 
 
-def _majority_spelling(chosen: str, forms: Sequence[FormStats]) -> str:
+def _hyphens(form: str) -> int:
+    return sum(1 for piece in _SEPARATOR.findall(form) if not piece.isspace())
+
+
+def _majority_spelling(chosen: str, forms: Sequence[FormStats], lang: Lang) -> str:
     """The spelling most sources write among those of the chosen form's words that differ only
     in capitals and hyphens (Maison Blanche beside Maison blanche and Maison-Blanche): each
-    word's capitals and each joint between words is a vote of the contexts that write it."""
+    word's capitals and each joint between words is a vote of the contexts that write it. At a
+    tie English takes the spaced spelling, as its press writes a name of several words (Middle
+    East, not Middle-East); French, which hyphenates compound place names (Moyen-Orient, Pays-Bas),
+    keeps the form chosen."""
     key = _case_free(chosen)
     weights: Counter[str] = Counter()
     for f in forms:
@@ -337,8 +344,10 @@ def _majority_spelling(chosen: str, forms: Sequence[FormStats]) -> str:
         for place, piece in enumerate(cut):
             votes[place][piece] += weights[form]
 
-    def agreement(form: str) -> tuple[int, bool]:
-        return sum(votes[place][piece] for place, piece in enumerate(pieces[form])), form == chosen
+    def agreement(form: str) -> tuple[int, int, bool]:
+        spaced = -_hyphens(form) if lang == Lang.EN else 0
+        votes_for = sum(votes[place][piece] for place, piece in enumerate(pieces[form]))
+        return votes_for, spaced, form == chosen
 
     return max(sorted(pieces), key=agreement)
 
@@ -379,8 +388,8 @@ def choose_canonical(cluster: Cluster) -> Canonical:
     canon = _choose(list(cluster.forms))
     if canon.concept is not None:
         return canon  # the data's names, as the data writes them
-    english = _majority_spelling(canon.english, cluster.forms)
-    french = _majority_spelling(canon.french, cluster.forms)
+    english = _majority_spelling(canon.english, cluster.forms, Lang.EN)
+    french = _majority_spelling(canon.french, cluster.forms, Lang.FR)
     return dataclasses.replace(canon, english=english, french=french)
 
 

@@ -390,3 +390,42 @@ def test_the_canonical_form_is_the_majority_spelling_of_its_words(
     forms: tuple[FormStats, ...], french: str
 ) -> None:
     assert choose_canonical(_cluster(*forms)).french == french
+
+
+@pytest.mark.parametrize(
+    ("forms", "english", "french"),
+    [
+        # A tie between a spaced and a hyphenated spelling: English writes the name spaced...
+        (
+            (_form("Middle-East", "en"), _form("Middle East", "en"), _form("Moyen-Orient", "fr")),
+            "Middle East",
+            "Moyen-Orient",
+        ),
+        (
+            (_form("Middle East", "en"), _form("Middle-East", "en"), _form("Moyen-Orient", "fr")),
+            "Middle East",
+            "Moyen-Orient",
+        ),
+        # ...French hyphenates a compound place name, and keeps it at a tie.
+        (
+            (_form("Far East", "en"), _form("Extrême-Orient", "fr"), _form("Extrême Orient", "fr")),
+            "Far East",
+            "Extrême-Orient",
+        ),
+        # More sources still win over the tie-break.
+        (
+            (
+                _form("Middle-East", "en", 3),
+                _form("Middle East", "en"),
+                _form("Moyen-Orient", "fr"),
+            ),
+            "Middle-East",
+            "Moyen-Orient",
+        ),
+    ],
+)
+def test_a_tie_between_spaced_and_hyphenated_spellings_follows_each_languages_habit(
+    forms: tuple[FormStats, ...], english: str, french: str
+) -> None:
+    canon = choose_canonical(_cluster(*forms))
+    assert (canon.english, canon.french) == (english, french)
