@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from itertools import pairwise
 
 from glossary.cluster import Cluster, FormStats
 from glossary.model import EntityType, Mention
@@ -47,19 +46,50 @@ def _can_expand(name: str, acronym: str) -> bool:
 
 
 def expansion_pairs(mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
-    """(name, acronym) pairs the texts write as `name (ACRONYM)`, the name not a person's."""
-    ordered = sorted(mentions, key=lambda m: (m.source, m.start, m.end))
+    """(name, acronym) pairs the texts write as `name (ACRONYM)`, the name not a person's.
+    Where names end at the bracket inside one another, the longest whose initials spell the
+    acronym (Haut commissariat des Nations unies pour les réfugiés (HCR), not Nations unies;
+    l'Organisation des Nations unies (ONU), not the Conseil de sécurité it belongs to), else the
+    shortest (Forces démocratiques unies (ODSZ) spells the Belarusian name)."""
+    ending: dict[tuple[str, int], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        ending[(m.source, m.end)].append(m)
     pairs = []
-    for name, acronym in pairwise(ordered):
-        if (
-            is_acronym(acronym.form)
-            and not is_acronym(name.form)
+    for acronym in sorted(mentions, key=lambda m: (m.source, m.start, m.end)):
+        if not is_acronym(acronym.form):
+            continue
+        names = [
+            name
+            for name in ending.get((acronym.source, acronym.start - _GAP), ())
+            if not is_acronym(name.form)
             and name.type != EntityType.PER
             and _can_expand(name.form, acronym.form)
             and _bracketed(name, acronym)
-        ):
-            pairs.append((name, acronym))
+        ]
+        spelt = [name for name in names if _initials_spell(name.form, acronym.form)]
+        if spelt:
+            pairs.append((max(spelt, key=_size), acronym))
+        elif names:
+            pairs.append((min(names, key=_size), acronym))
     return pairs
+
+
+def _size(mention: Mention) -> tuple[int, int]:
+    return mention.end - mention.start, -mention.start
+
+
+def _initials_spell(name: str, acronym: str) -> bool:
+    """The acronym's letters are the name's first letter and then initials of its words, in
+    order (HCR: Haut Commissariat ... Réfugiés), or of its one word (Kuomintang, KMT)."""
+    letters = fold("".join(c for c in acronym if c.isalpha()))
+    words = [w for w in fold_words(name).replace("-", " ").replace("'", " ").split()]
+    words = [w for w in words if not is_particle(w)]
+    if len(words) < 2:
+        return _can_expand(name, acronym)
+    if not letters or words[0][:1] != letters[0]:
+        return False
+    rest = iter(w[:1] for w in words[1:])
+    return all(c in rest for c in letters[1:])
 
 
 def join_expansions(clusters: list[Cluster], mentions: Sequence[Mention]) -> list[Cluster]:

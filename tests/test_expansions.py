@@ -7,7 +7,7 @@ import pytest
 from glossary.build import glossary_from_mentions
 from glossary.expansions import expansion_pairs
 from glossary.mentions.finder import find_mentions
-from glossary.model import Glossary, Lang, Passage
+from glossary.model import EntityType, Glossary, Lang, Mention, Passage
 
 
 def _glossary(lines: list[tuple[Lang, str]]) -> Glossary:
@@ -71,3 +71,50 @@ def test_a_body_and_its_acronym_in_brackets_are_one_entity(
     text: str, name: str, acronym: str
 ) -> None:
     assert _together(_glossary([(Lang.FR, text)]), name, acronym)
+
+
+def _mentions(text: str, names: list[tuple[str, EntityType]]) -> list[Mention]:
+    """Mentions of each name at its first place in `text` (one French sentence)."""
+    out = []
+    for name, kind in names:
+        start = text.index(name)
+        out.append(Mention(name, Lang.FR, kind, "fr.txt", start, start + len(name), 1, start, text))
+    return out
+
+
+_HCR = "Elle écrit au Haut commissariat des Nations unies pour les réfugiés (HCR) hier."
+_ONU = "Le Conseil de sécurité de l'Organisation des Nations unies (ONU) a voté."
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # A name inside the expansion, found too, neither hides it nor stands for it.
+        (
+            _HCR,
+            [
+                ("Haut commissariat des Nations unies pour les réfugiés", EntityType.ORG),
+                ("Nations unies", EntityType.ORG),
+                ("HCR", EntityType.ORG),
+            ],
+            ("Haut commissariat des Nations unies pour les réfugiés", "HCR"),
+        ),
+        # Two names end at the bracket: the one whose initials spell the letters.
+        (
+            _ONU,
+            [
+                ("Conseil de sécurité de l'Organisation des Nations unies", EntityType.ORG),
+                ("Organisation des Nations unies", EntityType.ORG),
+                ("ONU", EntityType.ORG),
+            ],
+            ("Organisation des Nations unies", "ONU"),
+        ),
+        # Nothing ends right before the bracket: no pair.
+        (_HCR, [("Nations unies", EntityType.ORG), ("HCR", EntityType.ORG)], None),
+    ],
+)
+def test_the_expansion_is_the_longest_name_ending_at_the_bracket(
+    text: str, names: list[tuple[str, EntityType]], expected: tuple[str, str] | None
+) -> None:
+    pairs = {(a.form, b.form) for a, b in expansion_pairs(_mentions(text, names))}
+    assert pairs == ({expected} if expected else set())
