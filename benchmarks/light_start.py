@@ -179,7 +179,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="light-start-") as tmp:
         folder = Path(tmp)
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env.update(PYTHONPYCACHEPREFIX=str(folder / "pycache"), PYTHONUTF8="1")
+        # This tree first on the path: an installed align (an editable install of another
+        # checkout) would otherwise be the one measured.
+        env.update(
+            PYTHONPYCACHEPREFIX=str(folder / "pycache"), PYTHONUTF8="1", PYTHONPATH=str(ROOT)
+        )
         fr, en, small = folder / "fr.txt", folder / "en.txt", folder / "small.txt"
         fr.write_text("Bonjour le monde.\n", "utf-8")
         en.write_text("Hello world.\n", "utf-8")

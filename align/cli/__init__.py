@@ -6,7 +6,9 @@ import sys
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
+
+from align.cli.coercion import lighten
 
 try:  # recent typer carries its own copy of click
     from typer._click.exceptions import ClickException
@@ -16,6 +18,10 @@ except ImportError:  # pragma: no cover - older typer uses click itself
 
 class _OneLineErrors(TyperGroup):
     """Usage errors (unknown option, bad value...) as one stderr line, like every other error."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        lighten(self.get_params(ctx))
+        return super().parse_args(ctx, args)
 
     def main(  # type: ignore[override]
         self,
@@ -49,6 +55,15 @@ class _OneLineErrors(TyperGroup):
 
             sys.exit(report_unexpected(err))
         sys.exit(code if isinstance(code, int) else 0)
+
+
+class _LightCommand(TyperCommand):
+    """A command whose values are checked without pydantic where typer's check gives the same
+    (align.cli.coercion): pydantic's import alone is most of `pair --presplit`'s budget."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        lighten(self.get_params(ctx))
+        return super().parse_args(ctx, args)
 
 
 def _drop_unraisable(unraisable: Any) -> None:
@@ -99,6 +114,9 @@ def _register() -> None:
 
     for module in (run, detect, pair, check):
         module.register(app)
+    for info in app.registered_commands:
+        if info.cls in (None, TyperCommand):
+            info.cls = _LightCommand
 
 
 _register()
