@@ -18,11 +18,15 @@ import align.text.language as language
 from align.text.language import LinguaDetector
 
 # What the fake fast models say of each text: French and English beside the rivals of each.
+# Lower-case words, not names: a chunk of names alone is weighed by French and English only.
 FAST = {
+    "ruptly kazbek": {"de": 0.5, "nl": 0.3, "en": 0.2},
+    "oblomov karenina": {"pl": 0.6, "cs": 0.3, "fr": 0.1},
+    "tallinn tartu": {"sv": 0.7, "ro": 0.2, "en": 0.1},
+    "ruptly oblomov": {"de": 0.6, "pl": 0.4},
     "Ruptly Kazbek": {"de": 0.5, "nl": 0.3, "en": 0.2},
-    "Oblomov Karenina": {"pl": 0.6, "cs": 0.3, "fr": 0.1},
-    "Tallinn Tartu": {"sv": 0.7, "ro": 0.2, "en": 0.1},
-    "Ruptly Oblomov": {"de": 0.6, "pl": 0.4},
+    "Tallinn": {"sv": 0.7, "ro": 0.2, "en": 0.1},
+    "Oblomov dixit vale": {"pl": 0.6, "cs": 0.3, "fr": 0.1},
     # Lines whose letters read as another language while their function words do not.
     "The adviser Ushakov met Lavrov in Moscow": {"nl": 0.6, "en": 0.3, "fr": 0.1},
     "Het adviser Ushakov met the Lavrov in Moscow": {"nl": 0.6, "en": 0.3, "fr": 0.1},
@@ -110,7 +114,7 @@ def test_the_bound_holds_while_lingua_weighs_a_chunk_not_only_between_chunks(
 ) -> None:
     monkeypatch.setattr(language, "RIVAL_MODELS", bound)
     # Three chunks with two rivals each, none shared: six languages in all.
-    _detector(registry).confidences(["Ruptly Kazbek", "Oblomov Karenina", "Tallinn Tartu"])
+    _detector(registry).confidences(["ruptly kazbek", "oblomov karenina", "tallinn tartu"])
     assert registry.most == max(bound, 2)
 
 
@@ -128,9 +132,9 @@ def test_a_language_unloaded_is_loaded_again_when_a_later_line_needs_it(
 ) -> None:
     monkeypatch.setattr(language, "RIVAL_MODELS", 0)
     detector = _detector(registry)
-    detector.confidences(["Ruptly Kazbek"])
+    detector.confidences(["ruptly kazbek"])
     assert _rivals(registry) == set()
-    detector.confidences(["Ruptly Oblomov"])
+    detector.confidences(["ruptly oblomov"])
     assert registry.loads == len({"fr", "en", "de", "nl"}) + len({"de", "pl"})
 
 
@@ -138,18 +142,18 @@ def test_lines_sharing_a_language_are_weighed_before_it_is_unloaded(
     registry: _Registry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(language, "RIVAL_MODELS", 1)
-    _detector(registry).confidences(["Ruptly Kazbek", "Oblomov Karenina", "Ruptly Oblomov"])
-    # Each language loaded once: "Ruptly Oblomov" (de, pl) comes between the other two.
+    _detector(registry).confidences(["ruptly kazbek", "oblomov karenina", "ruptly oblomov"])
+    # Each language loaded once: "ruptly oblomov" (de, pl) comes between the other two.
     assert registry.loads == len(LANGUAGES) - len({"sv", "ro"})
 
 
 def test_release_frees_every_full_model(registry: _Registry) -> None:
     detector = _detector(registry)
-    detector.confidences(["Ruptly Kazbek", "Oblomov Karenina", "Tallinn Tartu"])
+    detector.confidences(["ruptly kazbek", "oblomov karenina", "tallinn tartu"])
     detector.release()
     assert registry.loaded == set()
     # Released is not broken: the next doubtful line loads what it needs again.
-    detector.confidences(["Ruptly Oblomov"])
+    detector.confidences(["ruptly oblomov"])
     assert registry.loaded == {"fr", "en", "de", "pl"}
 
 
@@ -177,3 +181,21 @@ def test_a_line_read_as_another_language_on_letters_alone_loads_no_full_models(
         assert all(
             p == 0.0 for code, p in zip(LANGUAGES, row, strict=True) if code not in ("fr", "en")
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "full_models"),
+    [
+        # Names, alone or with one other word: their letters say no language.
+        ("Ruptly Kazbek", {"fr", "en"}),
+        ("Tallinn", {"fr", "en"}),
+        # Two words besides the names: the rivals the fast models name are weighed.
+        ("Oblomov dixit vale", {"fr", "en", "pl", "cs"}),
+        ("ruptly kazbek", {"fr", "en", "de", "nl"}),
+    ],
+)
+def test_a_chunk_of_names_alone_loads_no_rivals_full_model(
+    registry: _Registry, text: str, full_models: set[str]
+) -> None:
+    _detector(registry).confidences([text])
+    assert registry.loaded == full_models

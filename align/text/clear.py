@@ -100,6 +100,25 @@ def backed_alone(text: str, lang: Lang) -> bool:
     return own >= 1 and other <= own and foreign_words == 0
 
 
+def names_only(text: str, most: int = 1) -> bool:
+    """Whether the chunk is names and at most `most` other words, all of French and English
+    spelling, none a function word of another language: "Poor Alice", "cried Cunegund", "Maria
+    Zakharova", "ISBN". Names are written alike in every language of the set, so their letters
+    are no evidence of one; lingua reads them as Dutch, Czech or Portuguese as readily."""
+    lower = text.lower()
+    if _OTHER_LETTER.search(lower):
+        return False
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return False
+    own = [t for t in tokens if not t[0].isupper()]
+    if len(own) > most:
+        return False
+    return not any(
+        _WORD_LANGUAGE.get(t.lower().replace("’", "'")) == _FOREIGN for t in tokens
+    )
+
+
 def foreign(text: str) -> bool:
     """Whether the chunk's function words back a language other than French and English: at
     least one of another language of the set, and no more French or English ones."""

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple, Protocol
 
 from align.errors import UsageError
 from align.model import UND, Document, Segment
-from align.text.clear import backed_alone, clear_language, foreign, supported
+from align.text.clear import backed_alone, clear_language, foreign, names_only, supported
 from align.text.lines import logical_lines, trim
 from align.text.noise import PICTOGRAPHS, is_noise, without_addresses
 from glossary.model import Lang
@@ -153,7 +153,10 @@ class LinguaDetector:
        Full models load on first use, only for the languages asked about. Not when the
        fast models' favourite is another language that no function word backs while French or
        English ones back the likelier of those two (`_backed_row`): the fast row, between
-       French and English, stands.
+       French and English, stands. Nor for a chunk of names and at most one other word
+       (`align.text.clear.names_only`: "Poor Alice", "Maria Zakharova", "ISBN"): the letters
+       of names are no evidence of a language, so only French's and English's full models
+       weigh it, and context decides; a line quoting another language has more words.
     `first_stage=False` asks lingua's full models about every chunk, as before issue 10.
     """
 
@@ -197,6 +200,11 @@ class LinguaDetector:
                     found[text] = row
                 elif best not in _FR_EN and (backed := self._backed_row(text, row)) is not None:
                     found[text] = backed
+                elif names_only(text):
+                    # Names and a word: their letters say no language; French or English
+                    # full models weigh the word, context decides (no rival model loads).
+                    subset = tuple(c for c in self.languages if c in _FR_EN)
+                    doubtful.setdefault(subset, []).append(text)
                 else:
                     subset = tuple(
                         code
