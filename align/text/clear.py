@@ -114,9 +114,7 @@ def names_only(text: str, most: int = 1) -> bool:
     own = [t for t in tokens if not t[0].isupper()]
     if len(own) > most:
         return False
-    return not any(
-        _WORD_LANGUAGE.get(t.lower().replace("’", "'")) == _FOREIGN for t in tokens
-    )
+    return not any(_WORD_LANGUAGE.get(t.lower().replace("’", "'")) == _FOREIGN for t in tokens)
 
 
 def foreign(text: str) -> bool:
