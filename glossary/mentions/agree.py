@@ -63,6 +63,8 @@ def _trimmed(text: str, tokens: Sequence[Token], span: NerSpan, ev: CorpusEviden
 
 # Articles inside a French name follow a preposition (Temple de la renommée, Institut de l').
 _ARTICLES = frozenset({"l'", "l’", "la", "le", "les"})
+# Particles that join a name to the words after it: de, des, du, d'.
+_JOINS = frozenset({"de", "des", "du", "d'", "d’"})
 _PREPOSITIONS = frozenset({"de", "d'", "d’", "pour", "sur", "à", "en", "contre", "par", "et"})
 
 
@@ -123,6 +125,11 @@ def _acceptable(words: Sequence[Token], lang: str, ev: CorpusEvidence) -> bool:
     if len(content) > _LONGEST_LOWER_TAIL:
         return False
     folded = fold_words(first.text)
+    # A lower-case phrase after a name is the sentence's, unless a head noun leads the name
+    # (Sommet sur la sécurité nucléaire): Raimbrant | sur carreaux bleus.
+    led = tail and capitals and tail[0].text.lower() in _PREPOSITIONS - _JOINS - {"et"}
+    if led and content and folded not in head_words():
+        return False
     if {folded, folded.removesuffix("s")} & (titles() | not_names()):
         return False  # ministre des Affaires étrangères, capitaine Pouyade: the rules split it
     if len(words) == 1 and folded in head_words():
@@ -146,6 +153,30 @@ def _mid_capital(tok: Token) -> bool:
     folded = fold_words(tok.text)
     common = folded in not_names() or folded in titles() or bool(people_word(tok.text))
     return not tok.initial and not common
+
+
+def _extends_by_particle(
+    tokens: Sequence[Token],
+    ours: Sequence[tuple[int, int]],
+    inside: Sequence[int],
+    start: int,
+    end: int,
+) -> bool:
+    """The span is one rule name, then de/des/du and a capitalised word, the rules' name its
+    start: two names (Alexei Miller de Gazprom, Loukachenko des Droits de l'Homme), where no
+    head noun leads."""
+    if len(inside) != 1 or ours[inside[0]][0] != start or ours[inside[0]][1] >= end:
+        return False
+    rest = [t for t in tokens if ours[inside[0]][1] <= t.start and t.end <= end]
+    if not rest or rest[0].text.lower() not in _JOINS:
+        return False
+    # Afrique du Nord, Ossétie du sud: a compass point narrows the place, one name.
+    if any(fold_words(t.text) in COMPASS_POINTS for t in rest):
+        return False
+    # A capital after "de (la)" starts a second name; a lower-case word continues the first
+    # (Temple de la renommée du hockey).
+    word = next((t for t in rest[1:] if t.text.lower() not in _ARTICLES), None)
+    return word is not None and word.capitalised
 
 
 def agree(
@@ -174,6 +205,8 @@ def agree(
             continue
         if inside and not words[0].capitalised:
             continue  # canal Telegram, opération Bagration: the name is the rules' own
+        if not headed and _extends_by_particle(tokens, ours, inside, start, end):
+            continue  # Loukachenko | des Droits de l'Homme: a name the rules end before "de"
         if _after_title(tokens, words[0]):
             continue  # (ministre des) Affaires étrangères: a title's complement
         added.append(NerSpan(start, end, span.type))

@@ -57,6 +57,8 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     folded = fold_words(tok.text)
     if folded in not_names() or folded.removesuffix("s") in not_names():
         return False
+    if tok.model_number:
+        return True  # G550, G20: no common word is written so (the key "g" would say "a")
     if lang == Lang.EN and _FIRST_PERSON.match(tok.text):
         return False  # I'm, I've: the English pronoun is always capitalised
     if not tok.acronym and people_word(tok.text) == "plural":
@@ -93,6 +95,18 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
             continue
         honorific = fold_words(prev.text) in TITLE_ABBREVIATIONS and prev.text[:1].isupper()
         if honorific and joined(passage.text, prev, tok) and fold_words(tok.text) not in titles():
+            flags[i] = len(tok.text) >= 2 and not tok.initial_letter
+    for i, tok in enumerate(tokens):
+        # Gulfstream G550, A1 Moto: the make before a model's number and the words after a
+        # group's are the name's, though "a Gulfstream representative" reads as a common noun.
+        if flags[i] or heading or not tok.capitalised or tok.acronym or tok.glued:
+            continue
+        near = [k for k in (i - 1, i + 1) if 0 <= k < len(tokens) and tokens[k].model_number]
+        if not any(joined(passage.text, tokens[min(i, k)], tokens[max(i, k)]) for k in near):
+            continue
+        folded = fold_words(tok.text)
+        opening = tok.initial and (passage.lang, folded) not in ev.mid_cap
+        if not opening and folded not in not_names() and folded not in titles():
             flags[i] = len(tok.text) >= 2 and not tok.initial_letter
     for i in range(len(tokens) - 2, -1, -1):
         # United Russia, written so in several sentences: a common word that a known place's
@@ -334,7 +348,7 @@ def _link_words(
             k += 1
         if k >= n or not all(joined(text, tokens[m], tokens[m + 1]) for m in range(i - 1, k)):
             continue
-        if not (flags[k] or _soft(tokens[k], passage.lang, ev)):
+        if not (flags[k] or _soft(tokens[k], passage.lang, ev) or _people_inside(text, tokens, k)):
             continue
         if tok.text == "and" and not _and_continues(text, tokens, k, flags, passage.lang, ev):
             continue  # the Russian Federation and Russia: two names
@@ -379,6 +393,17 @@ def _and_continues(
     return joined(text, tokens[k], nxt) and (
         flags[k + 1] or _soft(nxt, lang, ev) or nxt.text in _LINKS - {"and"}
     )
+
+
+def _people_inside(text: str, tokens: Sequence[Token], k: int) -> bool:
+    """A people's adjective after a body's linking word that leads on to more of the name:
+    Centre for Russian and Eurasian Studies, School of Oriental Studies (not "of Russian gas")."""
+    tok = tokens[k]
+    if k + 1 >= len(tokens) or tok.initial or people_word(tok.text) != "singular":
+        return False
+    nxt = tokens[k + 1]
+    more = nxt.text == "and" or (nxt.capitalised and not nxt.acronym and not nxt.initial)
+    return more and joined(text, tok, nxt)
 
 
 def _soft(tok: Token, lang: str, ev: CorpusEvidence) -> bool:

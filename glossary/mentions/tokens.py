@@ -10,10 +10,13 @@ from glossary.text import APOSTROPHES, ELISIONS, PARTICLES
 # A name with its edition's year or number, joined by a hyphen: Euro-2004, JO-92, Mondial-82.
 # An elided article may stand before it (l'Euro-2004): the elision is split off below.
 _EDITION = r"(?:[^\W\d_]['’])?[^\W\d_a-z][^\W\d_]*[-‐](?:\d{4}|\d{2})(?![-‐]?\w)"
+# One capital and a number make the name of a model, a group or a road (Gulfstream G550, G20,
+# A1 Moto); two capitals and a number are a formula or a code more often (CO2, S2CID).
+_LETTER_NUMBER = r"(?<![\w.,:/‐-])[^\W\d_a-z]\d{1,4}(?![\w‐-]|[.,:/]\d)"
 # A word, or capitals with dots: an acronym (U.S., R.I.I.A.) or a middle initial (Franklin D.);
 # a company's suffix (Occidental Petroleum Inc.) or a place's (St. Petersburg) keeps its dot.
 _TOKEN = re.compile(
-    rf"{_EDITION}|(?:[^\W\d_a-z]\.){{2,}}|[^\W\d_a-z]\.(?= [^\W\d_a-z])"
+    rf"{_EDITION}|{_LETTER_NUMBER}|(?:[^\W\d_a-z]\.){{2,}}|[^\W\d_a-z]\.(?= [^\W\d_a-z])"
     r"|(?:Inc|Corp|Ltd|Co|St|Mt)\.(?=[ ,;:)])"
     r"|[^\W\d_]+(?:[-‐'’][^\W\d_]+)*",
     re.UNICODE,
@@ -61,6 +64,11 @@ class Token:
         """Two or more letters, all upper case (URSS, NATO)."""
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    @property
+    def model_number(self) -> bool:
+        """One capital and a number: a model's, a group's or a road's name (G550, G20, A1)."""
+        return len(self.text) >= 2 and self.text[0].isupper() and self.text[1:].isdigit()
 
     @property
     def initial_letter(self) -> bool:
