@@ -11,7 +11,7 @@ FR = [
     "Le vendredi 15 août, les deux présidents se rencontrent en Alaska.",
 ]
 EN = [
-    "Crowds were thin along the road into Paris.",
+    "Crowds were thin in Paris.",
     "On March 23, 1960, Nikita Khrushchev landed at Orly.",
     "The two presidents met in Alaska on Friday 16 May.",
 ]

@@ -24,7 +24,7 @@ from align.anchors import (
     is_yearless,
     significant_digits,
 )
-from align.comparable.lexicon import short_words, translations
+from align.comparable.lexicon import TITLES, short_words, translations
 from align.comparable.spelled import spelled_numbers
 from align.comparable.weights import (
     COGNATE_PREFIX,
@@ -37,15 +37,25 @@ from align.comparable.weights import (
     MIN_RAW,
     MIN_SCORE,
     MIN_SUPPORT,
+    NAME_TERM_SUPPORT,
+    RARE_TERM_SUPPORT,
     SECOND_SUPPORT,
     SMALL_NUMBER_WEIGHT,
     SUPPORT,
     TERM_SUPPORT,
+    TITLE_SUPPORT,
     WEIGHTS,
     YEARLESS_SUPPORT,
     YEARLESS_WEIGHT,
 )
-from align.comparable.words import ContentWord, Likeness, cognates, content_words
+from align.comparable.words import (
+    ContentWord,
+    Likeness,
+    cognates,
+    content_words,
+    month_words,
+    name_at_start,
+)
 from align.model import Evidence, EvidenceKind, Link, NameKey
 from align.text.noise import URL
 from glossary.model import Lang
@@ -62,6 +72,10 @@ class _Side:
     texts: tuple[str, ...]  # web addresses blanked
     anchors: tuple[dict[Evidence, float], ...]
     tokens: tuple[tuple[ContentWord, ...], ...]
+    # Words the document writes as a name somewhere (capitalised inside a sentence).
+    names: frozenset[str]
+    # In how many passages each word is.
+    df: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -267,6 +281,7 @@ def _judge(
     """The evidence of a pair as shown, and its support."""
     i, j = pair
     evidence = scores.evidence[pair]
+    counterparts = scores.counterparts.get(pair, {})
     shown = _shown(
         (french.texts[i], french.tokens[i]),
         (english.texts[j], english.tokens[j]),
@@ -275,7 +290,33 @@ def _judge(
     )
     items = _items(evidence, shown)
     names = _name_runs(french, i, evidence, scores, pair)
-    return items, _pair_support(items, evidence, scores.loose.get(pair, set()), names)
+    terms = {
+        shared.value: _term_support(
+            french, english, counterparts.get(shared.value, shared.value), shared.value
+        )
+        for shared, _ in evidence
+        if shared.kind is EvidenceKind.TERM
+    }
+    return items, _pair_support(items, evidence, scores.loose.get(pair, set()), names, terms)
+
+
+def _term_support(french: _Side, english: _Side, fr_word: str, en_word: str) -> float:
+    """What one closely matched word says that two passages report one event: a word English
+    writes as a name (Russian, French, Moscow at the head of a sentence) as much as a common name
+    (who and where, not what happened), a title (president, minister) less (it names the same
+    person in every passage of a report), and a translation from the lexicon met in one passage
+    of each document (motards = motorcycle) more than a word of the topic."""
+    if en_word in TITLES:
+        return TITLE_SUPPORT
+    if en_word in english.names:
+        return NAME_TERM_SUPPORT
+    if (
+        french.df.get(fr_word, 0) == 1
+        and english.df.get(en_word, 0) == 1
+        and en_word in translations(fr_word)
+    ):
+        return RARE_TERM_SUPPORT
+    return TERM_SUPPORT
 
 
 # One shared feature of a pair and what it is worth there.
@@ -321,8 +362,17 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
             weight = SMALL_NUMBER_WEIGHT if is_small_number(spelled.value) else WEIGHTS[key.kind]
             keys[key] = max(keys.get(key, 0.0), weight)
         anchors.append(keys)
-        words.append(tuple(content_words(text, short)))
-    return _Side(tuple(sentences), tuple(anchors), tuple(words))
+        words.append(list(content_words(text, short)))
+    names = frozenset(t.key for tokens in words for t in tokens if t.name)
+    # A sentence's first word is a name as often as any other (Moscou, Winston Churchill).
+    words = [
+        name_at_start(tokens, text, names) for tokens, text in zip(words, sentences, strict=True)
+    ]
+    df: dict[str, int] = defaultdict(int)
+    for tokens in words:
+        for word in {t.key for t in tokens}:
+            df[word] += 1
+    return _Side(tuple(sentences), tuple(anchors), tuple(tuple(t) for t in words), names, dict(df))
 
 
 def _weight(key: Evidence) -> float:
@@ -438,9 +488,16 @@ def _word_matches(
             if is_name:
                 en_by_name[name_key(form)].append(key)
     matches: dict[str, dict[str, bool]] = {}
+    # A month is a date, which the anchors read: never a matched word as well (octobre = October
+    # would count it twice).
+    months = month_words()
     for key, (form, is_name) in sorted(fr_vocab.items()):
+        if key in months:
+            continue
         found: dict[str, bool] = {}
         for candidate in by_start.get(key[:COGNATE_PREFIX], ()):
+            if candidate in months:
+                continue
             likeness = cognates(key, candidate, Indel.normalized_similarity(key, candidate))
             if likeness:
                 found[candidate] = likeness is Likeness.CLOSE
@@ -516,7 +573,11 @@ def _name_runs(
 
 
 def _pair_support(
-    items: dict[Evidence, float], evidence: list[_Shared], loose: set[str], fr_names: int
+    items: dict[Evidence, float],
+    evidence: list[_Shared],
+    loose: set[str],
+    fr_names: int,
+    term_support: dict[str, float] | None = None,
 ) -> float:
     """How much the evidence of a pair says that its passages report the same event: the sum of
     each piece's support, names counted no more often than the French passage has them, and
@@ -530,7 +591,8 @@ def _pair_support(
         reverse=True,
     )
     terms = {shared.value for shared, _ in evidence if shared.kind is EvidenceKind.TERM}
-    words = sum(LOOSE_SUPPORT if word in loose else TERM_SUPPORT for word in terms)
+    given = term_support or {}
+    words = sum(LOOSE_SUPPORT if word in loose else given.get(word, TERM_SUPPORT) for word in terms)
     others = sum(
         _support(shown, value)
         for shown, value in items.items()

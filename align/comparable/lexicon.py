@@ -324,6 +324,51 @@ lettre: letter
 """
 
 
+# Titles and roles: who a passage is about, as a name is, not what happened there ("the Russian
+# president" is Putin in every passage of a report of his visit). English words.
+TITLES = frozenset(
+    [
+        "president",
+        "presidents",
+        "minister",
+        "ministers",
+        "premier",
+        "prime",
+        "chancellor",
+        "secretary",
+        "leader",
+        "leaders",
+        "chief",
+        "head",
+        "king",
+        "queen",
+        "emperor",
+        "czar",
+        "tsar",
+        "pope",
+        "general",
+        "marshal",
+        "admiral",
+        "ambassador",
+        "envoy",
+        "counterpart",
+        "counterparts",
+        "adviser",
+        "advisor",
+        "aide",
+        "aides",
+        "spokesman",
+        "spokeswoman",
+        "governor",
+        "mayor",
+        "delegation",
+        "delegations",
+        "official",
+        "officials",
+    ]
+)
+
+
 def _parse(table: str) -> dict[str, tuple[str, ...]]:
     lexicon: dict[str, tuple[str, ...]] = {}
     for line in table.strip().splitlines():

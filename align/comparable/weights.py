@@ -33,11 +33,11 @@ MIN_RAW = 3.0
 MAX_POSTINGS = 60
 # At most this many pieces of evidence are shown with a link.
 MAX_EVIDENCE = 8
-# Support each piece of evidence lends; a pair needs MIN_SUPPORT: a day and a shared word, a
-# month and a word, three words, a rare name and two words... but never one day, one year, one
-# name or two words alone (calibrated on dev/events and niagara_falls: see BENCHMARKS.md).
+# Support each piece of evidence lends; a pair needs MIN_SUPPORT: a day and a word, a month and
+# a word, three words, a rare name and a word... but never one day, one year, one name or two
+# common words alone (calibrated on dev/events and niagara_falls: BENCHMARKS.md, rounds 21, 24).
 SUPPORT = {
-    EvidenceKind.DATE: 2.0,
+    EvidenceKind.DATE: 1.5,
     EvidenceKind.MONTH: 1.5,
     EvidenceKind.YEAR: 0.75,
     EvidenceKind.DECADE: 0.75,
@@ -47,9 +47,18 @@ SUPPORT = {
 YEARLESS_SUPPORT = 1.5
 # Support a shared key term lends (a shared name's support is its rarity).
 TERM_SUPPORT = 0.75
+# ... a matched word that English writes as a name (russe = Russian, moscou = Moscow at the head
+# of a French sentence): as much as a common name;
+NAME_TERM_SUPPORT = 0.5
+# ... a title or role (president, minister, leaders: align.comparable.lexicon.TITLES), less: it
+# names the same person in every passage of a report;
+TITLE_SUPPORT = 0.25
+# ... a translation from the lexicon met in one passage of each document (motards = motorcycle,
+# voiture = limousine), more than a word of the topic;
+RARE_TERM_SUPPORT = 0.875
 # ... and a word only loosely like its counterpart (appelé/appeared, confisquer/confirm).
 LOOSE_SUPPORT = 0.25
-MIN_SUPPORT = 2.25
+MIN_SUPPORT = 1.75
 # A sentence already linked is linked again, to a sentence telling another happening, with
 # this much support and a date or number of its own.
 SECOND_SUPPORT = 3.0

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from align.anchors import calendar_words
 from align.comparable.weights import (
@@ -62,6 +63,39 @@ def content_words(text: str, short: frozenset[str] = frozenset()) -> Iterable[Co
         # or a weekday's (Octobre, Monday): they are dates, read as such by align.anchors.
         name = form[0].isupper() and position > 0 and key not in calendar_words()
         yield ContentWord(form, key, name, match.start(), match.end())
+
+
+@lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    """French and English month names, folded: dates, which `align.anchors` reads as such, so
+    never a matched word as well (octobre = October would count the month twice)."""
+    from babel.dates import get_month_names
+
+    return frozenset(
+        fold(name)
+        for lang in ("fr", "en")
+        for name in get_month_names("wide", locale=lang).values()
+    )
+
+
+def name_at_start(tokens: list[ContentWord], text: str, names: frozenset[str]) -> list[ContentWord]:
+    """The tokens, the first one made a name when it is capitalised and the document writes it as
+    a name elsewhere ("Moscou", "Poutine") or a name follows it ("Winston Churchill", "Joseph
+    Staline"): a sentence's first word is a name as often as any other."""
+    if not tokens or tokens[0].name or not tokens[0].form[:1].isupper():
+        return tokens
+    first = tokens[0]
+    if first.key in calendar_words() or first.key in month_words():
+        return tokens
+    follows = (
+        len(tokens) > 1 and tokens[1].name and _GAP.fullmatch(text[first.end : tokens[1].start])
+    )
+    if first.key in names or follows:
+        return [ContentWord(first.form, first.key, True, first.start, first.end), *tokens[1:]]
+    return tokens
+
+
+_GAP = re.compile(r"[\s'’-]*(?:(?:de|du|des|la|le|van|von|der|d|[A-Z]\.)[\s'’-]+)*")
 
 
 class Likeness(StrEnum):
