@@ -335,3 +335,10 @@ def test_a_sentence_telling_two_dated_happenings_is_linked_to_both(
     ]
     en = ["A French squadron visited Kronstadt on 25 July 1891.", "The weather was cold.", toulon]
     assert [(link.fr, link.en) for link in align_comparable(fr, en)] == links
+
+
+def test_the_road_to_paris_and_its_crowds_are_one_happening_paris_alone_is_not() -> None:
+    links = {(k.fr, k.en): k.labels for k in align_comparable(VISIT_FR, VISIT_EN)}
+    assert set(links[((2,), (0,))]) == {"term foule = crowds", "term route = road", "name Paris"}
+    alone = align_comparable(VISIT_FR, ["Crowds were thin in Paris.", *VISIT_EN[1:]])
+    assert ((2,), (0,)) not in {(k.fr, k.en) for k in alone}
