@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from align.comparable.lexicon import LEXICON, short_words, translations
-from align.comparable.words import content_words, month_words, name_at_start
+from align.comparable.words import content_words, month_words
 
 
 def test_short_lexicon_words_are_content_words_in_their_own_language() -> None:
@@ -41,30 +41,6 @@ def test_every_lexicon_entry_is_folded_and_has_a_translation() -> None:
     for french, english in LEXICON.items():
         assert french == french.lower() and french.isascii()
         assert english
-
-
-@pytest.mark.parametrize(
-    ("sentence", "names", "first_is_name"),
-    [
-        # The document writes the first word as a name elsewhere.
-        ("Moscou accueille le sommet.", frozenset({"moscou"}), True),
-        # A name follows it, as in a person's first and last name.
-        ("Winston Churchill arrive à Yalta.", frozenset(), True),
-        ("Joseph de Maistre écrit.", frozenset(), True),
-        # An ordinary capitalised first word stays a word.
-        ("Hier le sommet a commencé.", frozenset(), False),
-        ("Yesterday the summit began.", frozenset(), False),
-        # A month or a weekday at the head of a sentence is a date, never a name.
-        ("Octobre Khrouchtchev arrive.", frozenset({"octobre"}), False),
-        ("Monday Putin arrived.", frozenset({"monday"}), False),
-    ],
-)
-def test_a_sentences_first_word_is_a_name_when_the_document_or_the_next_word_says_so(
-    sentence: str, names: frozenset[str], first_is_name: bool
-) -> None:
-    tokens = list(content_words(sentence))
-    assert name_at_start(tokens, sentence, names)[0].name is first_is_name
-    assert name_at_start(tokens, sentence, names)[1:] == tokens[1:]
 
 
 @pytest.mark.parametrize("month", ["octobre", "october", "fevrier", "february", "aout", "august"])

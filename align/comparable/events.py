@@ -54,7 +54,6 @@ from align.comparable.words import (
     cognates,
     content_words,
     month_words,
-    name_at_start,
 )
 from align.model import Evidence, EvidenceKind, Link, NameKey
 from align.text.noise import URL
@@ -364,10 +363,6 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
         anchors.append(keys)
         words.append(list(content_words(text, short)))
     names = frozenset(t.key for tokens in words for t in tokens if t.name)
-    # A sentence's first word is a name as often as any other (Moscou, Winston Churchill).
-    words = [
-        name_at_start(tokens, text, names) for tokens, text in zip(words, sentences, strict=True)
-    ]
     df: dict[str, int] = defaultdict(int)
     for tokens in words:
         for word in {t.key for t in tokens}:

@@ -48,8 +48,8 @@ YEARLESS_SUPPORT = 1.5
 # Support a shared key term lends (a shared name's support is its rarity).
 TERM_SUPPORT = 0.75
 # ... a matched word that English writes as a name (russe = Russian, moscou = Moscow at the head
-# of a French sentence): as much as a common name;
-NAME_TERM_SUPPORT = 0.5
+# of a French sentence): less than a common name, for the name is counted as well;
+NAME_TERM_SUPPORT = 0.375
 # ... a title or role (president, minister, leaders: align.comparable.lexicon.TITLES), less: it
 # names the same person in every passage of a report;
 TITLE_SUPPORT = 0.25

@@ -78,26 +78,6 @@ def month_words() -> frozenset[str]:
     )
 
 
-def name_at_start(tokens: list[ContentWord], text: str, names: frozenset[str]) -> list[ContentWord]:
-    """The tokens, the first one made a name when it is capitalised and the document writes it as
-    a name elsewhere ("Moscou", "Poutine") or a name follows it ("Winston Churchill", "Joseph
-    Staline"): a sentence's first word is a name as often as any other."""
-    if not tokens or tokens[0].name or not tokens[0].form[:1].isupper():
-        return tokens
-    first = tokens[0]
-    if first.key in calendar_words() or first.key in month_words():
-        return tokens
-    follows = (
-        len(tokens) > 1 and tokens[1].name and _GAP.fullmatch(text[first.end : tokens[1].start])
-    )
-    if first.key in names or follows:
-        return [ContentWord(first.form, first.key, True, first.start, first.end), *tokens[1:]]
-    return tokens
-
-
-_GAP = re.compile(r"[\s'’-]*(?:(?:de|du|des|la|le|van|von|der|d|[A-Z]\.)[\s'’-]+)*")
-
-
 class Likeness(StrEnum):
     """How alike two folded words are, when they are cognates."""
 
