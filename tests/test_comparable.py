@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from align.comparable.events import align_comparable
+from align.comparable.events import _side, _term_support, align_comparable
+from align.comparable.weights import (
+    NAME_TERM_SUPPORT,
+    RARE_TERM_SUPPORT,
+    TERM_SUPPORT,
+    TITLE_SUPPORT,
+)
 from align.comparable.words import content_words
 from align.pairing.mode import choose_mode, decide_mode
 
@@ -341,3 +347,33 @@ def test_the_road_to_paris_and_its_crowds_are_one_happening_paris_alone_is_not()
     assert set(links[((2,), (0,))]) == {"term foule = crowds", "term route = road", "name Paris"}
     alone = align_comparable(VISIT_FR, ["Crowds were thin in Paris.", *VISIT_EN[1:]])
     assert ((2,), (0,)) not in {(k.fr, k.en) for k in alone}
+
+
+TWO_REPORTS_FR = ["Le président russe accueille son hôte.", "Le président russe parle."]
+TWO_REPORTS_EN = ["The Russian president welcomed his guest.", "The Russian president spoke."]
+
+
+@pytest.mark.parametrize(
+    ("french", "fr_word", "en_word", "support"),
+    [
+        # A title names the same person in every passage: it says least.
+        (TWO_REPORTS_FR, "president", "president", TITLE_SUPPORT),
+        # A word English writes as a name (Russian) says who, not what happened.
+        (TWO_REPORTS_FR, "russe", "russian", NAME_TERM_SUPPORT),
+        # A lexicon translation met in one passage of each text says most.
+        (TWO_REPORTS_FR, "accueille", "welcomed", RARE_TERM_SUPPORT),
+        # The same translation met twice in the French text is an ordinary word.
+        (
+            ["Le président accueille son hôte.", "Il accueille la presse."],
+            "accueille",
+            "welcomed",
+            TERM_SUPPORT,
+        ),
+    ],
+)
+def test_a_matched_word_lends_support_by_what_it_tells(
+    french: list[str], fr_word: str, en_word: str, support: float
+) -> None:
+    fr, en = _side(french, "fr"), _side(TWO_REPORTS_EN, "en")
+    assert _term_support(fr, en, fr_word, en_word) == support
+    assert TITLE_SUPPORT < NAME_TERM_SUPPORT < TERM_SUPPORT < RARE_TERM_SUPPORT

@@ -4,21 +4,10 @@ adjective inside a body's name, a recognised span that runs past the rules' name
 from __future__ import annotations
 
 import pytest
+from mention_cases import agreed, found
 
-from glossary.mentions.agree import agree
-from glossary.mentions.corpus import collect_evidence
-from glossary.mentions.finder import find_mentions
-from glossary.mentions.ner import NerSpan, no_entities
 from glossary.mentions.tokens import tokenize
-from glossary.model import EntityType, Passage
-
-
-def found(*passages: tuple[str, str]) -> list[str]:
-    """Forms found by the rules in one-line documents given as (lang, text)."""
-    items = [
-        Passage(f"d{i}.txt", lang, text, start=0, line=1) for i, (lang, text) in enumerate(passages)
-    ]
-    return [m.form for m in find_mentions(items, no_entities)]
+from glossary.model import EntityType
 
 
 @pytest.mark.parametrize(
@@ -121,17 +110,6 @@ def test_name_parts_do_not_overreach(lang: str, text: str, unwanted: str) -> Non
 def test_a_recognised_span_past_the_rules_name_is_kept_only_as_one_name(
     text: str, span: str, rule_form: str, kept: bool
 ) -> None:
-    tokens = tokenize(text)
-    passage = Passage("d.txt", "fr", text, start=0, line=1)
-    ev = collect_evidence([passage], [tokens], frozenset())
-    start, at = text.index(rule_form), text.index(span)
-    agreement = agree(
-        text,
-        tokens,
-        [NerSpan(at, at + len(span), EntityType.ORG)],
-        [(start, start + len(rule_form))],
-        "fr",
-        ev,
-    )
+    agreement = agreed(text, span, rule_form, EntityType.ORG)
     added = [text[s.start : s.end] for s in agreement.added]
     assert (span in added) is kept

@@ -4,21 +4,10 @@ articles, Romance particles, a people's member before a full name."""
 from __future__ import annotations
 
 import pytest
+from mention_cases import agreed, found
 
-from glossary.mentions.agree import agree
-from glossary.mentions.corpus import collect_evidence
-from glossary.mentions.finder import find_mentions
-from glossary.mentions.ner import NerSpan, no_entities
 from glossary.mentions.tokens import tokenize
-from glossary.model import EntityType, Passage
-
-
-def found(*passages: tuple[str, str]) -> list[str]:
-    """Forms found by the rules in one-line documents given as (lang, text)."""
-    items = [
-        Passage(f"d{i}.txt", lang, text, start=0, line=1) for i, (lang, text) in enumerate(passages)
-    ]
-    return [m.form for m in find_mentions(items, no_entities)]
+from glossary.model import EntityType
 
 
 @pytest.mark.parametrize(
@@ -147,17 +136,6 @@ def test_an_arabic_article_does_not_make_a_compound(word: str, compound: bool) -
 def test_a_recognised_name_replaces_the_known_place_it_narrows(
     text: str, span: str, rule_form: str, replaced: bool
 ) -> None:
-    tokens = tokenize(text)
-    passage = Passage("d.txt", "fr", text, start=0, line=1)
-    ev = collect_evidence([passage], [tokens], frozenset())
-    start, at = text.index(rule_form), text.index(span)
-    agreement = agree(
-        text,
-        tokens,
-        [NerSpan(at, at + len(span), EntityType.LOC)],
-        [(start, start + len(rule_form))],
-        "fr",
-        ev,
-    )
+    agreement = agreed(text, span, rule_form, EntityType.LOC)
     assert len(agreement.added) == 1
     assert (0 in agreement.replaced) is replaced

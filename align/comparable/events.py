@@ -301,10 +301,10 @@ def _judge(
 
 def _term_support(french: _Side, english: _Side, fr_word: str, en_word: str) -> float:
     """What one closely matched word says that two passages report one event: a word English
-    writes as a name (Russian, French, Moscow at the head of a sentence) as much as a common name
-    (who and where, not what happened), a title (president, minister) less (it names the same
-    person in every passage of a report), and a translation from the lexicon met in one passage
-    of each document (motards = motorcycle) more than a word of the topic."""
+    writes as a name (russe = Russian, a French sentence's first word Moscou = Moscow) less than a
+    word of the topic (who and where, not what happened), a title (president, minister) less
+    still (it names the same person in every passage of a report), and a translation from the
+    lexicon met in one passage of each document (motards = motorcycle) more."""
     if en_word in TITLES:
         return TITLE_SUPPORT
     if en_word in english.names:
@@ -361,13 +361,13 @@ def _side(sentences: Sequence[str], lang: str) -> _Side:
             weight = SMALL_NUMBER_WEIGHT if is_small_number(spelled.value) else WEIGHTS[key.kind]
             keys[key] = max(keys.get(key, 0.0), weight)
         anchors.append(keys)
-        words.append(list(content_words(text, short)))
+        words.append(tuple(content_words(text, short)))
     names = frozenset(t.key for tokens in words for t in tokens if t.name)
     df: dict[str, int] = defaultdict(int)
     for tokens in words:
         for word in {t.key for t in tokens}:
             df[word] += 1
-    return _Side(tuple(sentences), tuple(anchors), tuple(tuple(t) for t in words), names, dict(df))
+    return _Side(tuple(sentences), tuple(anchors), tuple(words), names, dict(df))
 
 
 def _weight(key: Evidence) -> float:
