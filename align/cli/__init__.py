@@ -6,6 +6,7 @@ import sys
 from typing import Any
 
 import typer
+import typer.main
 from typer.core import TyperCommand, TyperGroup
 
 from align.cli.coercion import lighten
@@ -96,8 +97,34 @@ def _report_usage_error(err: ClickException) -> int:
     return err.exit_code
 
 
-app = typer.Typer(
+class _Align(typer.Typer):
+    """The app as the console script runs it: `align CMD ...` builds the click command of CMD
+    only. typer builds every command's parameters from its signature on each call (about 2 ms a
+    command), and a person waits for that on every `align pair`; `align --help`, an unknown
+    command or no command build them all, so help and suggestions are the same as ever."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        argv = kwargs.get("args", args[0] if args else None)
+        first = (sys.argv[1:] if argv is None else list(argv))[:1]
+        named = [c for c in self.registered_commands if first and c.name == first[0]]
+        if len(named) != 1:
+            return super().__call__(*args, **kwargs)
+        every = self.registered_commands
+        self.registered_commands = named
+        try:
+            command = typer.main.get_command(self)
+        finally:
+            self.registered_commands = every
+        return command(*args, **kwargs)
+
+
+def _root() -> None:
+    """No options of its own: the group stays a group with one command built (see _Align)."""
+
+
+app = _Align(
     name="align",
+    callback=_root,
     cls=_OneLineErrors,
     no_args_is_help=True,
     add_completion=False,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -52,6 +51,8 @@ def detect_command(
             segments.extend(document_segments(doc, detector))
         segments = mark_repeats(segments)
     if fmt is Format.json:
+        import json
+
         typer.echo(json.dumps([segment_record(s) for s in segments], ensure_ascii=False, indent=2))
     else:
         for seg in segments:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -142,6 +141,8 @@ def format_json(
             for link in result.links
         ],
     }
+    import json
+
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
@@ -37,6 +36,8 @@ class AlignedText:
     @property
     def link_id(self) -> str:
         """A stable id of the link: its two documents and sentence indices, hashed."""
+        import hashlib  # here, not at the top: a few ms of every `align pair` start
+
         key = f"{self.fr_source}\t{self.en_source}\t{self.fr_ids}\t{self.en_ids}"
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 

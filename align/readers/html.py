@@ -23,7 +23,6 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
-import logging
 import re
 import unicodedata
 from typing import Any, NamedTuple
@@ -82,10 +81,6 @@ _BLOCK = frozenset(
 # What trafilatura's XML holds: elements that make a paragraph of the text.
 _PARAGRAPHS = frozenset({"p", "head", "item", "quote", "cell", "code"})
 _SPACES = re.compile(r"[ \t\u00a0]+")
-
-# trafilatura reports pages without main content as log warnings; the reader decides itself.
-logging.getLogger("trafilatura").addHandler(logging.NullHandler())
-logging.getLogger("trafilatura").propagate = False
 
 
 class _Block(NamedTuple):
@@ -279,12 +274,24 @@ def _run_of_blocks(
     return None
 
 
+def _quiet_trafilatura() -> None:
+    """trafilatura reports pages without main content as log warnings; the reader decides
+    itself. Set up here, not at import: importing logging costs every command a few ms."""
+    import logging
+
+    log = logging.getLogger("trafilatura")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
+    log.propagate = False
+
+
 def _main_paragraphs(tree: Any) -> list[str]:
     """The paragraphs trafilatura finds in the main content, in order."""
     import lxml.etree
     import lxml.html
     import trafilatura
 
+    _quiet_trafilatura()
     markup = lxml.html.tostring(tree, encoding="unicode")
     found = trafilatura.extract(
         markup,
