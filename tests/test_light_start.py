@@ -6,11 +6,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import typer
+import typer.main
 from check_glossary import GLOSSARY
 from fake_lingua import Confidence, confidence
 from typer.testing import CliRunner
@@ -213,3 +215,58 @@ def test_commands_load_no_model_and_no_workbook_reader_they_do_not_use(
     )
     loaded = set(done.stderr.strip().splitlines()[-1].split()) if done.stderr.strip() else set()
     assert loaded <= allowed
+
+
+def _said(call: Callable[[], object], capsys: pytest.CaptureFixture[str]) -> tuple[str, str, int]:
+    """What a command line prints and the code it exits with."""
+    try:
+        call()
+        code = 0
+    except SystemExit as end:
+        code = end.code if isinstance(end.code, int) else 1
+    out, err = capsys.readouterr()
+    return out, err, code
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--help"],
+        ["pair", "--help"],
+        ["pair"],
+        ["pair", "{fr}", "{en}", "--presplit"],
+        ["pair", "{fr}", "{en}", "--presplit", "--mode", "sideways"],
+        ["pair", "{fr}", "{en}", "--presplit", "--format", "json"],
+        ["detect", "--help"],
+        ["check", "{fr}"],
+        ["run", "--help"],
+        ["pai", "{fr}"],
+        ["--version"],
+    ],
+)
+def test_a_command_built_alone_says_what_the_whole_group_says(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fr, en = tmp_path / "fr.txt", tmp_path / "en.txt"
+    fr.write_text("Le chat dort.\n", "utf-8")
+    en.write_text("The cat sleeps.\n", "utf-8")
+    argv = [a.format(fr=fr, en=en) for a in args]
+    whole = typer.main.get_command(app)
+    expected = _said(lambda: whole(argv, prog_name="align"), capsys)
+    assert _said(lambda: app(argv, prog_name="align"), capsys) == expected
+
+
+def test_a_named_command_builds_only_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[list[str]] = []
+    real = typer.main.get_command
+
+    def counting(typer_app: typer.Typer) -> object:
+        built.append([c.name or "" for c in typer_app.registered_commands])
+        return real(typer_app)
+
+    monkeypatch.setattr(typer.main, "get_command", counting)
+    with pytest.raises(SystemExit):
+        app(["pair", "--help"], prog_name="align")
+    assert built == [["pair"]]
+    assert {c.name for c in app.registered_commands} == {"run", "detect", "pair", "check"}
