@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from glossary.cluster import Cluster, FormStats
 from glossary.exonyms import Concept, is_long_form, lookup
+from glossary.expansions import spells_word
 from glossary.model import EntityType, Lang, VariantKind
 from glossary.similarity import name_parts
 from glossary.text import fold_words, is_particle, slug
@@ -264,6 +265,19 @@ def _is_acronym(form: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _unabbreviated(own: str | None, other: str | None) -> str | None:
+    """A language that writes only a body's acronym takes the other language's name when that
+    is one word whose letters hold the acronym's, from its first (KMT, Kuomintang): a name of
+    one word is a name, not words a translation renders, and both languages write it alike;
+    the fuller form is the canonical one. A name of several words (Service fédéral de
+    sécurité for FSB) is the other language's rendering and is left to it."""
+    if own is None or other is None or not _is_acronym(own) or _is_acronym(other):
+        return own
+    if len(other.split()) != 1 or _name_words(other) != 1 or not spells_word(other, own):
+        return own
+    return other
+
+
 def _own_form(forms: Sequence[FormStats], lang: Lang) -> str | None:
     """The fullest form `lang`'s sources write, the most attested; a form the other language's
     sources write too gives way to one of the language's own (England, not Angleterre)."""
@@ -427,6 +441,7 @@ def _choose(forms: list[FormStats]) -> Canonical:
     if not russian:
         # Places, bodies and events have a form of their own in each language (Bosnie, Bosnia).
         own_en, own_fr = _own_form(forms, Lang.EN), _own_form(forms, Lang.FR)
+        own_en, own_fr = _unabbreviated(own_en, own_fr), _unabbreviated(own_fr, own_en)
         guess = _best(main).form
         guessed = tuple(
             _CELLS[lang] for lang, own in ((Lang.EN, own_en), (Lang.FR, own_fr)) if own is None

@@ -26,6 +26,7 @@ def _cluster(*forms: FormStats) -> Cluster:
 
 
 PER = EntityType.PER
+ORG = EntityType.ORG
 
 
 @pytest.mark.parametrize(
@@ -131,6 +132,23 @@ PER = EntityType.PER
             "Bakira Hasečić",
             (),
         ),
+        # A language that writes only the acronym takes the other's name of one word that
+        # holds its letters: the fuller form, written alike in both languages...
+        (
+            (_form("KMT", "en", 10, ORG), _form("KMT", "fr", 10, ORG), _form("Kuomintang", "fr")),
+            "Kuomintang",
+            "Kuomintang",
+            (),
+        ),
+        # ...not a name of several words, the other language's rendering of the body...
+        (
+            (_form("FSB", "en", 3, ORG), _form("Service fédéral de sécurité", "fr", 1, ORG)),
+            "FSB",
+            "Service fédéral de sécurité",
+            (),
+        ),
+        # ...nor a word that does not spell it.
+        ((_form("KMT", "en", 3, ORG), _form("Kadima", "fr", 1, ORG)), "KMT", "Kadima", ()),
         # A Russian name seen in French only: English through transliteration, no guess.
         ((_form("Iouri Loujkov", "fr", kind=PER),), "Yuri Luzhkov", "Iouri Loujkov", ()),
     ],
