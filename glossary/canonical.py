@@ -15,6 +15,7 @@ from glossary.model import EntityType, Lang, VariantKind
 from glossary.similarity import name_parts
 from glossary.text import fold_words, is_particle, slug
 from glossary.translit import (
+    english_from_third,
     foreign_romanisation,
     given_name,
     is_russian_name,
@@ -435,6 +436,9 @@ def _choose(forms: list[FormStats]) -> Canonical:
         ]
         en = _pick_spelling(english_ok or main, forms, Lang.EN)
         fr = _pick_spelling(main, forms, Lang.FR)
+        # A Czech or German romanisation of a Russian name in English (Denis Kuljaš beside
+        # the French Denis Kuliash): English's own (Denis Kulyash).
+        en = english_from_third(en, fr) or en
         if en in {f.form for f in english_ok} and _slip_between(en, fr):
             en = fr = _one_spelling(en, fr, forms)
         return Canonical(kind, _own_letters(en, forms), _own_letters(fr, forms), "", None, False)
@@ -461,6 +465,7 @@ def _choose(forms: list[FormStats]) -> Canonical:
     # only English, whose press has one settled romanisation, is respelt.
     en = respell(en, Lang.EN) if english else to_english(en)
     fr = _french_given_marks(fr) if french else to_french(fr)
+    en = english_from_third(en, fr) or en
     if english and french and _two_names(en, fr):
         # Not one name in two romanisations but a slip on one side (Smimov for Smirnov,
         # Yuri Carole for Yuri Korolev): the better spelling, in each language's romanisation.

@@ -204,6 +204,32 @@ def test_a_persons_two_spellings_with_equal_evidence_become_one_unless_each_is_t
 
 
 @pytest.mark.parametrize(
+    ("written_en", "written_fr", "english", "french"),
+    [
+        # A Russian name an English source wrote in a Czech or German romanisation, where the
+        # French reads as the same Cyrillic name: English's own romanisation (given names from
+        # the list)...
+        ("Denis Kuljaš", "Denis Kuliash", "Denis Kulyash", "Denis Kuliash"),
+        ("Sergej Němčinov", "Sergey Nyemtchinov", "Sergei Nemchinov", "Sergey Nyemtchinov"),
+        ("Vjačeslav Fetisov", "Viatcheslav Fetissov", "Vyacheslav Fetisov", "Viatcheslav Fetissov"),
+        # ...not a name the French reads otherwise (a Bosnian name keeps its letters), nor one
+        # both languages write with those letters, nor the French cell (French sources keep
+        # such spellings: Iwan Wasjunik).
+        ("Bakira Hasečić", "Bakira Hasecic", "Bakira Hasečić", "Bakira Hasečić"),
+        ("Frank Wisner", "Frank Wisner", "Frank Wisner", "Frank Wisner"),
+        ("Ivan Vasyunik", "Iwan Wasjunik", "Ivan Vasyunik", "Iwan Wasjunik"),
+    ],
+)
+def test_a_czech_or_german_romanisation_in_english_is_read_back_into_englishs_own(
+    written_en: str, written_fr: str, english: str, french: str
+) -> None:
+    canon = choose_canonical(
+        _cluster(_form(written_en, "en", kind=PER), _form(written_fr, "fr", kind=PER))
+    )
+    assert (canon.english, canon.french) == (english, french)
+
+
+@pytest.mark.parametrize(
     ("written_fr", "french"),
     [
         # The French romanisation less its diaeresis gets it back...
