@@ -129,6 +129,9 @@ def _full_names(uf: _UnionFind, parts: Sequence[NameParts], stats: Sequence[Form
         if len(p.keys) >= 2 and not p.concept:
             blocks[("surname", p.keys[-1])].append(i)
             blocks[("skeleton", skeleton(p.keys[-1]) + "|" + p.keys[0][:1])].append(i)
+            # The same first name and surname initial: a surname whose skeleton a slip changed
+            # (Majid Kakavand, Majid Khakavand).
+            blocks[("first", p.keys[0] + "|" + p.keys[-1][:1])].append(i)
     for members in blocks.values():
         members.sort(key=lambda i: (parts[i].keys, i))
         for x, i in enumerate(members):
