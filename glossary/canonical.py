@@ -199,13 +199,23 @@ def _two_names(english: str, french: str) -> bool:
     return all(en != fr for en, fr in readings)
 
 
+# Articles that open the name of a paper, a band or a body in English and German (The Times,
+# Der Spiegel), never a person's. (French and Arabic ones do: Le Pen, La Fontaine, El Masri.)
+_ARTICLES = frozenset({"the", "der", "die", "das"})
+
+
 def _entity_type(forms: Sequence[FormStats]) -> EntityType:
-    """Vote of the mentions, full names weighing double; PER, LOC, ORG, MISC on ties."""
+    """Vote of the mentions, full names weighing double; PER, LOC, ORG, MISC on ties. A name
+    opened by an English or German article is no person's: MISC, if nothing else is voted."""
     votes: Counter[EntityType] = Counter()
     for f in forms:
         weight = 2 if _words(f) >= 2 else 1
         for kind, count in f.types:
             votes[kind] += count * weight
+    if any(f.form.split()[0].casefold() in _ARTICLES for f in forms if f.form.split()):
+        votes.pop(EntityType.PER, None)
+        if not votes:
+            return EntityType.MISC
     return max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
 
 

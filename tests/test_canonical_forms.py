@@ -473,3 +473,26 @@ def test_a_tie_between_spaced_and_hyphenated_spellings_follows_each_languages_ha
 ) -> None:
     canon = choose_canonical(_cluster(*forms))
     assert (canon.english, canon.french) == (english, french)
+
+
+@pytest.mark.parametrize(
+    ("forms", "kind", "english", "french"),
+    [
+        # An English or German article opens a paper's name, never a person's: each language
+        # then keeps its own form (the French source writes Spiegel alone)...
+        (
+            (_form("Der Spiegel", "en", 1, PER), _form("Spiegel", "fr", 1, MISC)),
+            MISC,
+            "Der Spiegel",
+            "Spiegel",
+        ),
+        ((_form("The Guardian", "en", 2, PER),), MISC, "The Guardian", "The Guardian"),
+        # ...but French articles open persons' names.
+        ((_form("Le Pen", "fr", 2, PER), _form("Le Pen", "en", 1, PER)), PER, "Le Pen", "Le Pen"),
+    ],
+)
+def test_a_name_opened_by_an_english_or_german_article_is_no_persons(
+    forms: tuple[FormStats, ...], kind: EntityType, english: str, french: str
+) -> None:
+    canon = choose_canonical(_cluster(*forms))
+    assert (canon.type, canon.english, canon.french) == (kind, english, french)
