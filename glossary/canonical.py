@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from glossary.cluster import Cluster, FormStats
 from glossary.exonyms import Concept, is_long_form, lookup
 from glossary.expansions import spells_word
-from glossary.model import EntityType, Lang, VariantKind
+from glossary.model import EntityType, Lang, Mention, VariantKind
 from glossary.similarity import name_parts
 from glossary.text import fold_words, is_particle, slug
 from glossary.translit import (
@@ -107,17 +107,57 @@ def _slip_signs(form: str, russian: bool) -> tuple[bool, int]:
     return shaped, sum(1 for c in form if c.isalpha())
 
 
+def translation_signs(mentions: Iterable[Mention]) -> dict[str, int]:
+    """Per source, the known places it writes only as the other language does (Belgique,
+    Pays-Bas in an English text; Damascus in a French one): a translator leaves such names of
+    the text translated in, so the more a document has, the more it is the translation."""
+    signs: Counter[str] = Counter()
+    for m in mentions:
+        if m.lang not in _CELLS:
+            continue
+        concept = lookup(m.form)
+        if concept is None:
+            continue
+        other = Lang.FR if m.lang == Lang.EN else Lang.EN
+        form = fold_words(m.form)
+        if form in {fold_words(n) for n in concept.names(other)} - {
+            fold_words(n) for n in concept.names(m.lang)
+        }:
+            signs[m.source] += 1
+    return dict(signs)
+
+
 def _one_spelling(
-    english: str, french: str, forms: Sequence[FormStats], *, russian: bool = False
+    english: str,
+    french: str,
+    forms: Sequence[FormStats],
+    *,
+    russian: bool = False,
+    signs: Mapping[str, int] | None = None,
 ) -> str:
     """One spelling of a person's name for both languages where their sources disagree
     (David Morris, Davis Morris): one side's translator slipped. More documents first, then
-    the spelling that does not look like the slip; at a full tie, the English source's."""
+    the spelling that does not look like the slip; at a full tie, the source text's: the
+    English unless the English documents show more signs of being the translation
+    (`signs`, translation_signs) than the French ones, as a copy is where a slip comes in."""
+    english_first = _translated(Lang.FR, forms, signs) >= _translated(Lang.EN, forms, signs)
 
     def rank(form: str) -> tuple[int, tuple[bool, int], bool]:
-        return _documents(form, forms), _slip_signs(form, russian), form == english
+        return (
+            _documents(form, forms),
+            _slip_signs(form, russian),
+            (form == english) == (english_first),
+        )
 
     return max((english, french), key=rank)
+
+
+def _translated(lang: Lang, forms: Sequence[FormStats], signs: Mapping[str, int] | None) -> int:
+    """The signs of translation in the documents where `lang`'s forms of the name are met."""
+    if not signs:
+        return 0
+    sources = set().union(*(f.sources for f in forms if f.lang == lang))
+    return sum(signs.get(source, 0) for source in sources)
 
 
 # Letters of the Czech and German romanisations of Russian (Vjačeslav, Walujew), which neither
@@ -405,12 +445,14 @@ def _uncut(forms: Sequence[FormStats]) -> list[FormStats]:
     return [f for f in forms if not _cut_wide(f, forms)] or list(forms)
 
 
-def choose_canonical(cluster: Cluster) -> Canonical:
+def choose_canonical(cluster: Cluster, signs: Mapping[str, int] | None = None) -> Canonical:
     """Canonical forms: a known concept's names (CLDR, curated), else each language's own
     attested forms; persons keep one spelling across languages, Russian names are written in
     each language's romanisation. A cell nothing attests is the other's form, marked guessed.
-    An attested form is written as most sources write its words (capitals, hyphens)."""
-    canon = _choose(list(cluster.forms))
+    An attested form is written as most sources write its words (capitals, hyphens).
+    `signs`: per source, signs it is a translation (translation_signs), for a person's two
+    spellings at a full tie."""
+    canon = _choose(list(cluster.forms), signs)
     if canon.concept is not None:
         return canon  # the data's names, as the data writes them
     english = _majority_spelling(canon.english, cluster.forms, Lang.EN)
@@ -418,7 +460,7 @@ def choose_canonical(cluster: Cluster) -> Canonical:
     return dataclasses.replace(canon, english=english, french=french)
 
 
-def _choose(forms: list[FormStats]) -> Canonical:
+def _choose(forms: list[FormStats], signs: Mapping[str, int] | None = None) -> Canonical:
     concept = next((c for c in (lookup(f.form) for f in forms) if c is not None), None)
     if concept is not None:
         name_en = _concept_name(concept, forms, Lang.EN)
@@ -450,7 +492,7 @@ def _choose(forms: list[FormStats]) -> Canonical:
         # the French Denis Kuliash): English's own (Denis Kulyash).
         en = english_from_third(en, fr) or en
         if en in {f.form for f in english_ok} and _slip_between(en, fr):
-            en = fr = _one_spelling(en, fr, forms)
+            en = fr = _one_spelling(en, fr, forms, signs=signs)
         return Canonical(kind, _own_letters(en, forms), _own_letters(fr, forms), "", None, False)
     if not russian:
         # Places, bodies and events have a form of their own in each language (Bosnie, Bosnia).
@@ -479,7 +521,7 @@ def _choose(forms: list[FormStats]) -> Canonical:
     if english and french and _two_names(en, fr):
         # Not one name in two romanisations but a slip on one side (Smimov for Smirnov,
         # Yuri Carole for Yuri Korolev): the better spelling, in each language's romanisation.
-        one = _one_spelling(en, fr, forms, russian=True)
+        one = _one_spelling(en, fr, forms, russian=True, signs=signs)
         en, fr = respell(one, Lang.EN), one
     original = to_cyrillic(fr, Lang.FR) if french else to_cyrillic(en, Lang.EN)
     return Canonical(kind, en, fr, original or "", None, True)

@@ -8,9 +8,18 @@ import openpyxl
 import pytest
 from sheets import Sheet
 
-from glossary.canonical import choose_canonical, variant_kind
+from glossary.canonical import choose_canonical, translation_signs, variant_kind
 from glossary.cluster import Cluster, FormStats
-from glossary.model import Entity, EntityStatus, EntityType, Glossary, Lang, Variant, VariantKind
+from glossary.model import (
+    Entity,
+    EntityStatus,
+    EntityType,
+    Glossary,
+    Lang,
+    Mention,
+    Variant,
+    VariantKind,
+)
 from glossary.translit import foreign_romanisation, respell
 from glossary.workbook import read_workbook
 from glossary.workbook.merge import update_workbook
@@ -496,3 +505,46 @@ def test_a_name_opened_by_an_english_or_german_article_is_no_persons(
 ) -> None:
     canon = choose_canonical(_cluster(*forms))
     assert (canon.type, canon.english, canon.french) == (kind, english, french)
+
+
+def _mention(form: str, lang: str, source: str) -> Mention:
+    return Mention(form, Lang(lang), EntityType.LOC, source, 0, len(form), 1, 1, form)
+
+
+@pytest.mark.parametrize(
+    ("written", "signs"),
+    [
+        # A known place an English text writes only the French way (Belgique) is a sign it
+        # is the translation; the language's own name (Belgium) or one both write is none.
+        ((("Belgique", "en", "en.txt"), ("Pays-Bas", "en", "en.txt")), {"en.txt": 2}),
+        ((("Damascus", "fr", "fr.txt"), ("Damas", "fr", "fr.txt")), {"fr.txt": 1}),
+        ((("Belgium", "en", "en.txt"), ("Belgique", "fr", "fr.txt")), {}),
+        ((("Ukraine", "en", "en.txt"), ("Maison Blanche", "en", "en.txt")), {}),
+    ],
+)
+def test_a_document_writing_the_other_languages_place_names_shows_signs_of_translation(
+    written: tuple[tuple[str, str, str], ...], signs: dict[str, int]
+) -> None:
+    assert translation_signs([_mention(*w) for w in written]) == signs
+
+
+@pytest.mark.parametrize(
+    ("signs", "spelling"),
+    [
+        # A person's two spellings at a full tie: the English source's...
+        (None, "Reynald Temerii"),
+        ({"fr.txt": 1}, "Reynald Temerii"),
+        # ...unless the English document is the translation (it keeps French place names):
+        # then the French source's, a copy being where a slip comes in.
+        ({"en.txt": 3, "fr.txt": 1}, "Reynald Temarii"),
+    ],
+)
+def test_at_a_full_tie_a_persons_spelling_is_the_source_texts_not_the_translations(
+    signs: dict[str, int] | None, spelling: str
+) -> None:
+    cluster = _cluster(
+        FormStats("Reynald Temerii", "en", 1, frozenset({"en.txt"}), ((PER, 1),)),
+        FormStats("Reynald Temarii", "fr", 1, frozenset({"fr.txt"}), ((PER, 1),)),
+    )
+    canon = choose_canonical(cluster, signs)
+    assert (canon.english, canon.french) == (spelling, spelling)
