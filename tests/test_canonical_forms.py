@@ -72,6 +72,23 @@ ORG = EntityType.ORG
             "Taïwan",
             (),
         ),
+        # French sources that write the United Nations' French name of the same words and
+        # never the data's canonical long form: their form; where they write the long form, it.
+        (
+            (_form("Nations unies", "fr", 3, ORG), _form("United Nations", "en", 3, ORG)),
+            "United Nations",
+            "Nations unies",
+            (),
+        ),
+        (
+            (
+                _form("Nations unies", "fr", 3, ORG),
+                _form("Organisation des Nations unies", "fr", 1, ORG),
+            ),
+            "United Nations",
+            "Organisation des Nations unies",
+            (),
+        ),
         # ...but an accent a source dropped is the data's spelling still.
         (
             (_form("Etats-Unis", "fr"), _form("United States", "en")),
