@@ -274,6 +274,21 @@ def _concept_name(concept: Concept, forms: Sequence[FormStats], lang: Lang) -> s
         spelt = [f for f in written if f.form.casefold() in exact and _full_name(concept, f)]
         if spelt:
             return _best(spelt).form
+    # A body's fuller name holding the data's (UN Security Council beside Security Council):
+    # the full name is the canonical one; one the data lists first, then the best attested.
+    # A place's is most often another place or a body in it (Berne Arena, Moscow State
+    # University); an article is no more of the name (The Soviet Union at a sentence start).
+    fuller = [
+        f
+        for f in written
+        if concept.type != EntityType.LOC
+        and _holds(f, own)
+        and _full_name(concept, f)
+        and not _article_added(f.form, own)
+    ]
+    if fuller:
+        listed = {fold_words(n) for n in concept.names(lang)}
+        return max(fuller, key=lambda f: (fold_words(f.form) in listed, _attestation(f))).form
     if not written or any(fold_words(f.form) == fold_words(own) for f in written):
         return own
     known = [
@@ -285,6 +300,25 @@ def _concept_name(concept: Concept, forms: Sequence[FormStats], lang: Lang) -> s
         and _full_name(concept, f)
     ]
     return _best(known).form if known else own
+
+
+def _holds(form: FormStats, name: str) -> bool:
+    """The form is the name with more name words before or after it, not an official long
+    form (UN Security Council, Conseil de sécurité des Nations unies for Security Council)."""
+    return _holds_name(form.form, form.lang, name)
+
+
+def _holds_name(form: str, lang: str, name: str) -> bool:
+    keys, inner = name_parts(form, lang).keys, name_parts(name, lang).keys
+    if is_long_form(form) or not inner or len(keys) <= len(inner):
+        return False
+    return inner in (keys[: len(inner)], keys[-len(inner) :])
+
+
+def _article_added(form: str, name: str) -> bool:
+    """The form is the name after an English article (The Netherlands, Netherlands)."""
+    first, _, rest = form.partition(" ")
+    return first.casefold() == "the" and fold_words(rest) == fold_words(name)
 
 
 def _full_name(concept: Concept, form: FormStats) -> bool:
@@ -553,6 +587,12 @@ def variant_kind(form: str, lang: str, canon: Canonical) -> VariantKind:
         listed = canon.concept.kind_of(form)
         if listed is not None and listed != VariantKind.CANONICAL:
             return listed
+        # Another fuller name of a body whose canonical is a fuller one than the data's
+        # (Conseil de sécurité de l'ONU beside Conseil de sécurité des Nations unies): both
+        # hold the data's name, neither is a slip of the other.
+        data_name = canon.concept.english if lang == Lang.EN else canon.concept.french
+        if lang in _CELLS and _holds_name(form, lang, data_name) and data_name != own:
+            return VariantKind.EXONYM
     letters = [c for c in form if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return VariantKind.ACRONYM

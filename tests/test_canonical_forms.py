@@ -89,6 +89,33 @@ ORG = EntityType.ORG
             "Organisation des Nations unies",
             (),
         ),
+        # A body's fuller name its sources write, holding the data's: the full name, the one
+        # the data lists first (UN, not U.N.)...
+        (
+            (
+                _form("Security Council", "en", 3, ORG),
+                _form("U.N. Security Council", "en", 1, ORG),
+                _form("UN Security Council", "en", 1, ORG),
+                _form("Conseil de sécurité", "fr", 3, ORG),
+                _form("Conseil de sécurité des Nations unies", "fr", 1, ORG),
+            ),
+            "UN Security Council",
+            "Conseil de sécurité des Nations unies",
+            (),
+        ),
+        # ...not a place's, most often another place or a body in it, nor an article before it.
+        (
+            (_form("Moscow", "en", 3), _form("Moscow State University", "en", 1)),
+            "Moscow",
+            "Moscou",
+            (),
+        ),
+        (
+            (_form("Soviet Union", "en", 1, ORG), _form("The Soviet Union", "en", 1, ORG)),
+            "Soviet Union",
+            "Union soviétique",
+            (),
+        ),
         # ...but an accent a source dropped is the data's spelling still.
         (
             (_form("Etats-Unis", "fr"), _form("United States", "en")),
@@ -565,3 +592,28 @@ def test_at_a_full_tie_a_persons_spelling_is_the_source_texts_not_the_translatio
     )
     canon = choose_canonical(cluster, signs)
     assert (canon.english, canon.french) == (spelling, spelling)
+
+
+@pytest.mark.parametrize(
+    ("form", "lang", "kind"),
+    [
+        ("Conseil de sécurité des Nations unies", "fr", VariantKind.CANONICAL),
+        # Another fuller name holding the data's is another name, not a slip of the canonical.
+        ("Conseil de sécurité de l'ONU", "fr", VariantKind.EXONYM),
+        ("Conseil de sécurité", "fr", VariantKind.SHORT),
+        ("Security Council", "en", VariantKind.SHORT),
+    ],
+)
+def test_a_bodys_fuller_names_beside_a_fuller_canonical_are_other_names(
+    form: str, lang: str, kind: VariantKind
+) -> None:
+    canon = choose_canonical(
+        _cluster(
+            _form("Security Council", "en", 3, ORG),
+            _form("UN Security Council", "en", 1, ORG),
+            _form("Conseil de sécurité", "fr", 3, ORG),
+            _form("Conseil de sécurité de l'ONU", "fr", 1, ORG),
+            _form("Conseil de sécurité des Nations unies", "fr", 1, ORG),
+        )
+    )
+    assert variant_kind(form, lang, canon) == kind
