@@ -49,9 +49,19 @@ def _words(form: FormStats) -> int:
     return len(name_parts(form.form, form.lang).keys)
 
 
-def _attestation(form: FormStats) -> tuple[int, int, int, int, str]:
-    """Better attested first: documents, distinct contexts, mentions, then the fuller spelling."""
-    return (len(form.sources), form.contexts, form.count, len(form.form), form.form)
+def _attestation(form: FormStats) -> tuple[int, int, int, int, int, int, str]:
+    """Better attested first: documents, distinct contexts, mentions; then more name words;
+    then the spelling whose words the language's texts write most (Ministère du pétrole
+    irakien beside iraquien, where the French texts write irakien more), then the longer."""
+    return (
+        len(form.sources),
+        form.contexts,
+        form.count,
+        _words(form),
+        form.words_written,
+        len(form.form),
+        form.form,
+    )
 
 
 def _best(forms: Sequence[FormStats]) -> FormStats:

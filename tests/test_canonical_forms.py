@@ -617,3 +617,25 @@ def test_a_bodys_fuller_names_beside_a_fuller_canonical_are_other_names(
         )
     )
     assert variant_kind(form, lang, canon) == kind
+
+
+@pytest.mark.parametrize(
+    ("written", "french"),
+    [
+        # Two spellings of one body's name with equal attestation: the one whose words the
+        # language's texts write more (irakien elsewhere in the French texts)...
+        ((("Ministère du pétrole iraquien", 12), ("Ministère du pétrole irakien", 14)), "irakien"),
+        ((("Ministère du pétrole iraquien", 14), ("Ministère du pétrole irakien", 12)), "iraquien"),
+        # ...after the fuller name.
+        ((("Ministère du pétrole", 40), ("Ministère du pétrole iraquien", 12)), "iraquien"),
+    ],
+)
+def test_at_equal_attestation_the_spelling_whose_words_the_language_writes_more_wins(
+    written: tuple[tuple[str, int], ...], french: str
+) -> None:
+    forms = [
+        FormStats(form, "fr", 1, frozenset({"fr.txt"}), ((ORG, 1),), 1, seen)
+        for form, seen in written
+    ]
+    canon = choose_canonical(_cluster(*forms, _form("Iraqi Oil Ministry", "en", 1, ORG)))
+    assert canon.french.split()[-1] == french

@@ -215,3 +215,25 @@ def test_a_surname_slip_that_changes_its_skeleton_still_merges(
 ) -> None:
     found = groups(stats(a, "en", "en.txt"), stats(b, "fr", "fr.txt"))
     assert (len(found) == 1) is merged
+
+
+def test_form_stats_count_how_often_the_languages_texts_write_a_forms_words() -> None:
+    from glossary.cluster import form_stats
+    from glossary.model import Lang, Mention
+
+    def mention(form: str, context: str, lang: Lang = Lang.FR) -> Mention:
+        return Mention(form, lang, EntityType.ORG, f"{lang}.txt", 0, 1, 1, 1, context)
+
+    found = form_stats(
+        [
+            mention("Ministère du pétrole irakien", "Le Ministère du pétrole irakien a dit."),
+            mention("Ministère du pétrole iraquien", "Le Ministère du pétrole iraquien."),
+            mention("Bagdad", "Le gouvernement irakien, à Bagdad."),
+            mention("Bagdad", "Le gouvernement irakien, à Bagdad."),  # one context, once
+            mention("Iraqi", "The Iraqi irakien.", Lang.EN),  # another language's text
+        ]
+    )
+    seen = {(f.form, f.lang): f.words_written for f in found}
+    # ministère, du, pétrole twice each; irakien twice, iraquien once.
+    assert seen[("Ministère du pétrole irakien", "fr")] == 8
+    assert seen[("Ministère du pétrole iraquien", "fr")] == 7
