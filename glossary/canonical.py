@@ -49,23 +49,27 @@ def _words(form: FormStats) -> int:
     return len(name_parts(form.form, form.lang).keys)
 
 
-def _attestation(form: FormStats) -> tuple[int, int, int, int, int, int, str]:
-    """Better attested first: documents, distinct contexts, mentions; then more name words;
-    then the spelling whose words the language's texts write most (Ministère du pétrole
-    irakien beside iraquien, where the French texts write irakien more), then the longer."""
-    return (
-        len(form.sources),
-        form.contexts,
-        form.count,
-        _words(form),
-        form.words_written,
-        len(form.form),
-        form.form,
-    )
+def _attestation(form: FormStats) -> tuple[int, int, int, int, str]:
+    """Better attested first: documents, distinct contexts, mentions, then the fuller spelling."""
+    return (len(form.sources), form.contexts, form.count, len(form.form), form.form)
 
 
 def _best(forms: Sequence[FormStats]) -> FormStats:
     return max(forms, key=_attestation)
+
+
+def _best_worded(forms: Sequence[FormStats]) -> FormStats:
+    """The best attested form of a place's or a body's name; at equal attestation, the one of
+    more name words, then the one whose words its language's texts write more (Ministère du
+    pétrole irakien beside iraquien, where the French texts write irakien elsewhere): such a
+    name is made of the language's words. (Not a person's: Mark, a slip for Marco Rubio, is
+    written as often as the name.)"""
+
+    def rank(form: FormStats) -> tuple[int, int, int, int, int, int, str]:
+        documents, contexts, count, length, text = _attestation(form)
+        return documents, contexts, count, _words(form), form.words_written, length, text
+
+    return max(forms, key=rank)
 
 
 def _spelling_score(candidate: FormStats, forms: Sequence[FormStats]) -> int:
@@ -88,13 +92,16 @@ def _agreed(main: Sequence[FormStats], forms: Sequence[FormStats]) -> list[FormS
     return kept
 
 
-def _pick_spelling(main: Sequence[FormStats], forms: Sequence[FormStats], lang: str) -> str:
-    """A form attested in `lang` unless another language attests a better spelling (Whitkoff)."""
+def _pick_spelling(
+    main: Sequence[FormStats], forms: Sequence[FormStats], lang: str, *, worded: bool = False
+) -> str:
+    """A form attested in `lang` unless another language attests a better spelling (Whitkoff);
+    `worded`: a place's or a body's name (_best_worded)."""
     scores = {f: _spelling_score(f, forms) for f in main}
     top = max(scores.values())
     best = [f for f in main if scores[f] == top]
     pool = [f for f in best if f.lang == lang] or best
-    return _best(pool).form
+    return (_best_worded(pool) if worded else _best(pool)).form
 
 
 def _own_spelling(main: Sequence[FormStats], forms: Sequence[FormStats], lang: str) -> str:
@@ -394,7 +401,7 @@ def _own_form(forms: Sequence[FormStats], lang: Lang) -> str | None:
     full = [f for f in own if _words(f) == most]
     # A form opening on a linking word is a name cut too wide (de Zelenograd).
     full = [f for f in full if not is_particle(f.form.split()[0])] or full
-    return _pick_spelling(full, own, lang)
+    return _pick_spelling(full, own, lang, worded=True)
 
 
 def _name_keys(form: FormStats) -> tuple[str, ...]:

@@ -639,3 +639,13 @@ def test_at_equal_attestation_the_spelling_whose_words_the_language_writes_more_
     ]
     canon = choose_canonical(_cluster(*forms, _form("Iraqi Oil Ministry", "en", 1, ORG)))
     assert canon.french.split()[-1] == french
+
+
+def test_a_persons_slip_is_not_chosen_for_its_words_being_written_often() -> None:
+    # The texts write Mark as often as the slip itself: a person's name is not made of the
+    # language's words, so the fuller spelling still wins the tie.
+    forms = [
+        FormStats("Mark Rubio", "en", 1, frozenset({"en.txt"}), ((PER, 1),), 1, 9),
+        FormStats("Marco Rubio", "en", 1, frozenset({"en.txt"}), ((PER, 1),), 1, 3),
+    ]
+    assert choose_canonical(_cluster(*forms)).english == "Marco Rubio"
