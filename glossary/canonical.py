@@ -128,20 +128,28 @@ def translation_signs(mentions: Iterable[Mention]) -> dict[str, int]:
     """Per source, the known places it writes only as the other language does (Belgique,
     Pays-Bas in an English text; Damascus in a French one): a translator leaves such names of
     the text translated in, so the more a document has, the more it is the translation."""
+    written: Counter[tuple[str, str, str]] = Counter(
+        (m.form, m.lang, m.source) for m in mentions if m.lang in _CELLS
+    )
+    foreign: dict[tuple[str, str], bool] = {}
     signs: Counter[str] = Counter()
-    for m in mentions:
-        if m.lang not in _CELLS:
-            continue
-        concept = lookup(m.form)
-        if concept is None:
-            continue
-        other = Lang.FR if m.lang == Lang.EN else Lang.EN
-        form = fold_words(m.form)
-        if form in {fold_words(n) for n in concept.names(other)} - {
-            fold_words(n) for n in concept.names(m.lang)
-        }:
-            signs[m.source] += 1
+    for (form, lang, source), count in sorted(written.items()):
+        if (form, lang) not in foreign:
+            foreign[(form, lang)] = _other_languages_only(form, Lang(lang))
+        if foreign[(form, lang)]:
+            signs[source] += count
     return dict(signs)
+
+
+def _other_languages_only(form: str, lang: Lang) -> bool:
+    """A known place's name the other language writes and `lang` does not (Belgique, English)."""
+    concept = lookup(form)
+    if concept is None:
+        return False
+    other = Lang.FR if lang == Lang.EN else Lang.EN
+    folded = fold_words(form)
+    theirs = {fold_words(n) for n in concept.names(other)}
+    return folded in theirs and folded not in {fold_words(n) for n in concept.names(lang)}
 
 
 def _one_spelling(
