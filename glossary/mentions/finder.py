@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from glossary.exonyms import demonym, exonym_index
 from glossary.mentions.agree import agree
@@ -496,9 +498,64 @@ def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> int:
             continue
         if any(not joined(text, tokens[k], tokens[k + 1]) for k in range(i, i + size - 1)):
             continue
-        if index.lookup(text[tokens[i].start : last.end]) is not None:
+        if _known_phrase(text[tokens[i].start : last.end]):
             return size
     return 0
+
+
+# French names a region by a compass adjective or by "de l'Ouest", CLDR both ways (Afrique
+# occidentale, Europe de l'Ouest): either form of a known region is the region.
+_COMPASS_ADJECTIVES = {
+    "occidental": "de l'ouest",
+    "oriental": "de l'est",
+    "septentrional": "du nord",
+    "meridional": "du sud",
+}
+_COMPASS_PHRASE = re.compile(
+    r"^(.+?) (?:(occidental|oriental|septentrional|meridional)(?:e|es|aux)?"
+    r"|(de l ?ouest|de l ?est|du nord|du sud))$"
+)
+
+
+def _known_phrase(form: str) -> bool:
+    """A known name, or a known region's other French compass form."""
+    index = exonym_index()
+    if index.lookup(form) is not None:
+        return True
+    match = _COMPASS_PHRASE.match(fold_words(form))
+    if match is None:
+        return False
+    place, adjective, phrase = match.groups()
+    if adjective:
+        return index.lookup(f"{place} {_COMPASS_ADJECTIVES[adjective]}") is not None
+    folded = phrase.replace("l ", "l'")
+    names = [a for a, p in _COMPASS_ADJECTIVES.items() if p == folded]
+    return any(index.lookup(f"{place} {a}{e}") for a in names for e in ("e", ""))
+
+
+@functools.lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Folded first words of the known names of two words or more (union of Union soviétique)."""
+    return frozenset(name.split()[0] for name in exonym_index().by_name if " " in name)
+
+
+def _lower_case_phrase(
+    text: str, tokens: Sequence[Token], i: int, lang: str, ev: CorpusEvidence
+) -> int:
+    """Length in tokens of a known name of two words or more that starts with a lower-case word
+    (l'ex union soviétique, exports to western Europe), 0 if none: a writer's slip of case, or
+    a region's compass adjective. The name needs a capital in it, or a first word the corpus
+    capitalises inside sentences elsewhere; an article or a particle opens no name (the United
+    States)."""
+    tok = tokens[i]
+    folded = fold_words(tok.text)
+    if tok.particle or function_word(tok.text) or folded not in _first_words():
+        return 0
+    size = _phrase_at(text, tokens, i)
+    if not size or tok.hashtag or tok.glued:
+        return 0
+    capital = any(tokens[k].capitalised for k in range(i + 1, i + size))
+    return size if capital or (lang, folded) in ev.mid_cap else 0
 
 
 def _names_a_body(
@@ -649,6 +706,10 @@ def _type_of(
     concept = index.lookup(form)
     if concept is not None:
         return concept.type
+    if _known_phrase(form):
+        return EntityType.LOC  # Europe occidentale: a region named as CLDR names it otherwise
+    if _DOTTED_ACRONYM.fullmatch(form):
+        return EntityType.ORG  # U.E, L.A.: a body's letters, as NATO
     if any(c.isdigit() for c in form):
         return EntityType.MISC  # an event's edition: Euro-2004, 2012 Olympic Games
     lowered = [fold_words(w) for w in words]
@@ -681,6 +742,9 @@ def _type_of(
         # Common words make no person's name: a place by a compass point (Far East), else MISC.
         return EntityType.LOC if parts & _COMPASS else EntityType.MISC
     return EntityType.PER if len(caps) >= 2 else EntityType.MISC
+
+
+_DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_a-z]\.)+[^\W\d_a-z]?\.?")
 
 
 def _mention(passage: Passage, start: int, end: int, kind: EntityType | None = None) -> Mention:
@@ -933,7 +997,10 @@ def find_mentions(
         here: list[Mention] = []
         i = 0
         while i < len(tokens):
-            size = _phrase_at(text, tokens, i) if tokens[i].capitalised else 0
+            if tokens[i].capitalised:
+                size = _phrase_at(text, tokens, i)
+            else:
+                size = _lower_case_phrase(text, tokens, i, passage.lang, ev)
             if size and _names_a_body(text, tokens, flags, i + size):
                 size = 0  # St. Petersburg State University: the place names the body
             prefixed = i > 0 and flags[i - 1] and joined(text, tokens[i - 1], tokens[i])
@@ -986,4 +1053,26 @@ def find_mentions(
         or (exonym_index().lookup(m.form) and not owner(n, m))
     ]
     kept.sort(key=lambda m: (m.source, m.start, m.end))
-    return kept
+    return _one_type_per_name(kept)
+
+
+def _one_type_per_name(mentions: list[Mention]) -> list[Mention]:
+    """Spellings of one name that differ only by case, accents or hyphens (Dalaï-Lama, Dalaï
+    Lama) take the type (person, place or body) most of their mentions have: the recogniser's
+    type of one sentence (a place) yields to the corpus's. MISC says only "not known", so it
+    neither votes nor changes (Obama alone stays MISC beside Barack Obama)."""
+    votes: dict[str, Counter[EntityType]] = {}
+    for m in mentions:
+        if m.type is not EntityType.MISC:
+            votes.setdefault(fold_words(m.form), Counter())[m.type] += 1
+    chosen: dict[str, EntityType] = {}
+    for name, counts in votes.items():
+        (top, most), *rest = counts.most_common(2)
+        if rest and most > rest[0][1]:
+            chosen[name] = top
+    return [
+        replace(m, type=chosen[fold_words(m.form)])
+        if m.type is not EntityType.MISC and chosen.get(fold_words(m.form), m.type) != m.type
+        else m
+        for m in mentions
+    ]
