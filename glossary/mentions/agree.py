@@ -130,6 +130,11 @@ def _acceptable(words: Sequence[Token], lang: str, ev: CorpusEvidence) -> bool:
     led = tail and capitals and tail[0].text.lower() in _PREPOSITIONS - _JOINS - {"et"}
     if led and content and folded not in head_words():
         return False
+    if any(
+        t.text in ("et", "and") and k and people_word(words[k - 1].text)
+        for k, t in enumerate(words)
+    ):
+        return False  # entre Israéliens et Palestiniens: peoples, not a name
     if {folded, folded.removesuffix("s")} & (titles() | not_names()):
         return False  # ministre des Affaires étrangères, capitaine Pouyade: the rules split it
     if len(words) == 1 and folded in head_words():

@@ -71,6 +71,13 @@ def not_names() -> frozenset[str]:
     return frozenset(fold_words(w) for w in words)
 
 
+@functools.lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """Folded first words of the known names of two words or more (Saudi of Saudi Arabia,
+    union of Union soviétique)."""
+    return frozenset(name.split()[0] for name in exonym_index().by_name if " " in name)
+
+
 def common_abbreviation(tok: Token) -> bool:
     """Capitals that abbreviate a common noun (TV, PDG, GDP: data/not_names.tsv)."""
     return tok.acronym and fold_words(tok.text) in listed_words().get("abbreviation", frozenset())
@@ -231,14 +238,21 @@ def lone_word_is_name(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool
         return True
     if folded in language_names() or folded in listed_words().get("direction", frozenset()):
         return False
-    if folded in head_words() or catalogue_label(text, tok):
-        return False  # the Press, le Bureau; ISBN 978-..., Bestanddeelnr 911-1157
+    if folded in head_words() or folded.removesuffix("s") in head_words():
+        return False  # the Press, le Bureau, the two countries' State Departments
+    if catalogue_label(text, tok):
+        return False  # ISBN 978-..., Bestanddeelnr 911-1157
+    parts = folded.split()
+    if len(parts) > 1 and all(p in language_names() or _people(p) for p in parts):
+        return False  # the Spanish-Portuguese bid: peoples' adjectives joined, no name
     if (lang, folded) in ctx.ev.attributive or dash_compound(text, tok) in ctx.adjectives:
         return False
     if adjective_form(tok.text) and word_follows(text, tokens, k):
         return False  # American troops, Crimean War
     if derived_noun(tok.text):
         return False  # Bolshevization, Sovietologists: common nouns made from names
+    if folded in first_words() and noun_follows(text, tokens, k) and not tok.initial:
+        return False  # the Saudi high rollers, former Soviet nations: Saudi Arabia's adjective
     following = fold_words(tokens[k + 1].text) if k + 1 < len(tokens) else ""
     if noun_follows(text, tokens, k) and following in head_words() - press_words():
         return False  # the White movement, the Stalin pact: a modifier here
@@ -246,6 +260,12 @@ def lone_word_is_name(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool
     if others & {"en", "fr"} and not is_russian_name(tok.text):
         return False  # Affaires, Liberation: a common word in the other language
     return not common_neighbour(tokens, k, ctx)
+
+
+def _people(word: str) -> bool:
+    from glossary.mentions.people import people_word  # people imports this module
+
+    return bool(people_word(word))
 
 
 def titled_name(text: str, tokens: Sequence[Token], k: int) -> bool:

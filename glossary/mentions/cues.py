@@ -65,6 +65,13 @@ def head_words() -> frozenset[str]:
     return org_words() | event_words() | geo_words()
 
 
+# Ordinals open the names of sessions and ranks, not of bodies: the Second Congress.
+ORDINALS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth premier premiere
+    deuxieme seconde troisieme quatrieme cinquieme""".split()  # noqa: SIM905
+)
+
+
 # Compass points: they end place names (Afrique du Nord, Middle East) and never start a person's.
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "nord", "sud", "est", "ouest"})
 # Parts of compound place names (Moyen-Orient, Extrême-Orient); alone they are names (l'Occident).

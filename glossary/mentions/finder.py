@@ -15,6 +15,7 @@ from glossary.mentions.corpus import (
     WordContext,
     collect_evidence,
     common_abbreviation,
+    first_words,
     joined,
     language_names,
     lone_word_is_name,
@@ -26,6 +27,7 @@ from glossary.mentions.corpus import (
 from glossary.mentions.cues import (
     COMPASS_POINTS,
     GEO_PARTS,
+    ORDINALS,
     PLACE_ARTICLES,
     adjective_form,
     citation_passages,
@@ -364,19 +366,12 @@ def _link_words(
             m += 1
 
 
-# Ordinals open the names of sessions and ranks, not of bodies: the Second Congress.
-_ORDINALS = frozenset(
-    """first second third fourth fifth sixth seventh eighth ninth tenth premier premiere
-    deuxieme seconde troisieme quatrieme cinquieme""".split()  # noqa: SIM905
-)
-
-
 def _soft_name(group: Sequence[Token]) -> bool:
     """Common words capitalised together are a name when one of them is a body's, an event's or a
     place's head noun (White House, World Bank) or a compass point (Far East); not epithets (Great
     Depression, Big Three, Fascist Italy) nor ordinals (Second Congress)."""
     folded = [fold_words(t.text) for t in group]
-    if folded[0] in _ORDINALS:
+    if folded[0] in ORDINALS:
         return False
     return any(w in head_words() or w in _COMPASS for w in folded)
 
@@ -388,7 +383,7 @@ def _and_continues(
     Economic and Financial Research)."""
     if exonym_index().lookup(tokens[k].text) is not None or k + 1 >= len(tokens):
         return False
-    if fold_words(tokens[k].text) in _ORDINALS:
+    if fold_words(tokens[k].text) in ORDINALS:
         return False  # the Non-Aligned Movement and Third World countries
     nxt = tokens[k + 1]
     # ... Security and Cooperation in Europe: a linking word may lead on as well.
@@ -533,12 +528,6 @@ def _known_phrase(form: str) -> bool:
     return any(index.lookup(f"{place} {a}{e}") for a in names for e in ("e", ""))
 
 
-@functools.lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """Folded first words of the known names of two words or more (union of Union soviétique)."""
-    return frozenset(name.split()[0] for name in exonym_index().by_name if " " in name)
-
-
 def _lower_case_phrase(
     text: str, tokens: Sequence[Token], i: int, lang: str, ev: CorpusEvidence
 ) -> int:
@@ -549,7 +538,7 @@ def _lower_case_phrase(
     States)."""
     tok = tokens[i]
     folded = fold_words(tok.text)
-    if tok.particle or function_word(tok.text) or folded not in _first_words():
+    if tok.particle or function_word(tok.text) or folded not in first_words():
         return 0
     size = _phrase_at(text, tokens, i)
     if not size or tok.hashtag or tok.glued:
