@@ -18,6 +18,7 @@ from glossary.exonyms import exonym_index
 from glossary.mentions.corpus import (
     CorpusEvidence,
     common_abbreviation,
+    inner_capitals,
     language_names,
     not_names,
 )
@@ -142,7 +143,8 @@ def _acceptable(words: Sequence[Token], lang: str, ev: CorpusEvidence) -> bool:
     if len(words) == 1:
         # A sentence's first word needs the corpus to capitalise it elsewhere (Lire, Discours).
         known = exonym_index().lookup(first.text) is not None
-        return _word_is_name(first, lang, ev) and (known or not _loose_start(first, ev))
+        opening = _loose_start(first, ev) and not inner_capitals(first, lang, ev)
+        return _word_is_name(first, lang, ev) and (known or not opening)
     if not first.capitalised and fold_words(first.text) not in head_words():
         return False
     # A name word, a capitalised head noun (Temple de la renommée) or a word capitalised inside

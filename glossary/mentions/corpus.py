@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -76,6 +77,23 @@ def first_words() -> frozenset[str]:
     """Folded first words of the known names of two words or more (Saudi of Saudi Arabia,
     union of Union soviétique)."""
     return frozenset(name.split()[0] for name in exonym_index().by_name if " " in name)
+
+
+def inner_capitals(tok: Token, lang: str, ev: CorpusEvidence) -> bool:
+    """A compound whose every part is capitalised (Exxon-Mobil) is written so for a name,
+    even at a sentence's start: the capital after the hyphen is not the sentence's. Not a
+    compound adjective (Franco-German, Anglo-Saxon, Spanish-Portuguese), nor one with a part
+    the corpus writes in lower case or lists as no name (Vice-President)."""
+    parts = [p for p in re.split(r"[-‐]", tok.text) if p]
+    if len(parts) < 2 or tok.acronym or adjective_form(tok.text):
+        return False
+    for part in parts:
+        folded = fold_words(part)
+        if not part[:1].isupper() or len(part) < 2 or (lang, folded) in ev.lower:
+            return False
+        if folded in not_names() or folded in titles() or _people(part):
+            return False
+    return True
 
 
 def common_abbreviation(tok: Token) -> bool:

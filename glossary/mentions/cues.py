@@ -32,7 +32,7 @@ olympics tournament tournoi festival fair salon competition compétition"""
 _GEO_TEXT = """harbor harbour bay port island islands isle sea ocean river lake gulf strait cape
 mount mountains valley canal peninsula coast desert baie île îles mer océan fleuve rivière lac golfe
 détroit cap mont monts vallée péninsule côte heights hauteurs arena stadium stade square street
-rue avenue boulevard city"""
+rue avenue boulevard city arène"""
 
 
 @functools.lru_cache(maxsize=4)

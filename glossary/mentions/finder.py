@@ -16,6 +16,7 @@ from glossary.mentions.corpus import (
     collect_evidence,
     common_abbreviation,
     first_words,
+    inner_capitals,
     joined,
     language_names,
     lone_word_is_name,
@@ -83,7 +84,7 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     if key in ev.lower or key in ev.cued:
         return False
     if tok.initial or heading:
-        return key in ev.mid_cap
+        return key in ev.mid_cap or (not heading and inner_capitals(tok, lang, ev))
     return True
 
 
@@ -180,6 +181,7 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
                 continue
             if fold_words(tok.text) in head_words() and joined(text, tok, tokens[i + 1]):
                 flags[i] = not tokens[i + 1].acronym
+        _french_complements(passage, tokens, flags)
     for i, tok in enumerate(tokens):
         if fold_words(tok.text) in month_abbreviations() and text[tok.end : tok.end + 1] == ".":
             flags[i] = False  # Oct. 1, 12 Apr.
@@ -207,6 +209,35 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
     _dateline(passage, tokens, flags, ev)
     _compass_names(passage, tokens, flags)
     return flags
+
+
+def _french_complements(passage: Passage, tokens: Sequence[Token], flags: list[bool]) -> None:
+    """A head noun capitalised inside a French sentence, then de/d'/du/des and a capitalised
+    word: the capital after the preposition is the name's (Centre d'Etude de Nonprolifération,
+    Conseil de Sécurité), though the corpus writes the word in lower case elsewhere."""
+    text = passage.text
+    for i in range(len(tokens) - 2):
+        tok = tokens[i]
+        if tok.initial or tok.acronym or not tok.capitalised or tok.hashtag:
+            continue
+        if fold_words(tok.text) not in head_words():
+            continue
+        k = i + 1
+        if fold_words(tokens[k].text) not in ("de", "d", "du", "des") or not joined(
+            text, tok, tokens[k]
+        ):
+            continue
+        if fold_words(tokens[k + 1].text) in ("l", "la") and k + 2 < len(tokens):
+            if not joined(text, tokens[k], tokens[k + 1]):
+                continue
+            k += 1
+        word = tokens[k + 1]
+        if not joined(text, tokens[k], word) or not word.capitalised or word.acronym:
+            continue
+        folded = fold_words(word.text)
+        if folded in not_names() or folded in titles() or people_word(word.text):
+            continue
+        flags[i] = flags[k + 1] = True
 
 
 def _compass_names(passage: Passage, tokens: Sequence[Token], flags: list[bool]) -> None:
