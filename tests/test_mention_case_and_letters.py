@@ -1,0 +1,168 @@
+"""Names written against the usual case (union soviétique, western Europe, Exxon-Mobil at a
+sentence's start), acronyms with dots, French regions by compass adjective, and the words news
+capitalises that are no names alone (State Departments, the Saudi high rollers)."""
+
+from __future__ import annotations
+
+import pytest
+from mention_cases import agreed, found
+
+from glossary.mentions.finder import find_mentions
+from glossary.mentions.ner import NerSpan
+from glossary.model import EntityType, Passage
+from glossary.similarity import name_parts
+
+# Another document writes "étude" and "union" in lower case, and capitalises "Union" inside a
+# sentence (en Union soviétique): the corpus's evidence, as real news gives it.
+EVIDENCE = (
+    "fr",
+    "Une étude a paru en Union soviétique, et l'union des syndicats a répondu.",
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Capitals with dots, the last dot left out, after an elided article maybe.
+        ("fr", "Le gaz russe vers l'Union Européenne (U.E) passe par l'Ukraine.", "U.E"),
+        ("fr", "Une baisse des fournitures vers les pays de l'U.E.", "U.E."),
+        # A known name written in lower case: a slip of case, still the name.
+        ("fr", "Le gaz vient d'autres nations de l'ex union soviétique.", "union soviétique"),
+        # A known region with its compass adjective in lower case.
+        ("en", "Russian exports of the fuel to western Europe may be affected.", "western Europe"),
+        # French names a region by its compass adjective or by "de l'Ouest", CLDR both ways.
+        (
+            "fr",
+            "La chute des exportations vers l'Europe occidentale a suivi.",
+            "Europe occidentale",
+        ),
+        ("fr", "Le sommet de l'Afrique de l'Ouest a eu lieu hier.", "Afrique de l'Ouest"),
+        # A French head noun capitalised inside a sentence keeps the capital after de.
+        (
+            "fr",
+            "Selon le Centre d'Etude de Nonprolifération James Martin, la Biélorussie a 88 livres.",
+            "Centre d'Etude de Nonprolifération James Martin",
+        ),
+        ("fr", "«Le Parlement du Kosovo aura le dernier mot»", "Parlement du Kosovo"),
+        # Every part of a compound capitalised: a name, at a sentence's start too.
+        ("en", "Exxon-Mobil and Occidental Petroleum Inc. were the only firms.", "Exxon-Mobil"),
+        ("fr", "Exxon-Mobil et Occidental Petroleum Inc. ont obtenu des contrats.", "Exxon-Mobil"),
+    ],
+)
+def test_names_written_against_the_usual_case_are_found(
+    lang: str, text: str, expected: str
+) -> None:
+    assert expected in found((lang, text), EVIDENCE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "unwanted"),
+    [
+        # A country narrowed by a compass adjective is no known region: the country alone.
+        ("en", "The troops in northern Iraq were attacked.", "northern Iraq"),
+        # An article opens no name, though the index knows "the United States".
+        ("en", "The talks with the United States began.", "the United States"),
+        # A lower-case phrase the corpus never capitalises is no name (zone euro: no capital).
+        ("fr", "Les pays de la zone euro ont voté.", "zone euro"),
+        # A plural head noun alone is a common noun.
+        ("en", "It was a dialogue between the two countries' State Departments.", "Departments"),
+        # Peoples' adjectives joined by a hyphen.
+        (
+            "en",
+            "The British, Spanish-Portuguese (2018) and American bids advance.",
+            "Spanish-Portuguese",
+        ),
+        # The first word of a known longer name, before a noun: an adjective.
+        ("en", "Like the Saudi high rollers of the 1970s, Russians spend.", "Saudi"),
+        ("en", "Gas comes from central Asian former Soviet nations.", "Soviet"),
+        # A compound adjective or a title at a sentence's start stays out.
+        ("en", "Franco-German talks began on Monday.", "Franco-German"),
+        ("en", "Vice-President Biden spoke on Monday.", "Vice-President"),
+    ],
+)
+def test_capitalised_words_that_are_no_names_alone(lang: str, text: str, unwanted: str) -> None:
+    assert unwanted not in found((lang, text), EVIDENCE)
+
+
+def test_a_recognised_list_of_peoples_is_no_name() -> None:
+    text = "Bush arrache un accord entre Israéliens et Palestiniens à Annapolis."
+    agreement = agreed(text, "Israéliens et Palestiniens", "Bush", EntityType.MISC)
+    assert not agreement.added
+
+
+def _typed(passages: list[tuple[str, str]], spans: dict[str, tuple[str, EntityType]]) -> dict:
+    """Types of the forms found, with a recogniser that returns `spans` (text -> span, type)."""
+    items = [
+        Passage(f"d{i}.txt", lang, text, start=0, line=1) for i, (lang, text) in enumerate(passages)
+    ]
+
+    def recogniser(texts: list[str]) -> list[list[NerSpan]]:
+        out = []
+        for text in texts:
+            span, kind = spans.get(text, ("", EntityType.MISC))
+            at = text.find(span) if span else -1
+            out.append([NerSpan(at, at + len(span), kind)] if at >= 0 else [])
+        return out
+
+    return {m.form: m.type for m in find_mentions(items, recogniser)}
+
+
+@pytest.mark.parametrize(
+    ("passages", "spans", "form", "kind"),
+    [
+        # The recogniser calls one spelling a place; the corpus's other mentions say a person.
+        (
+            [
+                ("fr", "Elle a reconnu que l'accueil du Dalaï-Lama était une erreur."),
+                ("fr", "Le Dalaï Lama a rencontré Angela Merkel à Berlin."),
+                ("fr", "Selon le Dalaï Lama, le Tibet veut son autonomie."),
+            ],
+            {
+                "Elle a reconnu que l'accueil du Dalaï-Lama était une erreur.": (
+                    "Dalaï-Lama",
+                    EntityType.LOC,
+                ),
+                "Le Dalaï Lama a rencontré Angela Merkel à Berlin.": ("Dalaï Lama", EntityType.PER),
+                "Selon le Dalaï Lama, le Tibet veut son autonomie.": ("Dalaï Lama", EntityType.PER),
+            },
+            "Dalaï-Lama",
+            EntityType.PER,
+        ),
+        # A French arena is a place, not a person's name.
+        (
+            [("fr", "Dans l'Arène de Berne, devant 17.000 spectateurs, il a gagné.")],
+            {},
+            "Arène de Berne",
+            EntityType.LOC,
+        ),
+        # A body's letters with dots, as NATO.
+        (
+            [("fr", "Le gaz russe vers l'Union Européenne (U.E) passe par l'Ukraine.")],
+            {},
+            "U.E",
+            EntityType.ORG,
+        ),
+        (
+            [("fr", "Les exportations vers l'Europe occidentale ont chuté.")],
+            {},
+            "Europe occidentale",
+            EntityType.LOC,
+        ),
+    ],
+)
+def test_names_get_the_type_a_person_would_give(
+    passages: list[tuple[str, str]], spans: dict, form: str, kind: EntityType
+) -> None:
+    assert _typed(passages, spans).get(form) is kind
+
+
+@pytest.mark.parametrize(
+    ("dotted", "plain"),
+    [("U.E", "UE"), ("U.E.", "UE"), ("U.N.", "UN"), ("O.N.U.", "ONU")],
+)
+def test_an_acronym_with_dots_keys_as_its_letters(dotted: str, plain: str) -> None:
+    assert name_parts(dotted, "fr").keys == name_parts(plain, "fr").keys
+
+
+def test_an_acronyms_letters_are_no_particle() -> None:
+    assert name_parts("L.A.", "en").keys == ("la",)
