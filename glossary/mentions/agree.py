@@ -27,6 +27,7 @@ from glossary.mentions.ner import NerSpan
 from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token
 from glossary.text import fold_words, titles
+from glossary.translit import given_name
 
 # Words a recogniser's span may start or end with that are no part of the name.
 _LEADING = frozenset({"l'", "l’", "d'", "d’", "le", "la", "les", "du", "des", "de", "au", "aux"})
@@ -186,6 +187,23 @@ def _extends_by_particle(
     return word is not None and word.capitalised
 
 
+def _owner_off(words: list[Token], ev: CorpusEvidence) -> list[Token]:
+    """A body's or an event's name ends before de + a person: French names a thing after a
+    person without "de" (Institut Pasteur, Centre Pompidou), so "d'Obama" says whose it is
+    (le Sommet sur la sécurité nucléaire | d'Obama). A person is a surname of the corpus's
+    full names of persons, alone or after a given name."""
+    if len(words) < 4 or fold_words(words[0].text) not in head_words():
+        return words
+    for size in (1, 2):
+        owner, particle = words[-size:], words[-size - 1]
+        if particle.text.lower() not in _JOINS or not all(t.capitalised for t in owner):
+            continue
+        person = fold_words(owner[-1].text) in ev.surnames and not _known(owner[-1].text)
+        if person and (size == 1 or given_name(owner[0].text) is not None):
+            return words[: -size - 1]
+    return words
+
+
 def agree(
     text: str,
     tokens: Sequence[Token],
@@ -198,7 +216,7 @@ def agree(
     added: list[NerSpan] = []
     replaced: set[int] = set()
     for span in spans:
-        words = _trimmed(text, tokens, span, ev)
+        words = _owner_off(_trimmed(text, tokens, span, ev), ev)
         if not words or not _acceptable(words, lang, ev):
             continue
         start, end = words[0].start, words[-1].end

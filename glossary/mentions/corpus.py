@@ -49,6 +49,8 @@ class CorpusEvidence:
     # Two capitalised words written together mid-sentence in two passages or more, the first
     # also a common word (United Russia): (lang, "united russia").
     paired: frozenset[tuple[str, str]] = frozenset()
+    # Folded surnames of the corpus's full names of persons (obama of Barack Obama).
+    surnames: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)

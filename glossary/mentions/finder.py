@@ -820,25 +820,32 @@ def _headed(words: Sequence[str]) -> bool:
 
 def _tails(
     passages: Sequence[Passage], tokenised: Sequence[list[Token]], ev: CorpusEvidence
-) -> set[str]:
-    """Particle + surname endings of full names (de Gaulle from Charles de Gaulle)."""
+) -> tuple[set[str], set[str]]:
+    """Particle + surname endings of full names (de Gaulle from Charles de Gaulle), and the
+    folded surnames of the corpus's full names of persons (obama of Barack Obama)."""
     tails: set[str] = set()
+    surnames: set[str] = set()
     for passage, tokens in zip(passages, tokenised, strict=True):
         flags = _name_flags(passage, tokens, ev)
         for run in _runs(passage.text, tokens, flags):
             form = passage.text[run[0].start : run[-1].end]
             if _type_of(form, [t.text for t in run]) != EntityType.PER:
                 continue
+            if len(run) >= 2 and run[-1].capitalised and not run[-1].acronym:
+                surnames.add(fold_words(run[-1].text))
             for tok in run[1:-1]:
                 if tok.particle and tok.text.islower():
                     tails.add(fold_words(passage.text[tok.start : run[-1].end]))
                     break
-    return tails
+    return tails, surnames
 
 
 # The year or number of an edition after an event's name (Euro 2012, World Cup 82), a year before
 # it (the 2012 Olympic Games); not a score, a time or a span of years (2:07, 2018-2022).
 _EDITION_AFTER = re.compile(r" (?:(?:1[89]|20)\d{2}|\d{2})(?![-‐–/:.,]?\d)(?!\w)")
+# French gives an event's year after "de" (le Championnat européen de 2012); not a span of
+# years (Président de 2000 à 2008).
+_EDITION_DE = re.compile(r" de (?:1[89]|20)\d{2}(?![-‐–/:.,]?\d)(?!\w)(?! (?:à|au|et) \d)")
 _EDITION_BEFORE = re.compile(r"(?<![\w.,:/‐–-])(?:1[89]|20)\d{2} $")
 _EDITION_WORD = re.compile(r"^(.+)[-‐](?:\d{4}|\d{2})$")
 
@@ -862,6 +869,8 @@ def _with_edition(passage: Passage, m: Mention, editions: frozenset[str]) -> Men
         return m
     text, start, end = passage.text, m.start - passage.start, m.end - passage.start
     after = _EDITION_AFTER.match(text, end)
+    if after is None and event and passage.lang == Lang.FR:
+        after = _EDITION_DE.match(text, end)
     before = _EDITION_BEFORE.search(text[max(0, start - 6) : start]) if event else None
     if not (after or before):
         return m
@@ -994,14 +1003,16 @@ def find_mentions(
     recognised = dict(zip(distinct, (recogniser or french_entities)(distinct), strict=True))
     spans = {n: recognised[items[n].text] for n in french}
     ev = collect_evidence(items, tokenised, citations)
+    tails, surnames = _tails(items, tokenised, ev)
     ev = CorpusEvidence(
         ev.lower,
         ev.cued,
         ev.mid_cap,
-        frozenset(_tails(items, tokenised, ev)),
+        frozenset(tails),
         ev.attributive,
         ev.loose,
         ev.paired,
+        frozenset(surnames),
     )
     adjectives = frozenset(w for _, w in ev.attributive)
     editions = _edition_names(tokenised)
