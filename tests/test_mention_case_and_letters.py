@@ -166,3 +166,58 @@ def test_an_acronym_with_dots_keys_as_its_letters(dotted: str, plain: str) -> No
 
 def test_an_acronyms_letters_are_no_particle() -> None:
     assert name_parts("L.A.", "en").keys == ("la",)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected", "unwanted"),
+    [
+        # French gives an event's year after "de".
+        (
+            "Les préparatifs du Championnat européen de 2012 n'en souffriraient pas.",
+            "Championnat européen",
+            "Championnat européen de 2012",
+            "Championnat européen",
+        ),
+        # A span of years is no edition.
+        (
+            "Le Festival de Cannes de 2000 à 2008 a changé.",
+            "Festival de Cannes",
+            "Festival de Cannes",
+            "Festival de Cannes de 2000",
+        ),
+    ],
+)
+def test_a_french_event_keeps_its_year_after_de(
+    text: str, span: str, expected: str, unwanted: str
+) -> None:
+    forms = _typed([("fr", text)], {text: (span, EntityType.MISC)})
+    assert expected in forms and unwanted not in forms
+
+
+PERSON = ("fr", "Barack Obama est arrivé à Séoul hier soir.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected", "unwanted"),
+    [
+        # De + a person of the corpus after a body's or an event's name: whose it is.
+        (
+            "Au moment du Sommet sur la sécurité nucléaire d'Obama, le président a parlé.",
+            "Sommet sur la sécurité nucléaire d'Obama",
+            "Sommet sur la sécurité nucléaire",
+            "Sommet sur la sécurité nucléaire d'Obama",
+        ),
+        # De + a body or a place is the name's own.
+        (
+            "Le Conseil de sécurité des Nations unies a voté hier.",
+            "Conseil de sécurité des Nations unies",
+            "Conseil de sécurité des Nations unies",
+            "Conseil de sécurité des",
+        ),
+    ],
+)
+def test_a_recognised_name_ends_before_the_person_it_belongs_to(
+    text: str, span: str, expected: str, unwanted: str
+) -> None:
+    forms = _typed([("fr", text), PERSON], {text: (span, EntityType.MISC)})
+    assert expected in forms and unwanted not in forms
