@@ -11,6 +11,7 @@ head noun, or cuts across one, the rules' boundaries stand (Syrie | Bachar al-As
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -119,6 +120,10 @@ def _word_is_name(tok: Token, lang: str, ev: CorpusEvidence) -> bool:
 _LONGEST_LOWER_TAIL = 3
 
 
+# French past participles of the first group (unifié, occupée, libérés): states, not names.
+_PARTICIPLE = re.compile(r"[^\W\d_]{3,}ée?s?$")
+
+
 def _acceptable(words: Sequence[Token], lang: str, ev: CorpusEvidence) -> bool:
     first = words[0]
     capitals = [k for k, t in enumerate(words) if t.capitalised]
@@ -131,6 +136,10 @@ def _acceptable(words: Sequence[Token], lang: str, ev: CorpusEvidence) -> bool:
     # (Sommet sur la sécurité nucléaire): Raimbrant | sur carreaux bleus.
     led = tail and capitals and tail[0].text.lower() in _PREPOSITIONS - _JOINS - {"et"}
     if led and content and folded not in head_words():
+        return False
+    # A known place and a past participle: the place in some state (un Irak unifié).
+    state = len(words) == 2 and len(tail) == 1 and bool(_PARTICIPLE.search(tail[0].text))
+    if state and _known(first.text) and not _known(f"{first.text} {tail[0].text}"):
         return False
     if any(
         t.text in ("et", "and") and k and people_word(words[k - 1].text)

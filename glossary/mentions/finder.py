@@ -1084,7 +1084,50 @@ def find_mentions(
         or (exonym_index().lookup(m.form) and not owner(n, m))
     ]
     kept.sort(key=lambda m: (m.source, m.start, m.end))
-    return _one_type_per_name(kept)
+    return _one_type_per_name(_no_common_phrases(kept, items, tokenised))
+
+
+def _no_common_phrases(
+    mentions: list[Mention], items: Sequence[Passage], tokenised: Sequence[list[Token]]
+) -> list[Mention]:
+    """A phrase of common words capitalised by convention (les Droits de l'Homme) is no name
+    where the corpus also writes the whole phrase in lower case (droits de l'homme). Not a known
+    name written so (a slip of case: union soviétique), nor a body's name, which French writes
+    in lower case as often (Ministère du pétrole, ministère du pétrole), nor a title led by its
+    article (Le Monde)."""
+    index = exonym_index()
+    wanted: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.form.split()
+        first = fold_words(words[0])
+        if first in head_words() or first in PLACE_ARTICLES or first in ("the", "l"):
+            continue
+        if len(words) >= 2 and m.form != m.form.lower() and index.lookup(m.form) is None:
+            phrase = _plain_quotes(m.form.lower())
+            wanted.setdefault(fold_words(words[0]), set()).add(phrase)
+    if not wanted:
+        return mentions
+    common: set[str] = set()
+    for passage, tokens in zip(items, tokenised, strict=True):
+        text = passage.text
+        for tok in tokens:
+            if not tok.text.islower():
+                continue
+            phrases = wanted.get(fold_words(tok.text))
+            if not phrases:
+                continue
+            for phrase in phrases - common:
+                seen = _plain_quotes(text[tok.start : tok.start + len(phrase)])
+                after = text[tok.start + len(phrase) : tok.start + len(phrase) + 1]
+                if seen == phrase and not after.isalnum():
+                    common.add(phrase)
+    if not common:
+        return mentions
+    return [m for m in mentions if _plain_quotes(m.form.lower()) not in common]
+
+
+def _plain_quotes(text: str) -> str:
+    return text.replace("’", "'")
 
 
 def _one_type_per_name(mentions: list[Mention]) -> list[Mention]:
