@@ -221,3 +221,48 @@ def test_a_recognised_name_ends_before_the_person_it_belongs_to(
 ) -> None:
     forms = _typed([("fr", text), PERSON], {text: (span, EntityType.MISC)})
     assert expected in forms and unwanted not in forms
+
+
+@pytest.mark.parametrize(
+    ("passages", "spans", "form", "kept"),
+    [
+        # The corpus writes the whole phrase in lower case too: common words capitalised.
+        (
+            [
+                ("fr", "Un respect accru pour les Droits de l'Homme reste essentiel."),
+                ("fr", "Le respect des droits de l'homme recule."),
+            ],
+            {"Un respect accru pour les Droits de l'Homme reste essentiel.": "Droits de l'Homme"},
+            "Droits de l'Homme",
+            False,
+        ),
+        # A title led by its article stays (le monde is a common phrase, Le Monde a paper).
+        (
+            [("en", "The paper Le Monde said so on Monday."), ("fr", "Tout le monde a changé.")],
+            {},
+            "Le Monde",
+            True,
+        ),
+        # So does a name with a head noun, which French writes in lower case as often.
+        (
+            [
+                ("fr", "Il travaille au Ministère du pétrole depuis 2003."),
+                ("fr", "Le ministère du pétrole a signé."),
+            ],
+            {"Il travaille au Ministère du pétrole depuis 2003.": "Ministère du pétrole"},
+            "Ministère du pétrole",
+            True,
+        ),
+    ],
+)
+def test_a_phrase_the_corpus_writes_in_lower_case_is_no_name(
+    passages: list[tuple[str, str]], spans: dict[str, str], form: str, kept: bool
+) -> None:
+    typed = _typed(passages, {t: (s, EntityType.ORG) for t, s in spans.items()})
+    assert (form in typed) is kept
+
+
+def test_a_known_place_in_some_state_is_the_place() -> None:
+    text = "Nous garantirons votre sécurité au sein d'un Irak unifié."
+    agreement = agreed(text, "Irak unifié", "Irak", EntityType.MISC)
+    assert not agreement.added

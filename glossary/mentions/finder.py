@@ -1092,15 +1092,15 @@ def _no_common_phrases(
 ) -> list[Mention]:
     """A phrase of common words capitalised by convention (les Droits de l'Homme) is no name
     where the corpus also writes the whole phrase in lower case (droits de l'homme). Not a known
-    name written so (a slip of case: union soviétique), nor a body's name, which French writes
-    in lower case as often (Ministère du pétrole, ministère du pétrole), nor a title led by its
-    article (Le Monde)."""
+    name written so (a slip of case: union soviétique), nor a name with a head noun, which
+    French writes in lower case as often (Ministère du pétrole, ministère du pétrole; the World
+    Bank), nor a title led by its article (Le Monde)."""
     index = exonym_index()
     wanted: dict[str, set[str]] = {}
     for m in mentions:
         words = m.form.split()
         first = fold_words(words[0])
-        if first in head_words() or first in PLACE_ARTICLES or first in ("the", "l"):
+        if first in PLACE_ARTICLES or first in ("the", "l") or _headed(words):
             continue
         if len(words) >= 2 and m.form != m.form.lower() and index.lookup(m.form) is None:
             phrase = _plain_quotes(m.form.lower())
