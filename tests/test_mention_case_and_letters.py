@@ -46,6 +46,9 @@ EVIDENCE = (
         ("fr", "«Le Parlement du Kosovo aura le dernier mot»", "Parlement du Kosovo"),
         # Every part of a compound capitalised: a name, at a sentence's start too.
         ("en", "Exxon-Mobil and Occidental Petroleum Inc. were the only firms.", "Exxon-Mobil"),
+        # ... and a romanised Chinese given name, whose second syllable is in lower case.
+        ("en", "The president, Ma Ying-jeou, spoke on Monday.", "Ma Ying-jeou"),
+        ("en", "The increasingly Russia-dependent Belarus had raised a loan.", "Belarus"),
         ("fr", "Exxon-Mobil et Occidental Petroleum Inc. ont obtenu des contrats.", "Exxon-Mobil"),
     ],
 )
@@ -75,6 +78,8 @@ def test_names_written_against_the_usual_case_are_found(
         # The first word of a known longer name, before a noun: an adjective.
         ("en", "Like the Saudi high rollers of the 1970s, Russians spend.", "Saudi"),
         ("en", "Gas comes from central Asian former Soviet nations.", "Soviet"),
+        # A known name and a lower-case word joined by a hyphen: an adjective.
+        ("en", "The increasingly Russia-dependent Belarus had raised a loan.", "Russia-dependent"),
         # A compound adjective or a title at a sentence's start stays out.
         ("en", "Franco-German talks began on Monday.", "Franco-German"),
         ("en", "Vice-President Biden spoke on Monday.", "Vice-President"),

@@ -68,6 +68,8 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
         return False  # I'm, I've: the English pronoun is always capitalised
     if not tok.acronym and people_word(tok.text) == "plural":
         return False  # a people (Albanians, Européens, Sunnis), not a name
+    if _name_led_adjective(tok.text):
+        return False  # the Russia-dependent Belarus, US-backed forces: an adjective
     if tok.acronym:
         if common_abbreviation(tok):
             return False  # TV, PDG, GDP
@@ -86,6 +88,16 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     if tok.initial or heading:
         return key in ev.mid_cap or (not heading and inner_capitals(tok, lang, ev))
     return True
+
+
+def _name_led_adjective(word: str) -> bool:
+    """A known name and a lower-case word joined by a hyphen (Russia-dependent, US-backed):
+    a compound adjective, as a name's parts are all capitalised (a romanised Chinese given name
+    is no known name: Ma Ying-jeou)."""
+    head, dash, tail = word.partition("-")
+    if not dash or not tail.isalpha() or not tail.islower() or "-" in tail:
+        return False
+    return exonym_index().lookup(head) is not None
 
 
 def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -> list[bool]:
