@@ -46,8 +46,7 @@ EVIDENCE = (
         ("fr", "«Le Parlement du Kosovo aura le dernier mot»", "Parlement du Kosovo"),
         # Every part of a compound capitalised: a name, at a sentence's start too.
         ("en", "Exxon-Mobil and Occidental Petroleum Inc. were the only firms.", "Exxon-Mobil"),
-        # ... and a romanised Chinese given name, whose second syllable is in lower case.
-        ("en", "The president, Ma Ying-jeou, spoke on Monday.", "Ma Ying-jeou"),
+        # A known name before a lower-case word after a hyphen: the name after stands alone.
         ("en", "The increasingly Russia-dependent Belarus had raised a loan.", "Belarus"),
         ("fr", "Exxon-Mobil et Occidental Petroleum Inc. ont obtenu des contrats.", "Exxon-Mobil"),
     ],
