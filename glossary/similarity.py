@@ -62,9 +62,9 @@ def name_parts(form: str, lang: str = "") -> NameParts:
     letters = _undotted(form)
     if letters != form:
         # An acronym's letters run together, and they are no particle (L.A. is no "la").
-        known = concept or lookup(letters)
+        acronym = concept or lookup(letters)
         word = fold_words(letters)
-        return NameParts((match_key(word),), (word,), known.concept_id if known else None)
+        return NameParts((match_key(word),), (word,), acronym.concept_id if acronym else None)
     text = _dutch(form) if lang == "nl" else form
     words = [w for w in fold_words(text).split() if not is_particle(w)]
     if _surname_first(form):

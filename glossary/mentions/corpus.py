@@ -15,10 +15,12 @@ from glossary.mentions.cues import (
     dash_compound,
     derived_noun,
     head_words,
+    language_names,
     noun_follows,
     press_words,
     word_follows,
 )
+from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token
 from glossary.model import Passage
 from glossary.text import fold_words, listed_words, titles
@@ -113,16 +115,6 @@ def month_abbreviations() -> frozenset[str]:
         fold_words(name.rstrip("."))
         for loc in ("en", "fr")
         for name in Locale(loc).months["format"]["abbreviated"].values()
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def language_names() -> frozenset[str]:
-    """English language names from CLDR: French, German, Russian alone are adjectives, not names."""
-    from babel import Locale
-
-    return frozenset(
-        fold_words(name) for name in Locale("en").languages.values() if " " not in name
     )
 
 
@@ -283,8 +275,6 @@ def lone_word_is_name(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool
 
 
 def _people(word: str) -> bool:
-    from glossary.mentions.people import people_word  # people imports this module
-
     return bool(people_word(word))
 
 

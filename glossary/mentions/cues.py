@@ -189,3 +189,13 @@ def dash_compound(text: str, tok: Token) -> str:
     """The compound a dash makes with the next word, folded (Nazi–Soviet Pact -> nazi soviet)."""
     after = re.match(r"[–—-]([^\W\d_]+)", text[tok.end :])
     return f"{fold_words(tok.text)} {fold_words(after.group(1))}" if after else ""
+
+
+@functools.lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """English language names from CLDR: French, German, Russian alone are adjectives, not names."""
+    from babel import Locale
+
+    return frozenset(
+        fold_words(name) for name in Locale("en").languages.values() if " " not in name
+    )
