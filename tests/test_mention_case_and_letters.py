@@ -49,6 +49,9 @@ EVIDENCE = (
         # A known name before a lower-case word after a hyphen: the name after stands alone.
         ("en", "The increasingly Russia-dependent Belarus had raised a loan.", "Belarus"),
         ("fr", "Exxon-Mobil et Occidental Petroleum Inc. ont obtenu des contrats.", "Exxon-Mobil"),
+        # French puts the adjective after its noun: the first word of Arabie saoudite before a
+        # verb is the country.
+        ("fr", "Selon le texte, l'Arabie exige des garanties.", "Arabie"),
     ],
 )
 def test_names_written_against_the_usual_case_are_found(

@@ -22,7 +22,7 @@ from glossary.mentions.cues import (
 )
 from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token
-from glossary.model import Passage
+from glossary.model import Lang, Passage
 from glossary.text import fold_words, listed_words, titles
 from glossary.translit import given_name, is_russian_name
 from glossary.weights import TITLE_LINE_SHARE
@@ -263,7 +263,9 @@ def lone_word_is_name(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool
         return False  # American troops, Crimean War
     if derived_noun(tok.text):
         return False  # Bolshevization, Sovietologists: common nouns made from names
-    if folded in first_words() and noun_follows(text, tokens, k) and not tok.initial:
+    # English puts an adjective before its noun (French after it: l'Arabie exige...).
+    before_noun = lang == Lang.EN and noun_follows(text, tokens, k) and not tok.initial
+    if before_noun and folded in first_words():
         return False  # the Saudi high rollers, former Soviet nations: Saudi Arabia's adjective
     following = fold_words(tokens[k + 1].text) if k + 1 < len(tokens) else ""
     if noun_follows(text, tokens, k) and following in head_words() - press_words():
