@@ -37,6 +37,8 @@ EVIDENCE = (
             "Europe occidentale",
         ),
         ("fr", "Le sommet de l'Afrique de l'Ouest a eu lieu hier.", "Afrique de l'Ouest"),
+        # French writes the head noun of an event in lower case: la révolution d'Octobre.
+        ("fr", "Après la révolution d'Octobre, la France rompit.", "révolution d'Octobre"),
         # A French head noun capitalised inside a sentence keeps the capital after de.
         (
             "fr",
@@ -65,6 +67,8 @@ def test_names_written_against_the_usual_case_are_found(
     [
         # A country narrowed by a compass adjective is no known region: the country alone.
         ("en", "The troops in northern Iraq were attacked.", "northern Iraq"),
+        # A description the index reads as a long form (state of X) is no name in lower case.
+        ("en", "He was recognised as the legitimate head of state of Russia.", "state of Russia"),
         # An article opens no name, though the index knows "the United States".
         ("en", "The talks with the United States began.", "the United States"),
         # A lower-case phrase the corpus never capitalises is no name (zone euro: no capital).

@@ -557,10 +557,13 @@ _COMPASS_PHRASE = re.compile(
 
 def _known_phrase(form: str) -> bool:
     """A known name, or a known region's other French compass form."""
+    return exonym_index().lookup(form) is not None or _known_phrase_by_compass(fold_words(form))
+
+
+def _known_phrase_by_compass(folded: str) -> bool:
+    """A known region's other French compass form (Europe occidentale, Europe de l'Ouest)."""
     index = exonym_index()
-    if index.lookup(form) is not None:
-        return True
-    match = _COMPASS_PHRASE.match(fold_words(form))
+    match = _COMPASS_PHRASE.match(folded)
     if match is None:
         return False
     place, adjective, phrase = match.groups()
@@ -585,6 +588,10 @@ def _lower_case_phrase(
         return 0
     size = _phrase_at(text, tokens, i)
     if not size or tok.hashtag or tok.glued:
+        return 0
+    # The name itself, not a description the index reads as one (state of Russia, a long form).
+    phrase = fold_words(text[tok.start : tokens[i + size - 1].end])
+    if phrase not in exonym_index().by_name and not _known_phrase_by_compass(phrase):
         return 0
     capital = any(tokens[k].capitalised for k in range(i + 1, i + size))
     return size if capital or (lang, folded) in ev.mid_cap else 0
