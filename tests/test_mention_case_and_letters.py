@@ -51,6 +51,8 @@ EVIDENCE = (
         # A known name before a lower-case word after a hyphen: the name after stands alone.
         ("en", "The increasingly Russia-dependent Belarus had raised a loan.", "Belarus"),
         ("fr", "Exxon-Mobil et Occidental Petroleum Inc. ont obtenu des contrats.", "Exxon-Mobil"),
+        # A compass point alone after the article is a region, though West Bank starts so.
+        ("en", "It was his first trip to the West since taking office in March.", "West"),
         # French puts the adjective after its noun: the first word of Arabie saoudite before a
         # verb is the country.
         ("fr", "Selon le texte, l'Arabie exige des garanties.", "Arabie"),

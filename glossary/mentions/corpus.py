@@ -265,7 +265,8 @@ def lone_word_is_name(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool
         return False  # Bolshevization, Sovietologists: common nouns made from names
     # English puts an adjective before its noun (French after it: l'Arabie exige...).
     before_noun = lang == Lang.EN and noun_follows(text, tokens, k) and not tok.initial
-    if before_noun and folded in first_words():
+    # A compass point alone is a region (the West since March: _compass_names), not West Bank's.
+    if before_noun and folded in first_words() and folded not in COMPASS_POINTS:
         return False  # the Saudi high rollers, former Soviet nations: Saudi Arabia's adjective
     following = fold_words(tokens[k + 1].text) if k + 1 < len(tokens) else ""
     if noun_follows(text, tokens, k) and following in head_words() - press_words():
