@@ -21,6 +21,7 @@ from align.model import (
     Progress,
     RequestedMode,
     Sentence,
+    UND,
 )
 from glossary.translit import match_key
 
@@ -223,7 +224,14 @@ def check(
         if progress:
             progress("detecting languages", i + 1, len(documents))
     splitter = splitter if splitter is not None else build_splitter()
-    analysed = split_all(documents, segments, splitter, progress)
+    # Only a segment that may hold a hit is cut into sentences (Punkt was a third of the
+    # time): the others lend the checker nothing but their lower-case words, the same whole.
+    checker = checker.prepared(
+        seg.text for found in segments.values() for seg in found if seg.lang != UND
+    )
+    analysed = split_all(
+        documents, segments, splitter, progress, whole=lambda seg: not checker.may_hit(seg.text)
+    )
     findings = checker.check([p for doc in analysed for p in doc.passages()])
     word = {doc.source: doc for doc in documents if doc.places}
     page = {doc.source: doc for doc in documents if doc.fmt is DocumentFormat.HTML}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,19 +99,23 @@ def build_splitter(languages: Sequence[str] = ("fr", "en")) -> Splitter:
 
 
 def split_sentences(
-    doc: Document, segments: Sequence[Segment], splitter: Splitter
+    doc: Document,
+    segments: Sequence[Segment],
+    splitter: Splitter,
+    whole: Callable[[Segment], bool] | None = None,
 ) -> list[Sentence]:
     """Sentences of the non-duplicate segments of `doc`, in order, each in its segment's language.
 
     An `und` segment (counter, URL, number) is kept whole as one sentence, labelled `und`, so
-    that callers can see and drop it.
+    that callers can see and drop it; so is a segment for which `whole` says True (`align check`
+    cuts only segments that may hold a name to report).
     """
     sentences: list[Sentence] = []
     for seg in segments:
         if seg.duplicate or seg.source != doc.source:
             continue
         start, end = seg.span.start, seg.span.end
-        if seg.lang == UND:
+        if seg.lang == UND or (whole is not None and whole(seg)):
             pieces = [(start, end)]
         else:
             pieces = _split(doc.text, start, end, seg.lang, splitter)

@@ -200,17 +200,10 @@ class Checker:
         run of capitalised words and particles of which one at least shares a blocking key
         with a person's word. A passage with neither cannot hold a hit and is not looked up.
         """
-        fold = self._index.fold
-        lower: set[str] = set()
-        kinds = 0 if self._prefilter else _FIRST | _LAST | _NEAR
-        for word in set(WORD.findall(text)):
-            folded, flags = self._word_flags.get(word) or self._flags_of(word)
-            if flags & _LOWER:
-                lower.add(folded)
-            kinds |= flags
-        if kinds & (_FIRST | _LAST) != _FIRST | _LAST and not kinds & _NEAR:
+        lower, kinds = self._word_kinds(text)
+        if not _may_hit(kinds):
             return _Scan(frozenset(lower), (), ())
-        words = tokens(text, fold.__getitem__)
+        words = tokens(text, self._index.fold.__getitem__)
         exact = exact_hits(self._index, text, words)
         fuzzy = fuzzy_hits(self._index, text, words, exact, self._min_confidence)
         fuzzy_spans = [(h.start, h.end) for h in fuzzy]
@@ -218,6 +211,29 @@ class Checker:
         hits = tuple(sorted([*kept, *fuzzy], key=lambda h: h.start))
         inside = tuple(not h.fuzzy and _inside_longer_name(text, h, words) for h in hits)
         return _Scan(frozenset(lower), hits, inside)
+
+    def prepared(self, texts: Iterable[str]) -> Checker:
+        """The checker for passages cut from `texts`: this one (a NarrowingChecker gives one
+        that indexes only the part of its glossary those texts could meet)."""
+        return self
+
+    def may_hit(self, text: str) -> bool:
+        """False when no passage cut from `text` can hold a hit (the prefilter of _scan_text):
+        a passage's words are some of its text's, and a word only adds to what they may be.
+        Such a text needs no cutting into sentences: it lends the checker only its lower-case
+        words."""
+        return _may_hit(self._word_kinds(text)[1])
+
+    def _word_kinds(self, text: str) -> tuple[set[str], int]:
+        """The lower-case words of `text` (folded) and what its words may be in a hit."""
+        lower: set[str] = set()
+        kinds = 0 if self._prefilter else _FIRST | _LAST | _NEAR
+        for word in set(WORD.findall(text)):
+            folded, flags = self._word_flags.get(word) or self._flags_of(word)
+            if flags & _LOWER:
+                lower.add(folded)
+            kinds |= flags
+        return lower, kinds
 
     def _flags_of(self, word: str) -> tuple[str, int]:
         """A word's folded form and what it may be in a hit (kept: words repeat)."""
@@ -566,6 +582,12 @@ class Checker:
             confidence=round(verdict.confidence, 3),
             context=snippet(passage.text, hit.start, hit.end, CONTEXT_CHARS),
         )
+
+
+def _may_hit(kinds: int) -> bool:
+    """Whether words that may be `kinds` can hold a hit: a word that starts a known form and
+    one that ends one, or a word near a person's form."""
+    return kinds & (_FIRST | _LAST) == _FIRST | _LAST or bool(kinds & _NEAR)
 
 
 def _document_language(passages: Sequence[Passage]) -> str | None:

@@ -173,8 +173,12 @@ class NarrowingChecker(Checker):
         self._load = load
         self._narrow_strict = strict
 
+    def prepared(self, texts: Iterable[str]) -> Checker:
+        """A Checker over the part of the glossary that passages cut from `texts` could meet
+        (their words are some of the texts' words, their stretches some of the texts')."""
+        draft = Draft.of(texts)
+        return Checker(self._load(chooser(draft)), strict=self._narrow_strict)
+
     def check(self, passages: Iterable[Passage], lang: str | None = None) -> list[Finding]:
         passages = list(passages)
-        draft = Draft.of(p.text for p in passages)
-        checker = Checker(self._load(chooser(draft)), strict=self._narrow_strict)
-        return checker.check(passages, lang)
+        return self.prepared(p.text for p in passages).check(passages, lang)
