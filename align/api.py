@@ -200,8 +200,8 @@ def check(
     Repeated passages are not set aside as `run` does: a copy is still a place to correct.
     """
     from align.text.analysis import split_all
-    from align.text.context import in_document_context
-    from align.text.language import FixedLanguage, detect_segments
+    from align.text.context import Evidence, in_document_context
+    from align.text.language import FixedLanguage, Layouts, detect_segments
     from glossary.check import Checker
     from glossary.model import Glossary
     from glossary.workbook.readwrite import read_glossary
@@ -217,10 +217,13 @@ def check(
     elif detector is None:
         detector = build_detector()
     segments = {}
+    # What one document's paragraphs and segments gave is kept for the next (texts repeat).
+    layouts = Layouts()
+    counted: dict[str, Evidence] = {}
     for i, doc in enumerate(documents):
         # A language forced on every segment needs no weighing against the document's.
-        found = detect_segments(doc, detector)
-        segments[doc.source] = found if lang is not None else in_document_context(found)
+        found = detect_segments(doc, detector, layouts)
+        segments[doc.source] = found if lang is not None else in_document_context(found, counted)
         if progress:
             progress("detecting languages", i + 1, len(documents))
     splitter = splitter if splitter is not None else build_splitter()

@@ -383,17 +383,65 @@ class _Chunk(NamedTuple):
     noise: bool
 
 
-def detect_segments(doc: Document, detector: Detector) -> list[Segment]:
-    """Cut `doc` into paragraphs, lines and single-language spans, each with its language."""
-    chunks = list(_chunks(doc.text))
+@dataclass
+class Layouts:
+    """What `detect_segments` made of texts it met before, for the next documents of one
+    command (documents repeat paragraphs: boilerplate, signatures, quotations; a copy gets the
+    same chunks and samples, which depend on its own text alone). Up to MEMO_SIZE of each."""
+
+    paragraphs: dict[str, tuple[_Chunk, ...]] = field(default_factory=dict)
+    samples: dict[str, tuple[str, float]] = field(default_factory=dict)
+
+    def chunks(self, text: str) -> list[_Chunk]:
+        """`_chunks(text)`, each paragraph laid out once."""
+        out: list[_Chunk] = []
+        line_key = 0
+        for paragraph, (p_start, p_end) in enumerate(_paragraphs(text)):
+            piece = text[p_start:p_end]
+            laid = self.paragraphs.get(piece)
+            if laid is None:
+                if len(self.paragraphs) >= MEMO_SIZE:
+                    self.paragraphs.clear()
+                laid = self.paragraphs[piece] = tuple(_chunks(piece))
+            # Laid out alone, a paragraph's chunks are its chunks in the document, moved: its
+            # first voiced chunk's penalty is the paragraph's whatever noise came before it.
+            out.extend(
+                _Chunk(c.start + p_start, c.end + p_start, paragraph, c.line_key + line_key,
+                       c.gap, c.noise)
+                for c in laid
+            )  # fmt: skip
+            if laid:
+                line_key += laid[-1].line_key
+        return out
+
+    def sample(self, text: str) -> tuple[str, float]:
+        """What lingua reads of a chunk (`_clean`) and the weight of its evidence."""
+        known = self.samples.get(text)
+        if known is None:
+            if len(self.samples) >= MEMO_SIZE:
+                self.samples.clear()
+            clean = _clean(text)
+            weight = min(1.0, (_letters(clean) / _FULL_EVIDENCE) ** _EVIDENCE_POWER)
+            known = self.samples[text] = (clean, weight)
+        return known
+
+
+def detect_segments(
+    doc: Document, detector: Detector, layouts: Layouts | None = None
+) -> list[Segment]:
+    """Cut `doc` into paragraphs, lines and single-language spans, each with its language.
+
+    `layouts` carries what earlier documents' paragraphs were cut into (the same result)."""
+    layouts = layouts if layouts is not None else Layouts()
+    chunks = layouts.chunks(doc.text)
     voiced = [c for c in chunks if not c.noise]
     if len(detector.languages) == 1:
         # One language to choose from (--lang): every path and posterior gives it, certain.
         only = (Lang(detector.languages[0]), 1.0)
         return _merge(doc, chunks, dict.fromkeys((c.start for c in voiced), only))
-    texts = [_clean(doc.text[c.start : c.end]) for c in voiced]
-    rows = detector.confidences(texts)
-    weights = [min(1.0, (_letters(t) / _FULL_EVIDENCE) ** _EVIDENCE_POWER) for t in texts]
+    samples = [layouts.sample(doc.text[c.start : c.end]) for c in voiced]
+    rows = detector.confidences([text for text, _ in samples])
+    weights = [weight for _, weight in samples]
     labels = _label(detector.languages, [c.gap for c in voiced], rows, weights)
     decided: dict[int, tuple[Lang, float]] = {
         c.start: label for c, label in zip(voiced, labels, strict=True)

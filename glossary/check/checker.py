@@ -152,6 +152,7 @@ class Checker:
         self._near: dict[str, bool] = {}
         self._word_flags: dict[str, tuple[str, int]] = {}
         self._scans: dict[str, _Scan] = {}
+        self._may: dict[str, bool] = {}
 
     def check(self, passages: Iterable[Passage], lang: str | None = None) -> list[Finding]:
         """Findings in document order; `lang` ("fr"/"en") overrides every passage's language.
@@ -222,7 +223,20 @@ class Checker:
         a passage's words are some of its text's, and a word only adds to what they may be.
         Such a text needs no cutting into sentences: it lends the checker only its lower-case
         words."""
-        return _may_hit(self._word_kinds(text)[1])
+        known = self._may.get(text)
+        if known is not None:
+            return known
+        lower, kinds = self._word_kinds(text)
+        may = _may_hit(kinds)
+        if len(self._may) >= SCAN_MEMO:
+            self._may.clear()
+        self._may[text] = may
+        if not may and text not in self._scans:
+            # Its scan too: the passage it will be is not looked up again.
+            if len(self._scans) >= SCAN_MEMO:
+                self._scans.clear()
+            self._scans[text] = _Scan(frozenset(lower), (), ())
+        return may
 
     def _word_kinds(self, text: str) -> tuple[set[str], int]:
         """The lower-case words of `text` (folded) and what its words may be in a hit."""
