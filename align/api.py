@@ -21,7 +21,6 @@ from align.model import (
     Progress,
     RequestedMode,
     Sentence,
-    UND,
 )
 from glossary.translit import match_key
 
@@ -216,22 +215,22 @@ def check(
         detector = FixedLanguage(lang)
     elif detector is None:
         detector = build_detector()
+    # The checker is made ready for the documents' texts first: a line that cannot hold a hit
+    # loads no rival language model, and a segment that cannot is not cut into sentences.
+    checker = checker.prepared(doc.text for doc in documents)
     segments = {}
     # What one document's paragraphs and segments gave is kept for the next (texts repeat).
     layouts = Layouts()
     counted: dict[str, Evidence] = {}
     for i, doc in enumerate(documents):
         # A language forced on every segment needs no weighing against the document's.
-        found = detect_segments(doc, detector, layouts)
+        found = detect_segments(doc, detector, layouts, checker.may_hit)
         segments[doc.source] = found if lang is not None else in_document_context(found, counted)
         if progress:
             progress("detecting languages", i + 1, len(documents))
     splitter = splitter if splitter is not None else build_splitter()
     # Only a segment that may hold a hit is cut into sentences (Punkt was a third of the
     # time): the others lend the checker nothing but their lower-case words, the same whole.
-    checker = checker.prepared(
-        seg.text for found in segments.values() for seg in found if seg.lang != UND
-    )
     analysed = split_all(
         documents, segments, splitter, progress, whole=lambda seg: not checker.may_hit(seg.text)
     )
