@@ -153,6 +153,12 @@ class Checker:
         self._word_flags: dict[str, tuple[str, int]] = {}
         self._scans: dict[str, _Scan] = {}
         self._may: dict[str, bool] = {}
+        # Per hit (by identity, the hit kept with it): its entities and its verdicts by
+        # language and introduced entities (see _judge).
+        self._verdicts: dict[
+            int,
+            tuple[Hit, frozenset[str], dict[tuple[str, frozenset[str]], _Verdict | None]],
+        ] = {}
 
     def check(self, passages: Iterable[Passage], lang: str | None = None) -> list[Finding]:
         """Findings in document order; `lang` ("fr"/"en") overrides every passage's language.
@@ -303,6 +309,21 @@ class Checker:
         return max(verdicts, key=lambda cv: cv[1].confidence if cv[1] else 0.0)
 
     def _judge(self, hit: Hit, lang: str, seen: set[str]) -> _Verdict | None:
+        """The verdict on a hit in `lang`, remembered: a repeated passage's hits are the same
+        Hit objects (its scan is), and a verdict depends on the hit, the language and which of
+        the hit's entities the document has introduced, nothing else."""
+        known = self._verdicts.get(id(hit))
+        if known is None or known[0] is not hit:
+            if len(self._verdicts) >= SCAN_MEMO:
+                self._verdicts.clear()
+            known = self._verdicts[id(hit)] = (hit, frozenset(f.entity_id for f in hit.forms), {})
+        _, entities, by_context = known
+        key = (lang, entities.intersection(seen))
+        if key not in by_context:
+            by_context[key] = self._judge_afresh(hit, lang, seen)
+        return by_context[key]
+
+    def _judge_afresh(self, hit: Hit, lang: str, seen: set[str]) -> _Verdict | None:
         found = compare_key(hit.found)
         barred = self._index.rejected.get(found, frozenset())
         by_entity: dict[str, list[Form]] = {}
