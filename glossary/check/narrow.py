@@ -53,11 +53,18 @@ class Draft:
         passages: list[list[str]] = []
         stretches: set[str] = set()
         for text in texts:
-            words = [folder(w) for w in WORD.findall(text)]
+            # Word by word, the stretches ending at each: a whole document given as one text
+            # is not folded to its end first.
+            words: list[str] = []
+            for match in WORD.finditer(text):
+                words.append(folder(match.group()))
+                last = len(words)
+                stretches.update(
+                    " ".join(words[first:]) for first in range(max(0, last - MAX_RUN), last)
+                )
+                if len(stretches) > MAX_STRETCHES:
+                    return None
             passages.append(words)
-            _add_stretches(words, stretches)
-            if len(stretches) > MAX_STRETCHES:
-                return None
         return cls(passages)
 
 
