@@ -64,8 +64,9 @@ def test_the_prefilter_finds_what_a_full_lookup_finds(
 
 @pytest.mark.parametrize("strict", [False, True])
 def test_a_text_met_before_is_judged_as_the_first_time(strict: bool) -> None:
-    """Hits are remembered, not verdicts: the second document is judged afresh (a short form
-    before the full name is reported again in --strict), as a fresh checker judges it."""
+    """Hits are remembered, and verdicts only with what the document has introduced: the
+    second document is judged afresh (a short form before the full name is reported again in
+    --strict), as a fresh checker judges it."""
     warm = Checker(GLOSSARY, strict=strict)
     for lang, lines, _ in DOCUMENTS:
         first = check(warm, lang, lines)

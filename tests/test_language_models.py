@@ -15,6 +15,7 @@ import pytest
 from fake_lingua import Confidence, confidence
 
 import align.text.language as language
+from align.model import Document
 from align.text.language import LinguaDetector
 
 # What the fake fast models say of each text: French and English beside the rivals of each.
@@ -198,4 +199,60 @@ def test_a_chunk_of_names_alone_loads_no_rivals_full_model(
     registry: _Registry, text: str, full_models: set[str]
 ) -> None:
     _detector(registry).confidences([text])
+    assert registry.loaded == full_models
+
+
+@pytest.mark.parametrize(
+    ("text", "quiet", "full_models"),
+    [
+        # Lower-case words the fast models give to other languages: their rivals are weighed,
+        # unless no one needs the third language (quiet).
+        ("ruptly kazbek", False, {"fr", "en", "de", "nl"}),
+        ("ruptly kazbek", True, {"fr", "en"}),
+        ("Oblomov dixit vale", True, {"fr", "en"}),
+        # Names alone: French and English either way.
+        ("Tallinn", False, {"fr", "en"}),
+        ("Tallinn", True, {"fr", "en"}),
+    ],
+)
+def test_a_quiet_text_loads_no_rivals_full_model(
+    registry: _Registry, text: str, quiet: bool, full_models: set[str]
+) -> None:
+    _detector(registry).confidences([text], quiet={text} if quiet else set())
+    assert registry.loaded == full_models
+
+
+def test_a_text_weighed_quietly_is_weighed_in_full_when_it_matters(registry: _Registry) -> None:
+    """What French and English alone made of a quiet text is not given where it matters; the
+    full weighing, once made, is given everywhere."""
+    detector = _detector(registry)
+    (quiet,) = detector.confidences(["ruptly kazbek"], quiet={"ruptly kazbek"})
+    (loud,) = detector.confidences(["ruptly kazbek"])
+    fresh = _detector(_Registry()).confidences(["ruptly kazbek"])
+    assert loud == fresh[0] != quiet
+    assert {"de", "nl"} <= registry.loaded
+    assert detector.confidences(["ruptly kazbek"], quiet={"ruptly kazbek"}) == [loud]
+
+
+@pytest.mark.parametrize(
+    ("lines", "matter", "full_models"),
+    [
+        (["ruptly kazbek"], [True], {"fr", "en", "de", "nl"}),
+        (["ruptly kazbek"], [False], {"fr", "en"}),
+        # A sample met in a line that matters is weighed in full there and everywhere.
+        (["ruptly kazbek", "ruptly kazbek"], [False, True], {"fr", "en", "de", "nl"}),
+        (["ruptly kazbek", "tallinn tartu"], [False, True], {"fr", "en", "sv", "ro"}),
+    ],
+)
+def test_lines_that_matter_to_no_one_load_no_rivals_full_model(
+    registry: _Registry, lines: list[str], matter: list[bool], full_models: set[str]
+) -> None:
+    text = "\n\n".join(lines)
+    says = dict(zip(lines, matter, strict=True)) if len(set(lines)) == len(lines) else None
+    wanted = iter(matter)
+    language.detect_segments(
+        Document("a.txt", text),
+        _detector(registry),
+        matters=(lambda line: says[line]) if says else (lambda line: next(wanted)),
+    )
     assert registry.loaded == full_models

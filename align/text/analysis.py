@@ -9,7 +9,7 @@ documents in worker processes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from align.model import AnalysedDocument, Document, Progress, Segment, Sentence
@@ -24,9 +24,15 @@ def document_segments(doc: Document, detector: Any) -> list[Segment]:
     return in_document_context(detect_segments(doc, detector))
 
 
-def document_sentences(doc: Document, segments: Sequence[Segment], splitter: Any) -> list[Sentence]:
-    """The sentences of one document's segments (repeats already marked, and left out)."""
-    return split_sentences(doc, segments, splitter)
+def document_sentences(
+    doc: Document,
+    segments: Sequence[Segment],
+    splitter: Any,
+    whole: Callable[[Segment], bool] | None = None,
+) -> list[Sentence]:
+    """The sentences of one document's segments (repeats already marked, and left out); a
+    segment `whole` says True of is one sentence."""
+    return split_sentences(doc, segments, splitter, whole)
 
 
 def analyse(
@@ -56,12 +62,14 @@ def split_all(
     segments_by_source: dict[str, list[Segment]],
     splitter: Any,
     progress: Progress | None = None,
+    whole: Callable[[Segment], bool] | None = None,
 ) -> list[AnalysedDocument]:
-    """Split each document's segments (repeats already marked) into sentences."""
+    """Split each document's segments (repeats already marked) into sentences; a segment
+    `whole` says True of is kept as one."""
     result = []
     for i, doc in enumerate(documents):
         segs = segments_by_source.get(doc.source, [])
-        sentences = document_sentences(doc, segs, splitter)
+        sentences = document_sentences(doc, segs, splitter, whole)
         result.append(AnalysedDocument(doc, tuple(segs), tuple(sentences)))
         if progress:
             progress("splitting sentences", i + 1, len(documents))

@@ -70,6 +70,9 @@ LEADING_PARTICLES: dict[Lang, frozenset[str]] = {
     Lang.EN: frozenset(),
 }
 
+_COUNTED = (Lang.FR, Lang.EN)
+# How many segment texts' function words a caller's memo holds at most.
+MEMO_SIZE = 100_000
 _EITHER = FUNCTION_WORDS[Lang.FR] | FUNCTION_WORDS[Lang.EN]
 _FIRST = operator.itemgetter(0)
 # Function words that end a name in `lang` (all but its particles).
@@ -133,9 +136,25 @@ def document_language(segments: Sequence[Segment]) -> Lang | None:
     return _main_language(_evidence(segments))
 
 
-def _evidence(segments: Sequence[Segment]) -> list[Evidence | None]:
-    """The function words of each French or English segment (None for the others)."""
-    return [function_words(s.text) if s.lang in (Lang.FR, Lang.EN) else None for s in segments]
+def _evidence(
+    segments: Sequence[Segment], known: dict[str, Evidence] | None = None
+) -> list[Evidence | None]:
+    """The function words of each French or English segment (None for the others); `known`
+    holds those of texts met before, and is given those of new ones."""
+    if known is None:
+        return [function_words(s.text) if s.lang in _COUNTED else None for s in segments]
+    out: list[Evidence | None] = []
+    for seg in segments:
+        if seg.lang not in _COUNTED:
+            out.append(None)
+            continue
+        found = known.get(seg.text)
+        if found is None:
+            if len(known) >= MEMO_SIZE:
+                known.clear()
+            found = known[seg.text] = function_words(seg.text)
+        out.append(found)
+    return out
 
 
 def _main_language(evidence: Sequence[Evidence | None]) -> Lang | None:
@@ -146,10 +165,15 @@ def _main_language(evidence: Sequence[Evidence | None]) -> Lang | None:
     return Lang.FR if fr > en else Lang.EN
 
 
-def in_document_context(segments: Sequence[Segment]) -> list[Segment]:
-    """The segments of one document, French/English labels weighed against the document's."""
+def in_document_context(
+    segments: Sequence[Segment], known: dict[str, Evidence] | None = None
+) -> list[Segment]:
+    """The segments of one document, French/English labels weighed against the document's.
+
+    `known`: the function words of segment texts met before (documents repeat lines), kept
+    from one document to the next by a caller that checks many."""
     # Each segment's function words are counted once, for the document's language and its own.
-    evidence = _evidence(segments)
+    evidence = _evidence(segments, known)
     main = _main_language(evidence)
     if main is None:
         return list(segments)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
@@ -115,7 +115,9 @@ class Detector(Protocol):
     @property
     def languages(self) -> tuple[str, ...]: ...
 
-    def confidences(self, texts: Sequence[str]) -> list[tuple[float, ...]]: ...
+    def confidences(
+        self, texts: Sequence[str], quiet: Collection[str] = ...
+    ) -> list[tuple[float, ...]]: ...
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,9 @@ class FixedLanguage:
         """The single language, in the Detector protocol's shape."""
         return (self.lang,)
 
-    def confidences(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
+    def confidences(
+        self, texts: Sequence[str], quiet: Collection[str] = ()
+    ) -> list[tuple[float, ...]]:
         """Certainty for the one language, whatever the text."""
         return [(1.0,)] * len(texts)
 
@@ -171,18 +175,32 @@ class LinguaDetector:
     _full: dict[tuple[str, ...], Any] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
+    # Rows of `quiet` texts weighed by French and English alone (see confidences).
+    _quiet: dict[str, tuple[float, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
     # Languages other than French and English whose full models are loaded, least recently
     # used first.
     _rivals: list[str] = field(default_factory=list, init=False, compare=False, repr=False)
 
-    def confidences(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
-        """One probability per language for each text; lingua's part computed on all cores."""
+    def confidences(
+        self, texts: Sequence[str], quiet: Collection[str] = ()
+    ) -> list[tuple[float, ...]]:
+        """One probability per language for each text; lingua's part computed on all cores.
+
+        A text of `quiet` that would be weighed by lingua's full models is weighed by French's
+        and English's alone, as a chunk of names is (no rival model loads for it): for a text
+        whose third language, if any, matters to no one (`align check`: a line holding no name
+        it could report)."""
         found: dict[str, tuple[float, ...]] = {}
         asked: list[str] = []
+        weighed_quietly: set[str] = set()
         for text in texts:
             if text in found:
                 continue
             row = self._memo.get(text)
+            if row is None and text in quiet:
+                row = self._quiet.get(text)
             if row is None and self.first_stage:
                 row = self._clear_row(text)
             if row is None:
@@ -200,11 +218,13 @@ class LinguaDetector:
                     found[text] = row
                 elif best not in _FR_EN and (backed := self._backed_row(text, row)) is not None:
                     found[text] = backed
-                elif names_only(text):
+                elif names_only(text) or text in quiet:
                     # Names and a word: their letters say no language; French or English
                     # full models weigh the word, context decides (no rival model loads).
                     subset = tuple(c for c in self.languages if c in _FR_EN)
                     doubtful.setdefault(subset, []).append(text)
+                    if text in quiet and not names_only(text):
+                        weighed_quietly.add(text)
                 else:
                     subset = tuple(
                         code
@@ -222,9 +242,13 @@ class LinguaDetector:
                 self._make_room(subset, needed)
                 found.update(zip(group, self._rows(self._full_models(subset), group), strict=True))
                 self._unload_rivals(subset, needed)
-        if len(self._memo) + len(found) > MEMO_SIZE:
+        if len(self._quiet) + len(weighed_quietly) > MEMO_SIZE:
+            self._quiet.clear()
+        self._quiet.update((text, found[text]) for text in weighed_quietly)
+        whole = {text: row for text, row in found.items() if text not in weighed_quietly}
+        if len(self._memo) + len(whole) > MEMO_SIZE:
             self._memo.clear()
-        self._memo.update(found)
+        self._memo.update(whole)
         return [found[text] for text in texts]
 
     def _backed_row(self, text: str, row: tuple[float, ...]) -> tuple[float, ...] | None:
@@ -383,22 +407,96 @@ class _Chunk(NamedTuple):
     noise: bool
 
 
-def detect_segments(doc: Document, detector: Detector) -> list[Segment]:
-    """Cut `doc` into paragraphs, lines and single-language spans, each with its language."""
-    chunks = list(_chunks(doc.text))
+@dataclass
+class Layouts:
+    """What `detect_segments` made of texts it met before, for the next documents of one
+    command (documents repeat paragraphs: boilerplate, signatures, quotations; a copy gets the
+    same chunks and samples, which depend on its own text alone). Up to MEMO_SIZE of each."""
+
+    paragraphs: dict[str, tuple[_Chunk, ...]] = field(default_factory=dict)
+    samples: dict[str, tuple[str, float]] = field(default_factory=dict)
+
+    def chunks(self, text: str) -> list[_Chunk]:
+        """`_chunks(text)`, each paragraph laid out once."""
+        out: list[_Chunk] = []
+        line_key = 0
+        for paragraph, (p_start, p_end) in enumerate(_paragraphs(text)):
+            piece = text[p_start:p_end]
+            laid = self.paragraphs.get(piece)
+            if laid is None:
+                if len(self.paragraphs) >= MEMO_SIZE:
+                    self.paragraphs.clear()
+                laid = self.paragraphs[piece] = tuple(_chunks(piece))
+            # Laid out alone, a paragraph's chunks are its chunks in the document, moved: its
+            # first voiced chunk's penalty is the paragraph's whatever noise came before it.
+            out.extend(
+                _Chunk(c.start + p_start, c.end + p_start, paragraph, c.line_key + line_key,
+                       c.gap, c.noise)
+                for c in laid
+            )  # fmt: skip
+            if laid:
+                line_key += laid[-1].line_key
+        return out
+
+    def sample(self, text: str) -> tuple[str, float]:
+        """What lingua reads of a chunk (`_clean`) and the weight of its evidence."""
+        known = self.samples.get(text)
+        if known is None:
+            if len(self.samples) >= MEMO_SIZE:
+                self.samples.clear()
+            clean = _clean(text)
+            weight = min(1.0, (_letters(clean) / _FULL_EVIDENCE) ** _EVIDENCE_POWER)
+            known = self.samples[text] = (clean, weight)
+        return known
+
+
+def detect_segments(
+    doc: Document,
+    detector: Detector,
+    layouts: Layouts | None = None,
+    matters: Callable[[str], bool] | None = None,
+) -> list[Segment]:
+    """Cut `doc` into paragraphs, lines and single-language spans, each with its language.
+
+    `layouts` carries what earlier documents' paragraphs were cut into (the same result).
+    `matters(line)` False says no one needs to know which third language the line is in, if
+    any: its chunks load no rival model (see LinguaDetector.confidences' `quiet`)."""
+    layouts = layouts if layouts is not None else Layouts()
+    chunks = layouts.chunks(doc.text)
     voiced = [c for c in chunks if not c.noise]
     if len(detector.languages) == 1:
         # One language to choose from (--lang): every path and posterior gives it, certain.
         only = (Lang(detector.languages[0]), 1.0)
         return _merge(doc, chunks, dict.fromkeys((c.start for c in voiced), only))
-    texts = [_clean(doc.text[c.start : c.end]) for c in voiced]
-    rows = detector.confidences(texts)
-    weights = [min(1.0, (_letters(t) / _FULL_EVIDENCE) ** _EVIDENCE_POWER) for t in texts]
+    samples = [layouts.sample(doc.text[c.start : c.end]) for c in voiced]
+    texts = [text for text, _ in samples]
+    if matters is None:
+        rows = detector.confidences(texts)
+    else:
+        rows = detector.confidences(texts, quiet=_quiet(doc.text, chunks, voiced, texts, matters))
+    weights = [weight for _, weight in samples]
     labels = _label(detector.languages, [c.gap for c in voiced], rows, weights)
     decided: dict[int, tuple[Lang, float]] = {
         c.start: label for c, label in zip(voiced, labels, strict=True)
     }
     return _merge(doc, chunks, decided)
+
+
+def _quiet(
+    text: str,
+    chunks: Sequence[_Chunk],
+    voiced: Sequence[_Chunk],
+    samples: Sequence[str],
+    matters: Callable[[str], bool],
+) -> set[str]:
+    """The samples met only in lines `matters` says False of."""
+    lines: dict[int, tuple[int, int]] = {}
+    for chunk in chunks:
+        start, _ = lines.get(chunk.line_key, (chunk.start, chunk.end))
+        lines[chunk.line_key] = (start, chunk.end)
+    says = {key: matters(text[start:end]) for key, (start, end) in lines.items()}
+    loud = {sample for chunk, sample in zip(voiced, samples, strict=True) if says[chunk.line_key]}
+    return {sample for sample in samples if sample not in loud}
 
 
 def _letters(clean: str) -> int:

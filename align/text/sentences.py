@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from align.model import UND, Document, Segment, Sentence
@@ -55,6 +55,9 @@ _MAY_BREAK = re.compile(r"[.?!](?=\s*\S)")
 # What every URL holds (a region without either has none to look for).
 _URL_MARK = re.compile(r"/|www\.", re.I)
 
+# How many segment texts a splitter remembers the sentences of.
+MEMO_SIZE = 100_000
+
 _PUNKT_LANGUAGES = {"fr": "french", "en": "english"}
 _EXTRA = {"fr": FRENCH_ABBREVIATIONS, "en": ENGLISH_ABBREVIATIONS}
 
@@ -65,6 +68,11 @@ class Splitter:
 
     tokenizers: Mapping[str, Any]
     fallback: str = "en"
+    # The sentences of segment texts met before, as offsets into the text (see
+    # split_sentences): documents repeat lines. Filled as segments come, up to MEMO_SIZE.
+    _known: dict[tuple[str, str], list[tuple[int, int]]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def spans(self, text: str, lang: str) -> list[tuple[int, int]]:
         """Punkt's sentence spans of one line of text (offsets into `text`)."""
@@ -99,23 +107,35 @@ def build_splitter(languages: Sequence[str] = ("fr", "en")) -> Splitter:
 
 
 def split_sentences(
-    doc: Document, segments: Sequence[Segment], splitter: Splitter
+    doc: Document,
+    segments: Sequence[Segment],
+    splitter: Splitter,
+    whole: Callable[[Segment], bool] | None = None,
 ) -> list[Sentence]:
     """Sentences of the non-duplicate segments of `doc`, in order, each in its segment's language.
 
     An `und` segment (counter, URL, number) is kept whole as one sentence, labelled `und`, so
-    that callers can see and drop it.
+    that callers can see and drop it; so is a segment for which `whole` says True (`align check`
+    cuts only segments that may hold a name to report).
     """
     sentences: list[Sentence] = []
     for seg in segments:
         if seg.duplicate or seg.source != doc.source:
             continue
         start, end = seg.span.start, seg.span.end
-        if seg.lang == UND:
-            pieces = [(start, end)]
-        else:
-            pieces = _split(doc.text, start, end, seg.lang, splitter)
-        for s, e in pieces:
+        if seg.lang == UND or (whole is not None and whole(seg)):
+            sentences.append(Sentence(doc.source, seg.span, seg.text, seg.lang, seg.paragraph))
+            continue
+        # A segment's sentences depend on its text alone: it is bounded by spaces (a chunk
+        # break, a line's end), which no URL nor any cut crosses.
+        key = (seg.text, seg.lang)
+        cuts = splitter._known.get(key)
+        if cuts is None:
+            if len(splitter._known) >= MEMO_SIZE:
+                splitter._known.clear()
+            found = _split(doc.text, start, end, seg.lang, splitter)
+            cuts = splitter._known[key] = [(s - start, e - start) for s, e in found]
+        for s, e in ((start + a, start + b) for a, b in cuts):
             sentences.append(
                 Sentence(doc.source, doc.span(s, e), doc.text[s:e], seg.lang, seg.paragraph)
             )

@@ -152,6 +152,13 @@ class Checker:
         self._near: dict[str, bool] = {}
         self._word_flags: dict[str, tuple[str, int]] = {}
         self._scans: dict[str, _Scan] = {}
+        self._may: dict[str, bool] = {}
+        # Per hit (by identity, the hit kept with it): its entities and its verdicts by
+        # language and introduced entities (see _judge).
+        self._verdicts: dict[
+            int,
+            tuple[Hit, frozenset[str], dict[tuple[str, frozenset[str]], _Verdict | None]],
+        ] = {}
 
     def check(self, passages: Iterable[Passage], lang: str | None = None) -> list[Finding]:
         """Findings in document order; `lang` ("fr"/"en") overrides every passage's language.
@@ -200,17 +207,10 @@ class Checker:
         run of capitalised words and particles of which one at least shares a blocking key
         with a person's word. A passage with neither cannot hold a hit and is not looked up.
         """
-        fold = self._index.fold
-        lower: set[str] = set()
-        kinds = 0 if self._prefilter else _FIRST | _LAST | _NEAR
-        for word in set(WORD.findall(text)):
-            folded, flags = self._word_flags.get(word) or self._flags_of(word)
-            if flags & _LOWER:
-                lower.add(folded)
-            kinds |= flags
-        if kinds & (_FIRST | _LAST) != _FIRST | _LAST and not kinds & _NEAR:
+        lower, kinds = self._word_kinds(text)
+        if not _may_hit(kinds):
             return _Scan(frozenset(lower), (), ())
-        words = tokens(text, fold.__getitem__)
+        words = tokens(text, self._index.fold.__getitem__)
         exact = exact_hits(self._index, text, words)
         fuzzy = fuzzy_hits(self._index, text, words, exact, self._min_confidence)
         fuzzy_spans = [(h.start, h.end) for h in fuzzy]
@@ -218,6 +218,42 @@ class Checker:
         hits = tuple(sorted([*kept, *fuzzy], key=lambda h: h.start))
         inside = tuple(not h.fuzzy and _inside_longer_name(text, h, words) for h in hits)
         return _Scan(frozenset(lower), hits, inside)
+
+    def prepared(self, texts: Iterable[str]) -> Checker:
+        """The checker for passages cut from `texts`: this one (a NarrowingChecker gives one
+        that indexes only the part of its glossary those texts could meet)."""
+        return self
+
+    def may_hit(self, text: str) -> bool:
+        """False when no passage cut from `text` can hold a hit (the prefilter of _scan_text):
+        a passage's words are some of its text's, and a word only adds to what they may be.
+        Such a text needs no cutting into sentences: it lends the checker only its lower-case
+        words."""
+        known = self._may.get(text)
+        if known is not None:
+            return known
+        lower, kinds = self._word_kinds(text)
+        may = _may_hit(kinds)
+        if len(self._may) >= SCAN_MEMO:
+            self._may.clear()
+        self._may[text] = may
+        if not may and text not in self._scans:
+            # Its scan too: the passage it will be is not looked up again.
+            if len(self._scans) >= SCAN_MEMO:
+                self._scans.clear()
+            self._scans[text] = _Scan(frozenset(lower), (), ())
+        return may
+
+    def _word_kinds(self, text: str) -> tuple[set[str], int]:
+        """The lower-case words of `text` (folded) and what its words may be in a hit."""
+        lower: set[str] = set()
+        kinds = 0 if self._prefilter else _FIRST | _LAST | _NEAR
+        for word in set(WORD.findall(text)):
+            folded, flags = self._word_flags.get(word) or self._flags_of(word)
+            if flags & _LOWER:
+                lower.add(folded)
+            kinds |= flags
+        return lower, kinds
 
     def _flags_of(self, word: str) -> tuple[str, int]:
         """A word's folded form and what it may be in a hit (kept: words repeat)."""
@@ -273,6 +309,21 @@ class Checker:
         return max(verdicts, key=lambda cv: cv[1].confidence if cv[1] else 0.0)
 
     def _judge(self, hit: Hit, lang: str, seen: set[str]) -> _Verdict | None:
+        """The verdict on a hit in `lang`, remembered: a repeated passage's hits are the same
+        Hit objects (its scan is), and a verdict depends on the hit, the language and which of
+        the hit's entities the document has introduced, nothing else."""
+        known = self._verdicts.get(id(hit))
+        if known is None or known[0] is not hit:
+            if len(self._verdicts) >= SCAN_MEMO:
+                self._verdicts.clear()
+            known = self._verdicts[id(hit)] = (hit, frozenset(f.entity_id for f in hit.forms), {})
+        _, entities, by_context = known
+        key = (lang, entities.intersection(seen))
+        if key not in by_context:
+            by_context[key] = self._judge_afresh(hit, lang, seen)
+        return by_context[key]
+
+    def _judge_afresh(self, hit: Hit, lang: str, seen: set[str]) -> _Verdict | None:
         found = compare_key(hit.found)
         barred = self._index.rejected.get(found, frozenset())
         by_entity: dict[str, list[Form]] = {}
@@ -566,6 +617,12 @@ class Checker:
             confidence=round(verdict.confidence, 3),
             context=snippet(passage.text, hit.start, hit.end, CONTEXT_CHARS),
         )
+
+
+def _may_hit(kinds: int) -> bool:
+    """Whether words that may be `kinds` can hold a hit: a word that starts a known form and
+    one that ends one, or a word near a person's form."""
+    return kinds & (_FIRST | _LAST) == _FIRST | _LAST or bool(kinds & _NEAR)
 
 
 def _document_language(passages: Sequence[Passage]) -> str | None:

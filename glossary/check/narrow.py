@@ -53,11 +53,18 @@ class Draft:
         passages: list[list[str]] = []
         stretches: set[str] = set()
         for text in texts:
-            words = [folder(w) for w in WORD.findall(text)]
+            # Word by word, the stretches ending at each: a whole document given as one text
+            # is not folded to its end first.
+            words: list[str] = []
+            for match in WORD.finditer(text):
+                words.append(folder(match.group()))
+                last = len(words)
+                stretches.update(
+                    " ".join(words[first:]) for first in range(max(0, last - MAX_RUN), last)
+                )
+                if len(stretches) > MAX_STRETCHES:
+                    return None
             passages.append(words)
-            _add_stretches(words, stretches)
-            if len(stretches) > MAX_STRETCHES:
-                return None
         return cls(passages)
 
 
@@ -173,8 +180,12 @@ class NarrowingChecker(Checker):
         self._load = load
         self._narrow_strict = strict
 
+    def prepared(self, texts: Iterable[str]) -> Checker:
+        """A Checker over the part of the glossary that passages cut from `texts` could meet
+        (their words are some of the texts' words, their stretches some of the texts')."""
+        draft = Draft.of(texts)
+        return Checker(self._load(chooser(draft)), strict=self._narrow_strict)
+
     def check(self, passages: Iterable[Passage], lang: str | None = None) -> list[Finding]:
         passages = list(passages)
-        draft = Draft.of(p.text for p in passages)
-        checker = Checker(self._load(chooser(draft)), strict=self._narrow_strict)
-        return checker.check(passages, lang)
+        return self.prepared(p.text for p in passages).check(passages, lang)
