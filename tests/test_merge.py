@@ -366,3 +366,33 @@ def test_confirmed_entity_keeps_its_variants_when_the_tool_reclusters(tmp_path: 
     assert _entity(glossary, "ushakov") == replace(
         _fresh().entities[4], status=EntityStatus.CONFIRMED
     )
+
+
+@pytest.mark.parametrize("moved_by_person", [False, True])
+def test_a_merge_the_tool_made_is_undone_when_its_new_clustering_splits_it(
+    tmp_path: Path, moved_by_person: bool
+) -> None:
+    # An earlier version put Ignatiev into Alexeï Ignatiev's entity; this one keeps them apart.
+    # The tool's own rows follow the split; rows a person moved there stay, as they said.
+    path = tmp_path / "glossary.xlsx"
+    fresh = _fresh()
+    merged_before = Glossary(
+        tuple(e for e in fresh.entities if e.entity_id != "ignatiev"),
+        tuple(
+            replace(v, entity_id="alexei-ignatiev") if v.entity_id == "ignatiev" else v
+            for v in fresh.variants
+        ),
+    )
+    if moved_by_person:
+        _rerun(path, fresh)
+        wb = openpyxl.load_workbook(path)
+        for row in wb["Variants"].iter_rows(min_row=2):
+            if row[1].value == "Ignatiev":
+                row[0].value = "alexei-ignatiev"
+        wb.save(path)
+    else:
+        _rerun(path, merged_before)
+    glossary = _rerun(path, fresh)
+    home = _variants(glossary, "Ignatiev")[0].entity_id
+    assert (home == "alexei-ignatiev") is moved_by_person
+    assert _variants(glossary, "Alexeï Ignatiev")[0].entity_id == "alexei-ignatiev"

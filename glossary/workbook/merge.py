@@ -156,7 +156,7 @@ def merge_workbook(previous: Workbook | None, fresh: Glossary) -> Merge:
     confirmed = {
         e.entity_id for e in previous.glossary.entities if e.status == EntityStatus.CONFIRMED
     }
-    target = _match_entities(fresh, fresh_variants, by_form, prev_ids)
+    target = _match_entities(fresh, fresh_variants, by_form, prev_ids, confirmed)
 
     new_rows: dict[tuple[str, FormKey], Row] = {}
     for entity in fresh.entities:
@@ -350,15 +350,34 @@ def _match_entities(
     fresh_variants: Mapping[str, list[Variant]],
     by_form: Mapping[FormKey, list[Row]],
     prev_ids: set[str],
+    confirmed: set[str],
 ) -> dict[str, str]:
-    """Fresh entity id -> the id it is written under (a previous entity's, or a new one)."""
+    """Fresh entity id -> the id it is written under (a previous entity's, or a new one).
+
+    A previous entity goes to the fresh one that shares most of its forms. Another fresh entity
+    whose forms the tool alone had put there is the tool's new clustering splitting it (a merge
+    an earlier version made wrongly): it gets an id of its own. One whose forms a person placed
+    there (moved, gave a status, confirmed the entity) joins it, as the person said."""
     target: dict[str, str] = {}
+    scores: dict[str, tuple[Counter[str], bool]] = {}
     for entity in fresh.entities:
         score: Counter[str] = Counter()
+        by_person = False
         for variant in fresh_variants.get(entity.entity_id, []):
-            score.update({r.variant.entity_id for r in by_form.get(_form_key(variant), [])})
+            found = by_form.get(_form_key(variant), [])
+            score.update({r.variant.entity_id for r in found})
+            by_person = by_person or any(_placed_by_person(r, confirmed) for r in found)
         if score:
-            target[entity.entity_id] = _best_match(score, entity.entity_id)
+            scores[entity.entity_id] = (score, by_person)
+    taken: set[str] = set()
+    for entity_id in sorted(scores, key=lambda e: (-max(scores[e][0].values()), e)):
+        score, by_person = scores[entity_id]
+        best = _best_match(score, entity_id)
+        if by_person:
+            target[entity_id] = best  # joins it without taking it from the tool's own match
+        elif best not in taken:
+            target[entity_id] = best
+            taken.add(best)
     claimed = set(target.values())
     used = prev_ids | claimed
     for entity in fresh.entities:
@@ -377,6 +396,15 @@ def _best_match(score: Counter[str], entity_id: str) -> str:
     return min(score, key=lambda e: (-score[e], e != entity_id, e))
 
 
+def _placed_by_person(row: Row, confirmed: set[str]) -> bool:
+    """A row a person put where it is: moved, given a status, or in an entity they confirmed."""
+    return (
+        "entity_id" in row.owned
+        or row.variant.status != VariantStatus.AUTO
+        or row.variant.entity_id in confirmed
+    )
+
+
 def _place(rows: list[Row], home: str, rejected_at_home: bool, confirmed: set[str]) -> Row | None:
     """The previous row a fresh variant of entity `home` updates, moved home if the tool's."""
     for row in rows:
@@ -384,13 +412,7 @@ def _place(rows: list[Row], home: str, rejected_at_home: bool, confirmed: set[st
             return row
     if not rows:
         return None
-    placed = [
-        r
-        for r in rows
-        if "entity_id" in r.owned
-        or r.variant.status != VariantStatus.AUTO
-        or r.variant.entity_id in confirmed
-    ]
+    placed = [r for r in rows if _placed_by_person(r, confirmed)]
     if placed:
         return placed[0]
     row = rows[0]
