@@ -23,7 +23,7 @@ Every key starts with the settings signature of its stages, which carries the to
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, partial
 from importlib import metadata, resources
 from pathlib import Path
@@ -51,6 +51,8 @@ from glossary.model import KeptOut, Lang, Mention, Passage
 
 SEGMENTS, SENTENCES, MENTIONS, PAIRS = "segments", "sentences", "mentions", "pairs"
 ENTITIES, WRITTEN = "entities", "written"
+# The name finder's per-passage stages (facts, tails, mentions, surnames) start so.
+PASSAGES = "mentions."
 _V = TypeVar("_V")
 
 
@@ -206,8 +208,38 @@ class StoredRecogniser:
         return [spans or [] for spans in out]
 
 
+class PassageKeeper:
+    """The name finder's per-passage results (`glossary.mentions.memo.Keeper`) in the store:
+    stage `mentions.STAGE`, keyed by the recogniser's signature (the mentions settings, spaCy's
+    and its model's versions) and the finder's key of the passage."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._signature = recogniser_signature()
+
+    def _key(self, key: str) -> str:
+        return _digest(self._signature, key)
+
+    def recall(self, stage: str, keys: Sequence[str]) -> dict[str, Any]:
+        ours = {self._key(k): k for k in keys}
+        found = self._store.get(PASSAGES + stage, ours)
+        out: dict[str, Any] = {}
+        for key, text in found.items():
+            try:
+                out[ours[key]] = codec.loads(text)
+            except codec.Undecodable as err:
+                self._store.damaged(f"holds a value this version cannot read ({err})")
+                return {}
+        return out
+
+    def keep(self, stage: str, values: Mapping[str, Any]) -> None:
+        self._store.put(PASSAGES + stage, {self._key(k): codec.dumps(v) for k, v in values.items()})
+
+
 class StoredMentions:
-    """`glossary.build.glossary_mentions` with the corpus's mentions taken from the store."""
+    """`glossary.build.glossary_mentions` with the corpus's mentions taken from the store: all
+    of them when no passage changed, else each passage's whose evidence did not change (the
+    finder's `keeper`)."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -223,12 +255,16 @@ class StoredMentions:
         if stored is not None:
             mentions = _decoded(self._store, codec.read_mentions, stored)
         if mentions is None:
-            mentions = find_mentions(items, self._recogniser)
+            keeper = PassageKeeper(self._store)
+            mentions = find_mentions(items, self._recogniser, keeper=keeper)
             self._store.put(MENTIONS, {key: codec.dumps(codec.mentions_value(mentions))})
         else:
-            # The recogniser was not asked: its entries stay for the run that adds a document.
-            texts = dict.fromkeys(p.text for p in items if p.lang == Lang.FR)
-            self._store.keep(ENTITIES, [self._recogniser.key(text) for text in texts])
+            # Nothing was found again: the passages' entries stay for the run that adds one.
+            self._store.keep_stages(PASSAGES)
+        # The recogniser was asked about new texts only: the others' entries stay, for a run
+        # whose evidence changes a passage's decisions.
+        texts = dict.fromkeys(p.text for p in items if p.lang == Lang.FR)
+        self._store.keep(ENTITIES, [self._recogniser.key(text) for text in texts])
         # As glossary_mentions does: what a person rejected or deleted is left out.
         if kept_out:
             return [m for m in mentions if not kept_out.excludes(m.form, m.lang)]
