@@ -20,10 +20,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from glossary.model import Passage
 
@@ -105,18 +106,17 @@ class Watch:
     """Notes the look-ups made in the sets it hands out, while a log is open."""
 
     def __init__(self) -> None:
-        self.log: dict[str, dict[Any, Any]] | None = None
+        # (set's name, key looked up) -> the answer, while a passage is worked on.
+        self.log: dict[tuple[str, Any], Any] | None = None
         self._sets: dict[str, frozenset[Any]] = {}
         self._maps: dict[str, Mapping[Any, frozenset[Any]]] = {}
         self._digests: dict[str, str] = {}
 
     def set(self, name: str, members: Iterable[Any]) -> frozenset[Any]:
         """`members` as a frozenset whose look-ups are noted under `name`."""
-        plain = frozenset(members)
-        watched = _WatchedSet(plain)
-        watched._watch, watched._name = self, name
-        self._sets[name] = plain
-        return watched
+        plain = self._sets[name] = frozenset(members)
+        # Typed as the frozenset it stands for: the rules read it as one.
+        return cast(frozenset[Any], _WatchedSet(self, name, plain))
 
     def mapping(
         self, name: str, values: Mapping[Any, frozenset[Any]]
@@ -127,11 +127,11 @@ class Watch:
 
     def note(self, name: str, key: Any, answer: Any) -> None:
         if self.log is not None:
-            self.log.setdefault(name, {})[key] = answer
+            self.log[name, key] = answer
 
     def whole(self, name: str) -> None:
         if self.log is not None:
-            self.log[_WHOLE + name] = {None: self.digest(name)}
+            self.log[_WHOLE + name, None] = self.digest(name)
 
     def digest(self, name: str) -> str:
         found = self._digests.get(name)
@@ -153,9 +153,9 @@ class Watch:
         finally:
             self.log = None
         out: dict[str, list[Any]] = {}
-        for name, answers in sorted(asked.items()):
-            out[name] = [[_plain(k), a] for k, a in answers.items()]
-        return value, out
+        for (name, key), answer in asked.items():
+            out.setdefault(name, []).append([_plain(key), answer])
+        return value, dict(sorted(out.items()))
 
     def holds(self, asked: Mapping[str, Sequence[Any]]) -> bool:
         """Whether every question kept in `asked` gets the same answer now."""
@@ -180,96 +180,41 @@ class Watch:
         return True
 
 
-class _WatchedSet(frozenset):
-    """A frozenset noting look-ups to its Watch; any use of the whole set is noted as such."""
+class _WatchedSet(AbstractSet[Any]):
+    """A read-only set noting each look-up to its Watch, and any use of the whole set (its
+    members, its size) as such. Not a frozenset: set operations of the built-in sets would read
+    one without asking it; with this class they go through its look-ups."""
 
-    _watch: Watch
-    _name: str
+    def __init__(self, watch: Watch, name: str, members: frozenset[Any]) -> None:
+        self._watch, self._name, self._members = watch, name, members
 
     def __contains__(self, key: object) -> bool:
-        answer = frozenset.__contains__(self, key)
-        self._watch.note(self._name, key, answer)
+        answer = key in self._members
+        log = self._watch.log
+        if log is not None:
+            log[self._name, key] = answer
         return answer
 
-    def _all(self) -> frozenset[Any]:
-        self._watch.whole(self._name)
-        return frozenset(frozenset.__iter__(self))
-
     def __iter__(self) -> Iterator[Any]:
-        return iter(self._all())
+        self._watch.whole(self._name)
+        return iter(self._members)
 
     def __len__(self) -> int:
         self._watch.whole(self._name)
-        return frozenset.__len__(self)
+        return len(self._members)
 
-    def __bool__(self) -> bool:
-        self._watch.whole(self._name)
-        return frozenset.__len__(self) > 0
-
-    def __and__(self, other: Any) -> frozenset[Any]:
-        return self._all() & other
-
-    __rand__ = __and__
-
-    def __or__(self, other: Any) -> frozenset[Any]:
-        return self._all() | other
-
-    __ror__ = __or__
-
-    def __sub__(self, other: Any) -> frozenset[Any]:
-        return self._all() - other
-
-    def __rsub__(self, other: Any) -> frozenset[Any]:
-        return other - self._all()
-
-    def __xor__(self, other: Any) -> frozenset[Any]:
-        return self._all() ^ other
-
-    __rxor__ = __xor__
-
-    def __eq__(self, other: object) -> bool:
-        return self._all() == other
-
-    def __ne__(self, other: object) -> bool:
-        return self._all() != other
-
-    def __le__(self, other: Any) -> bool:
-        return self._all() <= other
-
-    def __lt__(self, other: Any) -> bool:
-        return self._all() < other
-
-    def __ge__(self, other: Any) -> bool:
-        return self._all() >= other
-
-    def __gt__(self, other: Any) -> bool:
-        return self._all() > other
-
-    __hash__ = frozenset.__hash__
-
-    def intersection(self, *others: Iterable[Any]) -> frozenset[Any]:
-        return self._all().intersection(*others)
+    @classmethod
+    def _from_iterable(cls, members: Iterable[Any]) -> frozenset[Any]:
+        return frozenset(members)
 
     def union(self, *others: Iterable[Any]) -> frozenset[Any]:
-        return self._all().union(*others)
+        return frozenset(self).union(*others)
+
+    def intersection(self, *others: Iterable[Any]) -> frozenset[Any]:
+        return frozenset(self).intersection(*others)
 
     def difference(self, *others: Iterable[Any]) -> frozenset[Any]:
-        return self._all().difference(*others)
-
-    def symmetric_difference(self, other: Iterable[Any]) -> frozenset[Any]:
-        return self._all().symmetric_difference(other)
-
-    def isdisjoint(self, other: Iterable[Any]) -> bool:
-        return self._all().isdisjoint(other)
-
-    def issubset(self, other: Iterable[Any]) -> bool:
-        return self._all().issubset(other)
-
-    def issuperset(self, other: Iterable[Any]) -> bool:
-        return self._all().issuperset(other)
-
-    def copy(self) -> frozenset[Any]:
-        return self._all()
+        return frozenset(self).difference(*others)
 
 
 class _WatchedMap(Mapping[Any, frozenset[Any]]):
