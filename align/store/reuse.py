@@ -4,12 +4,17 @@
   settings. A renamed file with the same content reuses them.
 - Sentences of a document: its content, its segments once repeats are marked across the corpus
   (a copy elsewhere changes what is left to split) and the repeats and sentences settings.
-- Mentions: every passage of the corpus and the mentions settings; the name finder weighs what
-  the whole corpus says about each capitalised word, so any changed passage means finding again.
+- Mentions: every passage of the corpus and the mentions settings, for a corpus unchanged.
+  Else the name finder, which weighs what the whole corpus says about each capitalised word,
+  takes back each passage's own part (stages `mentions.*`, keyed by the passage, the mentions
+  settings, the recogniser's versions and the digest of the glossary package's code): what the
+  passage says of its words, and the particle tails, names and surnames it found, each with the
+  questions its rules asked of the corpus's evidence and their answers (glossary/mentions/memo.py).
+  A passage whose questions all get the same answers from the new corpus is not decided again.
   The French recogniser's entities (spaCy's, one more signal for the finder) depend on one text
   alone: they are kept per text, keyed by the text, the mentions settings and the versions of
-  spaCy and its model, so finding again only sends the new texts to spaCy (and loads it only
-  when there is one).
+  spaCy and its model, so only the texts of passages decided again that it was never asked
+  about go to spaCy (and it is loaded only when there is one).
 - A pair's alignment: both sides' sentences, the requested mode, the pairing and aligners'
   settings, and the answers of the run's name key to every word the pair asked it about (the key
   comes from the glossary; an entry whose words now key differently is aligned again).
