@@ -30,7 +30,7 @@ from glossary.model import Passage
 
 # The shape of what is kept: bump it when the values' layout changes.
 VERSION = "1"
-# Questions about a whole set are kept under its name with this prefix.
+# Questions about a whole set are kept under its name with this prefix, with its digest.
 _WHOLE = "*"
 
 
@@ -90,93 +90,97 @@ def passage_key(passage: Passage, *extra: str) -> str:
     return h.hexdigest()
 
 
-def _plain(key: Any) -> Any:
-    """A set member as JSON keeps it (tuples become lists, enums their value)."""
-    if isinstance(key, tuple):
-        return [_plain(k) for k in key]
-    return str(key) if isinstance(key, str) else key
+def _code(key: Any) -> str:
+    """A set member as one string (what is kept of a question): the finder's members are
+    words and (language, word) pairs."""
+    if isinstance(key, str):
+        return "s" + key
+    if isinstance(key, tuple) and all(isinstance(k, str) and _SEP not in k for k in key):
+        return "t" + _SEP.join(key)
+    return "j" + json.dumps(key, sort_keys=True, default=str)
 
 
-def _member(value: Any) -> Any:
-    """A set member read back from JSON (lists become the tuples they were)."""
-    return tuple(_member(v) for v in value) if isinstance(value, list) else value
+_SEP = "\x1f"
 
 
 class Watch:
-    """Notes the look-ups made in the sets it hands out, while a log is open."""
+    """Notes the look-ups made in the sets it hands out, while `recorded` runs."""
 
     def __init__(self) -> None:
-        # (set's name, key looked up) -> the answer, while a passage is worked on.
-        self.log: dict[tuple[str, Any], Any] | None = None
-        self._sets: dict[str, frozenset[Any]] = {}
-        self._maps: dict[str, Mapping[Any, frozenset[Any]]] = {}
+        self._watched: list[_WatchedSet | _WatchedMap] = []
+        self._wholes: dict[str, str] | None = None
+        self._codes: dict[str, frozenset[str]] = {}
+        self._maps: dict[str, dict[str, list[str]]] = {}
         self._digests: dict[str, str] = {}
 
     def set(self, name: str, members: Iterable[Any]) -> frozenset[Any]:
         """`members` as a frozenset whose look-ups are noted under `name`."""
-        plain = self._sets[name] = frozenset(members)
+        watched = _WatchedSet(self, name, frozenset(members))
+        self._codes[name] = frozenset(map(_code, watched.members))
+        self._watched.append(watched)
         # Typed as the frozenset it stands for: the rules read it as one.
-        return cast(frozenset[Any], _WatchedSet(self, name, plain))
+        return cast(frozenset[Any], watched)
 
     def mapping(
         self, name: str, values: Mapping[Any, frozenset[Any]]
     ) -> Mapping[Any, frozenset[Any]]:
         """A mapping to sets, whose look-ups are noted under `name`."""
-        self._maps[name] = values
-        return _WatchedMap(self, name, values)
-
-    def note(self, name: str, key: Any, answer: Any) -> None:
-        if self.log is not None:
-            self.log[name, key] = answer
+        self._maps[name] = {_code(k): sorted(map(str, v)) for k, v in values.items()}
+        watched = _WatchedMap(self, name, values)
+        self._watched.append(watched)
+        return watched
 
     def whole(self, name: str) -> None:
-        if self.log is not None:
-            self.log[_WHOLE + name, None] = self.digest(name)
+        if self._wholes is not None:
+            self._wholes[_WHOLE + name] = self.digest(name)
 
     def digest(self, name: str) -> str:
         found = self._digests.get(name)
         if found is None:
-            if name in self._sets:
-                items: Any = sorted(json.dumps(_plain(m)) for m in self._sets[name])
+            if name in self._codes:
+                items = sorted(self._codes[name])
             else:
-                pairs = self._maps[name].items()
-                items = sorted(json.dumps([_plain(k), sorted(map(str, v))]) for k, v in pairs)
+                items = sorted(json.dumps([k, v]) for k, v in self._maps[name].items())
             found = self._digests[name] = hashlib.sha256("\n".join(items).encode()).hexdigest()
         return found
 
-    def recorded(self, compute: Callable[[], Any]) -> tuple[Any, dict[str, list[Any]]]:
+    def recorded(self, compute: Callable[[], Any]) -> tuple[Any, dict[str, Any]]:
         """compute()'s value and the questions it asked, as JSON keeps them."""
-        self.log = {}
+        self._wholes = {}
+        for watched in self._watched:
+            watched.log = {}
         try:
             value = compute()
-            asked = self.log
+            asked: dict[str, Any] = dict(self._wholes)
+            for watched in self._watched:
+                if watched.log:
+                    asked[watched.name] = watched.kept(watched.log)
         finally:
-            self.log = None
-        out: dict[str, list[Any]] = {}
-        for (name, key), answer in asked.items():
-            out.setdefault(name, []).append([_plain(key), answer])
-        return value, dict(sorted(out.items()))
+            self._wholes = None
+            for watched in self._watched:
+                watched.log = None
+        return value, asked
 
-    def holds(self, asked: Mapping[str, Sequence[Any]]) -> bool:
+    def holds(self, asked: Mapping[str, Any]) -> bool:
         """Whether every question kept in `asked` gets the same answer now."""
         for name, answers in asked.items():
-            whole = name.startswith(_WHOLE)
-            name = name.removeprefix(_WHOLE)
-            members = self._sets.get(name)
-            mapping = self._maps.get(name)
-            if members is None and mapping is None:
+            if name.startswith(_WHOLE):
+                base = name.removeprefix(_WHOLE)
+                if (base not in self._codes and base not in self._maps) or (
+                    self.digest(base) != answers
+                ):
+                    return False
+            elif name in self._codes:
+                codes = self._codes[name]
+                inside, outside = answers
+                if not all(c in codes for c in inside) or any(c in codes for c in outside):
+                    return False
+            elif name in self._maps:
+                values = self._maps[name]
+                if any(values.get(c) != answer for c, answer in answers):
+                    return False
+            else:
                 return False
-            for key, answer in answers:
-                if whole:
-                    if self.digest(name) != answer:
-                        return False
-                elif members is not None:
-                    if (_member(key) in members) != answer:
-                        return False
-                elif mapping is not None:
-                    now = mapping.get(_member(key))
-                    if (None if now is None else sorted(map(str, now))) != answer:
-                        return False
         return True
 
 
@@ -186,22 +190,28 @@ class _WatchedSet(AbstractSet[Any]):
     one without asking it; with this class they go through its look-ups."""
 
     def __init__(self, watch: Watch, name: str, members: frozenset[Any]) -> None:
-        self._watch, self._name, self._members = watch, name, members
+        self._watch, self.name, self.members = watch, name, members
+        self.log: dict[Any, bool] | None = None
 
     def __contains__(self, key: object) -> bool:
-        answer = key in self._members
-        log = self._watch.log
-        if log is not None:
-            log[self._name, key] = answer
+        answer = key in self.members
+        if self.log is not None:
+            self.log[key] = answer
         return answer
 
+    @staticmethod
+    def kept(log: Mapping[Any, bool]) -> list[list[str]]:
+        """The members asked about that were in, and those that were not."""
+        inside = [_code(k) for k, answer in log.items() if answer]
+        return [inside, [_code(k) for k, answer in log.items() if not answer]]
+
     def __iter__(self) -> Iterator[Any]:
-        self._watch.whole(self._name)
-        return iter(self._members)
+        self._watch.whole(self.name)
+        return iter(self.members)
 
     def __len__(self) -> int:
-        self._watch.whole(self._name)
-        return len(self._members)
+        self._watch.whole(self.name)
+        return len(self.members)
 
     @classmethod
     def _from_iterable(cls, members: Iterable[Any]) -> frozenset[Any]:
@@ -218,14 +228,16 @@ class _WatchedSet(AbstractSet[Any]):
 
 
 class _WatchedMap(Mapping[Any, frozenset[Any]]):
-    """A read-only mapping noting the keys looked up (and the sets they gave)."""
+    """A read-only mapping to sets noting the keys looked up (and the sets they gave)."""
 
     def __init__(self, watch: Watch, name: str, values: Mapping[Any, frozenset[Any]]) -> None:
-        self._watch, self._name, self._values = watch, name, values
+        self._watch, self.name, self._values = watch, name, values
+        self.log: dict[Any, bool] | None = None
 
     def __getitem__(self, key: Any) -> frozenset[Any]:
         value = self._values.get(key)
-        self._watch.note(self._name, key, None if value is None else sorted(map(str, value)))
+        if self.log is not None:
+            self.log[key] = True
         if value is None:
             raise KeyError(key)
         return value
@@ -240,12 +252,20 @@ class _WatchedMap(Mapping[Any, frozenset[Any]]):
         return self.get(key) is not None
 
     def __iter__(self) -> Iterator[Any]:
-        self._watch.whole(self._name)
+        self._watch.whole(self.name)
         return iter(self._values)
 
     def __len__(self) -> int:
-        self._watch.whole(self._name)
+        self._watch.whole(self.name)
         return len(self._values)
+
+    def kept(self, log: Mapping[Any, bool]) -> list[list[Any]]:
+        """The keys looked up, each with the set it gave then (None for none)."""
+        out: list[list[Any]] = []
+        for key in log:
+            value = self._values.get(key)
+            out.append([_code(key), None if value is None else sorted(map(str, value))])
+        return out
 
 
 # What a kept value that does not read back raises: it is computed again.
