@@ -25,7 +25,12 @@ from align.exports.rows import AlignedText, aligned_texts, plain_text, relative_
 from align.exports.tmx import write_tmx
 from align.model import AnalysedDocument, Link, Mode, NameKey, Progress, RequestedMode, Sentence
 from align.outfolder import Staging, hold_folder, staged
-from align.pairing.documents import find_document_pairs, sides_of
+from align.pairing.documents import (
+    DocSentences,
+    DocumentFeatures,
+    find_document_pairs,
+    sides_of,
+)
 from align.pairing.names import glossary_name_key
 from align.pairing.pair import PairResult, align_pair
 from align.readers import ReadResult, Skipped
@@ -39,6 +44,7 @@ from align.settings import (
 )
 from align.store import Store, opened
 from align.store.reuse import (
+    StoredFeatures,
     StoredMentions,
     StoredPairs,
     code_digest,
@@ -75,6 +81,14 @@ class MentionFinder(Protocol):
     def __call__(
         self, passages: Iterable[Passage], *, kept_out: KeptOut | None = None
     ) -> list[Mention]: ...
+
+
+class FeatureFinder(Protocol):
+    """Pairing features of document sides by (source, lang), as the store's StoredFeatures."""
+
+    def __call__(
+        self, sides: Sequence[DocSentences], name_key: NameKey
+    ) -> Mapping[tuple[str, str], DocumentFeatures]: ...
 
 
 class PairAligner(Protocol):
@@ -222,6 +236,7 @@ def _stages(
             glossary_stage.glossary,
             reviews=reviews,
             aligner=pairs,
+            features=StoredFeatures(store),
         )
         pairs.save()
         if alignment_stage.review is not None:
@@ -475,20 +490,25 @@ def export_alignment(
     *,
     reviews: Sequence[ReviewRow] = (),
     aligner: PairAligner = align_pair,
+    features: FeatureFinder | None = None,
 ) -> AlignmentStage:
     """Pair French and English documents that share events, align them, write TMX and review.
 
     Names match through the entities of `glossary`, the run's glossary after a person's edits
     (align.pairing.names), and through transliteration keys where it knows no entity. `reviews`
     (a person's review of the previous alignment.xlsx) win over the aligners' links. `aligner`
-    aligns one pair (the run passes one that reuses its store's).
+    aligns one pair (the run passes one that reuses its store's); `features` gives the
+    documents' pairing features (the run's reuses its store's; by default they are computed).
     Documents are named relative to the folder that holds them all, in both files.
     """
     name_key = glossary_name_key(glossary)
     by_source = {doc.document.source: doc for doc in analysed}
     names = relative_names(by_source)
     sides = [side for doc in analysed for side in sides_of(doc.document.source, doc.sentences)]
-    pairs = find_document_pairs(sides, name_key=name_key, progress=progress, aligner=aligner)
+    kept = features(sides, name_key) if features is not None else None
+    pairs = find_document_pairs(
+        sides, name_key=name_key, features=kept, progress=progress, aligner=aligner
+    )
     rows: list[AlignedText] = []
     done: list[tuple[str, str, str]] = []
     parallel: list[LinkedSentences] = []

@@ -317,3 +317,36 @@ def test_what_shapes_the_names_decides_every_passage_again(
     decided.clear()
     run(docs, tmp_path / "out")
     assert set(decided) >= everything
+
+
+def test_pairing_features_are_computed_again_only_for_new_or_rekeyed_sides(
+    tmp_path: Path, asked: Asked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import align.store.reuse
+
+    real = align.store.reuse.document_features
+    computed: list[tuple[str, str]] = []
+
+    def counted(side: Any, name_key: Any) -> Any:
+        computed.append((Path(side.source).name, side.lang))
+        return real(side, name_key)
+
+    monkeypatch.setattr(align.store.reuse, "document_features", counted)
+    docs = write_docs(tmp_path / "docs")
+    run(docs, tmp_path / "out")
+    assert sorted(computed) == [("kremlin_en.txt", "en"), ("kremlin_fr.txt", "fr"),
+                                ("riyad_fr.txt", "fr")]  # fmt: skip
+    # The next run's glossary holds the names merged over the links: a side whose words it
+    # keys differently is computed again, once; then none is.
+    run(docs, tmp_path / "out")
+    computed.clear()
+    run(docs, tmp_path / "out")
+    assert computed == []
+    (docs / "riyadh_en.txt").write_text(ADDED, encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    shutil.copytree(tmp_path / "out", scratch)
+    (scratch / STORE_FILE).unlink()
+    run(docs, tmp_path / "out")
+    assert ("riyadh_en.txt", "en") in computed
+    run(docs, scratch)
+    assert differences(tmp_path / "out", scratch) == []

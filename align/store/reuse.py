@@ -44,6 +44,7 @@ from align.model import (
     Segment,
     Sentence,
 )
+from align.pairing.documents import DocSentences, DocumentFeatures, document_features
 from align.pairing.pair import PairResult, align_pair
 from align.settings import stage_signature
 from align.store import codec
@@ -55,6 +56,7 @@ from glossary.mentions.ner import MODEL, NerSpan, Recogniser, french_entities
 from glossary.model import KeptOut, Lang, Mention, Passage
 
 SEGMENTS, SENTENCES, MENTIONS, PAIRS = "segments", "sentences", "mentions", "pairs"
+FEATURES = "features"
 ENTITIES, WRITTEN = "entities", "written"
 # The name finder's per-passage stages (facts, tails, mentions, surnames) start so.
 PASSAGES = "mentions."
@@ -336,6 +338,47 @@ class StoredPairs:
     def save(self) -> None:
         self._store.put(PAIRS, self._new)
         self._new = {}
+
+
+class StoredFeatures:
+    """`align.pairing.documents.document_features` of every document side, taken from the store
+    when the name key gives the same keys to the words it was asked about (as for pairs)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._signature = stage_signature("anchors", "pairing")
+
+    def __call__(
+        self, sides: Sequence[DocSentences], name_key: NameKey
+    ) -> dict[tuple[str, str], DocumentFeatures]:
+        keys = [_digest(self._signature, s.lang, codec.dumps(list(s.sentences))) for s in sides]
+        found = self._store.get(FEATURES, keys)
+        out: dict[tuple[str, str], DocumentFeatures] = {}
+        new: dict[str, str] = {}
+        for side, key in zip(sides, keys, strict=True):
+            features = self._valid(found.get(key), side, name_key)
+            if features is None:
+                recording = _Recording(name_key)
+                features = document_features(side, recording)
+                value = {"names": recording.asked, "features": codec.features_value(features)}
+                new[key] = codec.dumps(value)
+            out[(side.source, side.lang)] = features
+        self._store.put(FEATURES, new)
+        return out
+
+    def _valid(
+        self, stored: str | None, side: DocSentences, name_key: NameKey
+    ) -> DocumentFeatures | None:
+        if stored is None:
+            return None
+        try:
+            value = codec.loads(stored)
+            if any(name_key(w) != k for w, k in value["names"].items()):
+                return None  # the glossary now keys a word of this side differently
+            return codec.read_features(value["features"], side.source, side.lang)
+        except (codec.Undecodable, KeyError, TypeError, AttributeError) as err:
+            self._store.damaged(f"holds a value this version cannot read ({err})")
+            return None
 
 
 def file_digest(path: Path) -> str | None:
