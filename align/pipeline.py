@@ -14,7 +14,7 @@ glossary.xlsx, .tbx and .csv written, once (`written`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -44,10 +44,12 @@ from align.settings import (
 )
 from align.store import Store, opened
 from align.store.reuse import (
+    KeptFiles,
     StoredFeatures,
     StoredMentions,
     StoredPairs,
     code_digest,
+    make_anew,
     record_review_workbook,
     review_workbook_unchanged,
 )
@@ -89,6 +91,12 @@ class FeatureFinder(Protocol):
     def __call__(
         self, sides: Sequence[DocSentences], name_key: NameKey
     ) -> Mapping[tuple[str, str], DocumentFeatures]: ...
+
+
+class FileWriter(Protocol):
+    """Writes an export from its inputs (align.store.reuse.KeptFiles.write, make_anew)."""
+
+    def __call__(self, path: Path, inputs: object, make: Callable[[Path], None]) -> None: ...
 
 
 class PairAligner(Protocol):
@@ -219,6 +227,7 @@ def _stages(
     with Workers(analysers, jobs) as workers:
         analysed = analyse(read.documents, workers, store, progress)
     pairs = StoredPairs(store)
+    kept = KeptFiles(store, settings.out_dir)
     with staged(settings.out_dir) as staging:
         # Merged now (the aligners' names come from it), written once the parallel links have
         # had their say (merge_over_links), so a run writes the glossary's files once.
@@ -237,6 +246,7 @@ def _stages(
             reviews=reviews,
             aligner=pairs,
             features=StoredFeatures(store),
+            files=kept.write,
         )
         pairs.save()
         if alignment_stage.review is not None:
@@ -246,7 +256,7 @@ def _stages(
         glossary_stage = merge_over_links(
             glossary_stage, alignment_stage, previous.workbook, settings, staging.folder
         )
-        glossary_stage = written(glossary_stage, previous.workbook, staging.folder)
+        glossary_stage = written(glossary_stage, previous.workbook, staging.folder, kept.write)
         glossary_stage = _merge_again_if_saved(previous, glossary_stage, settings, staging)
         outputs = staging.commit([p.name for p in glossary_stage.outputs + alignment_stage.outputs])
     store.keep_only_used()
@@ -470,15 +480,28 @@ def merged_stage(
     )
 
 
-def written(stage: GlossaryStage, previous: Workbook | None, folder: Path) -> GlossaryStage:
-    """The stage with glossary.xlsx, .tbx and .csv written into `folder` from its merge."""
+def written(
+    stage: GlossaryStage,
+    previous: Workbook | None,
+    folder: Path,
+    files: FileWriter = make_anew,
+) -> GlossaryStage:
+    """The stage with glossary.xlsx, .tbx and .csv written into `folder` from its merge (by
+    `files`: the run's copies a file made from the same inputs from its output folder)."""
     merged = stage.merged
     if merged is None:
         raise ValueError("a glossary stage without its merge cannot be written")
     xlsx, tbx, termbase = folder / GLOSSARY_XLSX, folder / GLOSSARY_TBX, folder / GLOSSARY_CSV
-    write_workbook(xlsx, merged.glossary, stage.about, baseline=merged.baseline, previous=previous)
-    write_tbx(tbx, merged.glossary)
-    write_termbase_csv(termbase, merged.glossary)
+    glossary = merged.glossary
+    files(
+        xlsx,
+        (glossary, stage.about, merged.baseline, previous),
+        lambda path: write_workbook(
+            path, glossary, stage.about, baseline=merged.baseline, previous=previous
+        ),
+    )
+    files(tbx, glossary, lambda path: write_tbx(path, glossary))
+    files(termbase, glossary, lambda path: write_termbase_csv(path, glossary))
     return replace(stage, outputs=(xlsx, tbx, termbase))
 
 
@@ -491,6 +514,7 @@ def export_alignment(
     reviews: Sequence[ReviewRow] = (),
     aligner: PairAligner = align_pair,
     features: FeatureFinder | None = None,
+    files: FileWriter = make_anew,
 ) -> AlignmentStage:
     """Pair French and English documents that share events, align them, write TMX and review.
 
@@ -498,7 +522,8 @@ def export_alignment(
     (align.pairing.names), and through transliteration keys where it knows no entity. `reviews`
     (a person's review of the previous alignment.xlsx) win over the aligners' links. `aligner`
     aligns one pair (the run passes one that reuses its store's); `features` gives the
-    documents' pairing features (the run's reuses its store's; by default they are computed).
+    documents' pairing features (the run's reuses its store's; by default they are computed);
+    `files` writes the two files (the run's copies one made from the same inputs).
     Documents are named relative to the folder that holds them all, in both files.
     """
     name_key = glossary_name_key(glossary)
@@ -540,14 +565,14 @@ def export_alignment(
     outcome = apply_reviews(rows, reviews, sentence_text)
     tmx = settings.out_dir / ALIGNMENT_TMX
     xlsx = settings.out_dir / ALIGNMENT_XLSX
-    write_tmx(
+    tags = {"fr_tag": settings.fr_tag, "en_tag": settings.en_tag}
+    one_sided = settings.keep_one_sided
+    files(
         tmx,
-        outcome.units,
-        fr_tag=settings.fr_tag,
-        en_tag=settings.en_tag,
-        keep_one_sided=settings.keep_one_sided,
+        (outcome.units, tags, one_sided),
+        lambda path: write_tmx(path, outcome.units, **tags, keep_one_sided=one_sided),
     )
-    write_review(xlsx, outcome.rows)
+    files(xlsx, outcome.rows, lambda path: write_review(path, outcome.rows))
     return AlignmentStage(tuple(done), len(rows), (tmx, xlsx), outcome, tuple(parallel))
 
 

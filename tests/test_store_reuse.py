@@ -350,3 +350,58 @@ def test_pairing_features_are_computed_again_only_for_new_or_rekeyed_sides(
     assert ("riyadh_en.txt", "en") in computed
     run(docs, scratch)
     assert differences(tmp_path / "out", scratch) == []
+
+
+@pytest.fixture
+def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the exports the runs built (rather than copied as they were)."""
+    import align.pipeline
+
+    seen: list[str] = []
+    for name in ("write_review", "write_tmx", "write_workbook", "write_tbx", "write_termbase_csv"):
+        real = getattr(align.pipeline, name)
+
+        def counted(path: Path, *args: Any, real: Any = real, **kwargs: Any) -> Any:
+            seen.append(Path(path).name)
+            return real(path, *args, **kwargs)
+
+        monkeypatch.setattr(align.pipeline, name, counted)
+    return seen
+
+
+def _spoil_tbx(out: Path) -> None:
+    path = out / "glossary.tbx"
+    path.write_bytes(path.read_bytes().replace(b"</martif>", b"<!-- a person's --></martif>"))
+
+
+def _add_document(out: Path) -> None:
+    (out.parent / "docs" / "riyadh_en.txt").write_text(ADDED, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("change", "rebuilt"),
+    [
+        (None, []),
+        # A file whose bytes are not those the store noted is built again, alone.
+        (_spoil_tbx, ["glossary.tbx"]),
+        (_add_document, sorted(EXPORTS)),
+    ],
+    ids=["nothing", "a file changed", "a document added"],
+)
+def test_an_export_made_from_the_same_inputs_is_copied_not_built_again(
+    tmp_path: Path, asked: Asked, built: list[str], change: Any, rebuilt: list[str]
+) -> None:
+    docs = write_docs(tmp_path / "docs")
+    out = tmp_path / "out"
+    run(docs, out)
+    run(docs, out)  # the glossary's names merged over the links are the next run's input
+    if change is not None:
+        change(out)
+    scratch = tmp_path / "scratch"
+    shutil.copytree(out, scratch)
+    (scratch / STORE_FILE).unlink()
+    built.clear()
+    run(docs, out)
+    assert sorted(built) == rebuilt
+    run(docs, scratch)
+    assert differences(out, scratch) == []

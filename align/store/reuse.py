@@ -28,6 +28,7 @@ Every key starts with the settings signature of its stages, which carries the to
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, partial
 from importlib import metadata, resources
@@ -393,6 +394,39 @@ def file_digest(path: Path) -> str | None:
     except OSError:
         return None
     return h.hexdigest()
+
+
+class KeptFiles:
+    """Exports whose inputs are those the file already in the output folder was made from:
+    copied from it, not built again (the writers give the same bytes for the same inputs).
+
+    The store notes, for each export written, the digest of its inputs (their repr: frozen
+    dataclasses of plain values, complete) and of the bytes made from them; a file a person
+    saved since has other bytes, and is built again.
+    """
+
+    def __init__(self, store: Store, folder: Path) -> None:
+        self._store = store
+        self._folder = folder
+
+    def write(self, path: Path, inputs: object, make: Callable[[Path], None]) -> None:
+        """Write `path` by make(path), or copy the folder's file of the same name when it was
+        made from the same `inputs`."""
+        key = _digest("file", path.name, code_digest(), repr(inputs))
+        made = self._store.get(WRITTEN, [key]).get(key)
+        old = self._folder / path.name
+        if made is not None and old != path and file_digest(old) == made:
+            shutil.copyfile(old, path)
+        else:
+            make(path)
+        digest = file_digest(path)
+        if digest is not None:
+            self._store.put(WRITTEN, {key: digest})
+
+
+def make_anew(path: Path, inputs: object, make: Callable[[Path], None]) -> None:
+    """KeptFiles.write without a store: every export is built."""
+    make(path)
 
 
 def _written_key(name: str, digest: str) -> str:
