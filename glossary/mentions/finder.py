@@ -39,7 +39,7 @@ from glossary.mentions.cues import (
     org_words,
     place_cue,
 )
-from glossary.mentions.memo import Keeper, PassageMemo, Watch, passage_key
+from glossary.mentions.memo import Keeper, PassageMemo, Watch, grouped, passage_key, ungrouped
 from glossary.mentions.ner import NerSpan, Recogniser, french_entities
 from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token, tokenize
@@ -1113,14 +1113,14 @@ class _Facts:
     def value(self) -> dict[str, Any]:
         ev = self.evidence
         return {
-            "evidence": {f.name: sorted(getattr(ev, f.name)) for f in dataclasses.fields(ev)},
+            "evidence": {f.name: grouped(getattr(ev, f.name)) for f in dataclasses.fields(ev)},
             "heading": self.heading,
             "editions": sorted(self.editions),
         }
 
     @staticmethod
     def read(value: Any) -> _Facts:
-        sets = {k: frozenset(tuple(x) for x in v) for k, v in value["evidence"].items()}
+        sets = {k: ungrouped(v) for k, v in value["evidence"].items()}
         return _Facts(PassageEvidence(**sets), bool(value["heading"]), frozenset(value["editions"]))
 
 

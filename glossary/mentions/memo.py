@@ -103,6 +103,19 @@ def _code(key: Any) -> str:
 _SEP = "\x1f"
 
 
+def grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """A set of (language, word) pairs as JSON keeps it cheaply: the words of each language."""
+    out: dict[str, list[str]] = {}
+    for first, second in sorted(pairs):
+        out.setdefault(str(first), []).append(second)
+    return out
+
+
+def ungrouped(value: Mapping[str, Sequence[str]]) -> frozenset[tuple[str, str]]:
+    """The pairs of `grouped`."""
+    return frozenset((first, second) for first, seconds in value.items() for second in seconds)
+
+
 class Watch:
     """Notes the look-ups made in the sets it hands out, while `recorded` runs."""
 
