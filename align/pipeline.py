@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from align.exports.review import ReviewRow, write_review
 from align.exports.reviews import ReviewOutcome, apply_reviews, read_reviews
 from align.exports.rows import AlignedText, aligned_texts, plain_text, relative_names
+from align.exports.sheetrows import RowTemplates
 from align.exports.tmx import write_tmx
 from align.model import AnalysedDocument, Link, Mode, NameKey, Progress, RequestedMode, Sentence
 from align.outfolder import Staging, hold_folder, staged
@@ -49,9 +50,11 @@ from align.store.reuse import (
     StoredMentions,
     StoredPairs,
     code_digest,
+    keep_templates,
     make_anew,
     record_review_workbook,
     review_workbook_unchanged,
+    stored_templates,
 )
 from align.store.reuse import analyse_with_store as analyse
 from align.text.language import return_freed_memory
@@ -228,6 +231,7 @@ def _stages(
         analysed = analyse(read.documents, workers, store, progress)
     pairs = StoredPairs(store)
     kept = KeptFiles(store, settings.out_dir)
+    templates = stored_templates(store)
     with staged(settings.out_dir) as staging:
         # Merged now (the aligners' names come from it), written once the parallel links have
         # had their say (merge_over_links), so a run writes the glossary's files once.
@@ -247,7 +251,9 @@ def _stages(
             aligner=pairs,
             features=StoredFeatures(store),
             files=kept.write,
+            templates=templates,
         )
+        keep_templates(store, templates)
         pairs.save()
         if alignment_stage.review is not None:
             record_review_workbook(
@@ -515,6 +521,7 @@ def export_alignment(
     aligner: PairAligner = align_pair,
     features: FeatureFinder | None = None,
     files: FileWriter = make_anew,
+    templates: RowTemplates | None = None,
 ) -> AlignmentStage:
     """Pair French and English documents that share events, align them, write TMX and review.
 
@@ -523,7 +530,8 @@ def export_alignment(
     (a person's review of the previous alignment.xlsx) win over the aligners' links. `aligner`
     aligns one pair (the run passes one that reuses its store's); `features` gives the
     documents' pairing features (the run's reuses its store's; by default they are computed);
-    `files` writes the two files (the run's copies one made from the same inputs).
+    `files` writes the two files (the run's copies one made from the same inputs); `templates`
+    are review rows an earlier run rendered (the run's come from its store).
     Documents are named relative to the folder that holds them all, in both files.
     """
     name_key = glossary_name_key(glossary)
@@ -572,7 +580,7 @@ def export_alignment(
         (outcome.units, tags, one_sided),
         lambda path: write_tmx(path, outcome.units, **tags, keep_one_sided=one_sided),
     )
-    files(xlsx, outcome.rows, lambda path: write_review(path, outcome.rows))
+    files(xlsx, outcome.rows, lambda path: write_review(path, outcome.rows, templates=templates))
     return AlignmentStage(tuple(done), len(rows), (tmx, xlsx), outcome, tuple(parallel))
 
 

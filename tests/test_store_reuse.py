@@ -405,3 +405,33 @@ def test_an_export_made_from_the_same_inputs_is_copied_not_built_again(
     assert sorted(built) == rebuilt
     run(docs, scratch)
     assert differences(out, scratch) == []
+
+
+def test_review_rows_the_last_run_rendered_are_filled_in_not_rendered_again(
+    tmp_path: Path, asked: Asked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import align.exports.sheetrows
+
+    real = align.exports.sheetrows.SheetRows._template
+    rendered: list[int] = []
+
+    def counted(self: Any, values: Any, height: Any) -> Any:
+        rendered.append(1)
+        return real(self, values, height)
+
+    monkeypatch.setattr(align.exports.sheetrows.SheetRows, "_template", counted)
+    docs = write_docs(tmp_path / "docs")
+    run(docs, tmp_path / "out")
+    run(docs, tmp_path / "out")
+    (docs / "riyadh_en.txt").write_text(ADDED, encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    shutil.copytree(tmp_path / "out", scratch)
+    (scratch / STORE_FILE).unlink()
+    rendered.clear()
+    run(docs, tmp_path / "out")
+    again = len(rendered)
+    rendered.clear()
+    run(docs, scratch)
+    # Two sheets, a row per link in each: from scratch every row is rendered.
+    assert 0 < again < len(rendered)
+    assert differences(tmp_path / "out", scratch) == []

@@ -18,6 +18,8 @@
 - A pair's alignment: both sides' sentences, the requested mode, the pairing and aligners'
   settings, and the answers of the run's name key to every word the pair asked it about (the key
   comes from the glossary; an entry whose words now key differently is aligned again).
+- The review workbook's rows as the last run rendered them (text less their numbers and style
+  ids), by their values: a row with the same values is filled in, not rendered again.
 - The review workbook the run wrote (alignment.xlsx): the digest of its bytes, when it holds
   nothing of a person's (no mark, note or edited text). The next run reads it back only when its
   bytes differ (a person saved it), since reading the tool's own sheet gives no review at all.
@@ -36,6 +38,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from align.exports.review import ReviewRow
+from align.exports.sheetrows import RowTemplates, read_templates
 from align.model import (
     AnalysedDocument,
     Document,
@@ -57,7 +60,7 @@ from glossary.mentions.ner import MODEL, NerSpan, Recogniser, french_entities
 from glossary.model import KeptOut, Lang, Mention, Passage
 
 SEGMENTS, SENTENCES, MENTIONS, PAIRS = "segments", "sentences", "mentions", "pairs"
-FEATURES = "features"
+FEATURES, ROWS = "features", "rows"
 ENTITIES, WRITTEN = "entities", "written"
 # The name finder's per-passage stages (facts, tails, mentions, surnames) start so.
 PASSAGES = "mentions."
@@ -380,6 +383,30 @@ class StoredFeatures:
         except (codec.Undecodable, KeyError, TypeError, AttributeError) as err:
             self._store.damaged(f"holds a value this version cannot read ({err})")
             return None
+
+
+def _rows_key() -> str:
+    return _digest("review rows", code_digest())
+
+
+def stored_templates(store: Store) -> RowTemplates:
+    """The rows of the review workbook the last run rendered (align.exports.sheetrows)."""
+    key = _rows_key()
+    stored = store.get(ROWS, [key]).get(key)
+    if stored is None:
+        return RowTemplates()
+    try:
+        return RowTemplates(read_templates(codec.loads(stored)))
+    except (codec.Undecodable, ValueError, TypeError, AttributeError) as err:
+        store.damaged(f"holds a value this version cannot read ({err})")
+        return RowTemplates()
+
+
+def keep_templates(store: Store, templates: RowTemplates) -> None:
+    """Keep the rows this run rendered for the next (those kept stay when none was rendered:
+    the review workbook was copied as it was)."""
+    if templates.used:
+        store.put(ROWS, {_rows_key(): codec.dumps(templates.used)})
 
 
 def file_digest(path: Path) -> str | None:
