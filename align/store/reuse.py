@@ -246,6 +246,9 @@ class PassageKeeper:
     def keep(self, stage: str, values: Mapping[str, Any]) -> None:
         self._store.put(PASSAGES + stage, {self._key(k): codec.dumps(v) for k, v in values.items()})
 
+    def damaged(self, problem: str) -> None:
+        self._store.damaged(problem)
+
 
 class StoredMentions:
     """`glossary.build.glossary_mentions` with the corpus's mentions taken from the store: all

@@ -45,15 +45,23 @@ class Keeper(Protocol):
         """Keep those values (and count them as this run's)."""
         ...
 
+    def damaged(self, problem: str) -> None:
+        """A kept value did not read back (it is computed again)."""
+        ...
+
 
 class DictKeeper:
     """A Keeper in memory (tests, or one process's runs)."""
 
     def __init__(self) -> None:
         self.values: dict[tuple[str, str], Any] = {}
+        self.problems: list[str] = []
 
     def recall(self, stage: str, keys: Sequence[str]) -> dict[str, Any]:
         return {k: self.values[stage, k] for k in keys if (stage, k) in self.values}
+
+    def damaged(self, problem: str) -> None:
+        self.problems.append(problem)
 
     def keep(self, stage: str, values: Mapping[str, Any]) -> None:
         for k, v in values.items():
@@ -317,7 +325,7 @@ class PassageMemo:
         out: list[Any] = []
         new: dict[str, Any] = {}
         for n, key in zip(wanted, stage_keys, strict=True):
-            value = _valid(stored.get(key), decode, watch)
+            value = _valid(stored.get(key), decode, watch, self._keeper)
             if value is None:
                 value, kept = _computed(n, compute, encode, watch)
                 new[key] = kept
@@ -332,7 +340,8 @@ class PassageMemo:
         if self._keeper is None:
             return [None] * len(self._keys)
         stored = self._keeper.recall(stage, self._keys)
-        return [_valid(stored.get(key), decode, watch) for key in self._keys]
+        keeper = self._keeper
+        return [_valid(stored.get(key), decode, watch, keeper) for key in self._keys]
 
     def filled(
         self,
@@ -357,7 +366,9 @@ class PassageMemo:
         return out
 
 
-def _valid(stored: Any, decode: Callable[[Any], Any], watch: Watch | None) -> tuple[Any] | None:
+def _valid(
+    stored: Any, decode: Callable[[Any], Any], watch: Watch | None, keeper: Keeper
+) -> tuple[Any] | None:
     """A kept value, (value,), when it reads back and its questions get the same answers."""
     if stored is None:
         return None
@@ -367,7 +378,8 @@ def _valid(stored: Any, decode: Callable[[Any], Any], watch: Watch | None) -> tu
         if not watch.holds(stored["asked"]):
             return None
         return (decode(stored["value"]),)
-    except _UNREADABLE:
+    except _UNREADABLE as err:
+        keeper.damaged(f"holds a value this version cannot read ({type(err).__name__}: {err})")
         return None
 
 
