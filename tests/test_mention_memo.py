@@ -1,4 +1,4 @@
-"""The name finder's record layer (glossary/mentions/memo.py): a passage's work is reused only
+"""The name finder's record layer (glossary/memo.py): a passage's work is reused only
 when every question its rules asked of the corpus gets the same answer, and reuse always gives
 the mentions of a finding from scratch."""
 
@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 import glossary.mentions.finder
+from glossary.memo import DictKeeper, Watch
 from glossary.mentions.finder import find_mentions
-from glossary.mentions.memo import DictKeeper, Watch
 from glossary.mentions.ner import NerSpan, no_entities
 from glossary.model import EntityType, Lang, Passage
 

@@ -9,7 +9,7 @@
   takes back each passage's own part (stages `mentions.*`, keyed by the passage, the mentions
   settings, the recogniser's versions and the digest of the glossary package's code): what the
   passage says of its words, and the particle tails, names and surnames it found, each with the
-  questions its rules asked of the corpus's evidence and their answers (glossary/mentions/memo.py).
+  questions its rules asked of the corpus's evidence and their answers (glossary/memo.py).
   A passage whose questions all get the same answers from the new corpus is not decided again.
   The French recogniser's entities (spaCy's, one more signal for the finder) depend on one text
   alone: they are kept per text, keyed by the text, the mentions settings and the versions of
@@ -220,7 +220,7 @@ class StoredRecogniser:
 
 
 class PassageKeeper:
-    """The name finder's per-passage results (`glossary.mentions.memo.Keeper`) in the store:
+    """The name finder's per-passage results (`glossary.memo.Keeper`) in the store:
     stage `mentions.STAGE`, keyed by the recogniser's signature (the mentions settings, spaCy's
     and its model's versions) and the finder's key of the passage."""
 

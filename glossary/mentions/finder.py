@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from glossary.exonyms import demonym, exonym_index
+from glossary.memo import Keeper, PassageMemo, Watch, grouped, passage_key, ungrouped
 from glossary.mentions.agree import agree
 from glossary.mentions.corpus import (
     CorpusEvidence,
@@ -39,7 +40,6 @@ from glossary.mentions.cues import (
     org_words,
     place_cue,
 )
-from glossary.mentions.memo import Keeper, PassageMemo, Watch, grouped, passage_key, ungrouped
 from glossary.mentions.ner import NerSpan, Recogniser, french_entities
 from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token, tokenize
@@ -939,7 +939,7 @@ def find_mentions(
     `recogniser`: entities of French passages as one more signal (default: spaCy's French
     pipeline, `ner.french_entities`; `ner.no_entities` for the rules alone). `keeper`: where
     each passage's part of the work is kept and taken back from when still valid (see
-    `mentions.memo`; one keeper serves one recogniser), for the same mentions in less time.
+    `glossary.memo`; one keeper serves one recogniser), for the same mentions in less time.
     """
     items = list(passages)
     citations = citation_passages(items)

@@ -11,8 +11,8 @@ Nothing here knows the rules: the evidence's sets are wrapped so that every look
 passage is decided is noted (`Watch`), whatever rule makes it. A use of a whole set (iterating
 it, its size, a set operation) is noted as a question about the whole set, answered by its
 digest. What is kept goes to a `Keeper` (the run's store, or a dict in tests) as JSON values; the
-keys carry `VERSION` and the digest of the finder's own source, so changed rules never reuse a
-decision made by others.
+keys carry the digest of the glossary package's source and data (the rules, the lists they read,
+this module), so changed rules never reuse a decision made by others.
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ from typing import Any, Protocol, cast
 
 from glossary.model import Passage
 
-# The shape of what is kept: bump it when the values' layout changes.
-VERSION = "1"
 # Questions about a whole set are kept under its name with this prefix, with its digest.
 _WHOLE = "*"
 
@@ -73,7 +71,7 @@ class DictKeeper:
 def rules_digest() -> str:
     """A digest of the glossary package's source and data (the rules, the lists they read):
     changed rules reuse nothing."""
-    h = hashlib.sha256(VERSION.encode())
+    h = hashlib.sha256()
     root = Path(str(resources.files("glossary")))
     for path in sorted(root.rglob("*")):
         if path.suffix in (".py", ".tsv", ".json", ".txt") and "__pycache__" not in path.parts:
