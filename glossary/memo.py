@@ -98,11 +98,14 @@ def passage_key(passage: Passage, *extra: str) -> str:
 
 def _code(key: Any) -> str:
     """A set member as one string (what is kept of a question): the finder's members are
-    words and (language, word) pairs."""
+    words and (language, word) pairs. Called for every look-up kept: kept cheap."""
     if isinstance(key, str):
         return "s" + key
-    if isinstance(key, tuple) and all(isinstance(k, str) and _SEP not in k for k in key):
-        return "t" + _SEP.join(key)
+    if type(key) is tuple and len(key) == 2:
+        first, second = key
+        plain = isinstance(first, str) and isinstance(second, str)
+        if plain and _SEP not in first and _SEP not in second:
+            return f"t{first}{_SEP}{second}"
     return "j" + json.dumps(key, sort_keys=True, default=str)
 
 
