@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from glossary.canonical import choose_canonical, entity_id, free_id, variant_kind
+from glossary.canonical import (
+    choose_canonical,
+    entity_id,
+    free_id,
+    translation_signs,
+    variant_kind,
+)
 from glossary.cluster import Cluster, FormStats, cluster_forms, form_stats
 from glossary.cooccurrence import LinkedSentences, link_groups
 from glossary.editions import edition_pairs
@@ -101,7 +107,8 @@ def glossary_from_mentions(
     clusters = join_owned(join_expansions(cluster_forms(form_stats(mentions)), mentions))
     if links:
         clusters = _merge_linked(clusters, mentions, links)
-    named = [(choose_canonical(c), c) for c in clusters]
+    signs = translation_signs(mentions)
+    named = [(choose_canonical(c, signs), c) for c in clusters]
     # Ids are given in a content order, so a new name elsewhere never renames an entity.
     named.sort(
         key=lambda nc: (

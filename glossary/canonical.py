@@ -5,15 +5,17 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from glossary.cluster import Cluster, FormStats
 from glossary.exonyms import Concept, is_long_form, lookup
-from glossary.model import EntityType, Lang, VariantKind
+from glossary.expansions import spells_word
+from glossary.model import EntityType, Lang, Mention, VariantKind
 from glossary.similarity import name_parts
 from glossary.text import fold_words, is_particle, slug
 from glossary.translit import (
+    english_from_third,
     foreign_romanisation,
     given_name,
     is_russian_name,
@@ -56,6 +58,20 @@ def _best(forms: Sequence[FormStats]) -> FormStats:
     return max(forms, key=_attestation)
 
 
+def _best_worded(forms: Sequence[FormStats]) -> FormStats:
+    """The best attested form of a place's or a body's name; at equal attestation, the one of
+    more name words, then the one whose words its language's texts write more (Ministère du
+    pétrole irakien beside iraquien, where the French texts write irakien elsewhere): such a
+    name is made of the language's words. (Not a person's: Mark, a slip for Marco Rubio, is
+    written as often as the name.)"""
+
+    def rank(form: FormStats) -> tuple[int, int, int, int, int, int, str]:
+        documents, contexts, count, length, text = _attestation(form)
+        return documents, contexts, count, _words(form), form.words_written, length, text
+
+    return max(forms, key=rank)
+
+
 def _spelling_score(candidate: FormStats, forms: Sequence[FormStats]) -> int:
     """Contexts of every form written with the candidate's words (Witkoff attests Steve Witkoff)."""
     words = set(fold_words(candidate.form).split())
@@ -76,13 +92,16 @@ def _agreed(main: Sequence[FormStats], forms: Sequence[FormStats]) -> list[FormS
     return kept
 
 
-def _pick_spelling(main: Sequence[FormStats], forms: Sequence[FormStats], lang: str) -> str:
-    """A form attested in `lang` unless another language attests a better spelling (Whitkoff)."""
+def _pick_spelling(
+    main: Sequence[FormStats], forms: Sequence[FormStats], lang: str, *, worded: bool = False
+) -> str:
+    """A form attested in `lang` unless another language attests a better spelling (Whitkoff);
+    `worded`: a place's or a body's name (_best_worded)."""
     scores = {f: _spelling_score(f, forms) for f in main}
     top = max(scores.values())
     best = [f for f in main if scores[f] == top]
     pool = [f for f in best if f.lang == lang] or best
-    return _best(pool).form
+    return (_best_worded(pool) if worded else _best(pool)).form
 
 
 def _own_spelling(main: Sequence[FormStats], forms: Sequence[FormStats], lang: str) -> str:
@@ -105,17 +124,65 @@ def _slip_signs(form: str, russian: bool) -> tuple[bool, int]:
     return shaped, sum(1 for c in form if c.isalpha())
 
 
+def translation_signs(mentions: Iterable[Mention]) -> dict[str, int]:
+    """Per source, the known places it writes only as the other language does (Belgique,
+    Pays-Bas in an English text; Damascus in a French one): a translator leaves such names of
+    the text translated in, so the more a document has, the more it is the translation."""
+    written: Counter[tuple[str, str, str]] = Counter(
+        (m.form, m.lang, m.source) for m in mentions if m.lang in _CELLS
+    )
+    foreign: dict[tuple[str, str], bool] = {}
+    signs: Counter[str] = Counter()
+    for (form, lang, source), count in sorted(written.items()):
+        if (form, lang) not in foreign:
+            foreign[(form, lang)] = _other_languages_only(form, Lang(lang))
+        if foreign[(form, lang)]:
+            signs[source] += count
+    return dict(signs)
+
+
+def _other_languages_only(form: str, lang: Lang) -> bool:
+    """A known place's name the other language writes and `lang` does not (Belgique, English)."""
+    concept = lookup(form)
+    if concept is None:
+        return False
+    other = Lang.FR if lang == Lang.EN else Lang.EN
+    folded = fold_words(form)
+    theirs = {fold_words(n) for n in concept.names(other)}
+    return folded in theirs and folded not in {fold_words(n) for n in concept.names(lang)}
+
+
 def _one_spelling(
-    english: str, french: str, forms: Sequence[FormStats], *, russian: bool = False
+    english: str,
+    french: str,
+    forms: Sequence[FormStats],
+    *,
+    russian: bool = False,
+    signs: Mapping[str, int] | None = None,
 ) -> str:
     """One spelling of a person's name for both languages where their sources disagree
     (David Morris, Davis Morris): one side's translator slipped. More documents first, then
-    the spelling that does not look like the slip; at a full tie, the English source's."""
+    the spelling that does not look like the slip; at a full tie, the source text's: the
+    English unless the English documents show more signs of being the translation
+    (`signs`, translation_signs) than the French ones, as a copy is where a slip comes in."""
+    english_first = _translated(Lang.FR, forms, signs) >= _translated(Lang.EN, forms, signs)
 
     def rank(form: str) -> tuple[int, tuple[bool, int], bool]:
-        return _documents(form, forms), _slip_signs(form, russian), form == english
+        return (
+            _documents(form, forms),
+            _slip_signs(form, russian),
+            (form == english) == (english_first),
+        )
 
     return max((english, french), key=rank)
+
+
+def _translated(lang: Lang, forms: Sequence[FormStats], signs: Mapping[str, int] | None) -> int:
+    """The signs of translation in the documents where `lang`'s forms of the name are met."""
+    if not signs:
+        return 0
+    sources = set().union(*(f.sources for f in forms if f.lang == lang))
+    return sum(signs.get(source, 0) for source in sources)
 
 
 # Letters of the Czech and German romanisations of Russian (Vjačeslav, Walujew), which neither
@@ -197,13 +264,23 @@ def _two_names(english: str, french: str) -> bool:
     return all(en != fr for en, fr in readings)
 
 
+# Articles that open the name of a paper, a band or a body in English and German (The Times,
+# Der Spiegel), never a person's. (French and Arabic ones do: Le Pen, La Fontaine, El Masri.)
+_ARTICLES = frozenset({"the", "der", "die", "das"})
+
+
 def _entity_type(forms: Sequence[FormStats]) -> EntityType:
-    """Vote of the mentions, full names weighing double; PER, LOC, ORG, MISC on ties."""
+    """Vote of the mentions, full names weighing double; PER, LOC, ORG, MISC on ties. A name
+    opened by an English or German article is no person's: MISC, if nothing else is voted."""
     votes: Counter[EntityType] = Counter()
     for f in forms:
         weight = 2 if _words(f) >= 2 else 1
         for kind, count in f.types:
             votes[kind] += count * weight
+    if any(f.form.split()[0].casefold() in _ARTICLES for f in forms if f.form.split()):
+        votes.pop(EntityType.PER, None)
+        if not votes:
+            return EntityType.MISC
     return max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
 
 
@@ -222,6 +299,21 @@ def _concept_name(concept: Concept, forms: Sequence[FormStats], lang: Lang) -> s
         spelt = [f for f in written if f.form.casefold() in exact and _full_name(concept, f)]
         if spelt:
             return _best(spelt).form
+    # A body's fuller name holding the data's (UN Security Council beside Security Council):
+    # the full name is the canonical one; one the data lists first, then the best attested.
+    # A place's is most often another place or a body in it (Berne Arena, Moscow State
+    # University); an article is no more of the name (The Soviet Union at a sentence start).
+    fuller = [
+        f
+        for f in written
+        if concept.type != EntityType.LOC
+        and _holds(f, own)
+        and _full_name(concept, f)
+        and not _article_added(f.form, own)
+    ]
+    if fuller:
+        listed = {fold_words(n) for n in concept.names(lang)}
+        return max(fuller, key=lambda f: (fold_words(f.form) in listed, _attestation(f))).form
     if not written or any(fold_words(f.form) == fold_words(own) for f in written):
         return own
     known = [
@@ -233,6 +325,25 @@ def _concept_name(concept: Concept, forms: Sequence[FormStats], lang: Lang) -> s
         and _full_name(concept, f)
     ]
     return _best(known).form if known else own
+
+
+def _holds(form: FormStats, name: str) -> bool:
+    """The form is the name with more name words before or after it, not an official long
+    form (UN Security Council, Conseil de sécurité des Nations unies for Security Council)."""
+    return _holds_name(form.form, form.lang, name)
+
+
+def _holds_name(form: str, lang: str, name: str) -> bool:
+    keys, inner = name_parts(form, lang).keys, name_parts(name, lang).keys
+    if is_long_form(form) or not inner or len(keys) <= len(inner):
+        return False
+    return inner in (keys[: len(inner)], keys[-len(inner) :])
+
+
+def _article_added(form: str, name: str) -> bool:
+    """The form is the name after an English article (The Netherlands, Netherlands)."""
+    first, _, rest = form.partition(" ")
+    return first.casefold() == "the" and fold_words(rest) == fold_words(name)
 
 
 def _full_name(concept: Concept, form: FormStats) -> bool:
@@ -264,6 +375,19 @@ def _is_acronym(form: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _unabbreviated(own: str | None, other: str | None) -> str | None:
+    """A language that writes only a body's acronym takes the other language's name when that
+    is one word whose letters hold the acronym's, from its first (KMT, Kuomintang): a name of
+    one word is a name, not words a translation renders, and both languages write it alike;
+    the fuller form is the canonical one. A name of several words (Service fédéral de
+    sécurité for FSB) is the other language's rendering and is left to it."""
+    if own is None or other is None or not _is_acronym(own) or _is_acronym(other):
+        return own
+    if len(other.split()) != 1 or _name_words(other) != 1 or not spells_word(other, own):
+        return own
+    return other
+
+
 def _own_form(forms: Sequence[FormStats], lang: Lang) -> str | None:
     """The fullest form `lang`'s sources write, the most attested; a form the other language's
     sources write too gives way to one of the language's own (England, not Angleterre)."""
@@ -285,7 +409,7 @@ def _own_form(forms: Sequence[FormStats], lang: Lang) -> str | None:
     full = [f for f in own if _words(f) == most]
     # A form opening on a linking word is a name cut too wide (de Zelenograd).
     full = [f for f in full if not is_particle(f.form.split()[0])] or full
-    return _pick_spelling(full, own, lang)
+    return _pick_spelling(full, own, lang, worded=True)
 
 
 def _name_keys(form: FormStats) -> tuple[str, ...]:
@@ -380,12 +504,14 @@ def _uncut(forms: Sequence[FormStats]) -> list[FormStats]:
     return [f for f in forms if not _cut_wide(f, forms)] or list(forms)
 
 
-def choose_canonical(cluster: Cluster) -> Canonical:
+def choose_canonical(cluster: Cluster, signs: Mapping[str, int] | None = None) -> Canonical:
     """Canonical forms: a known concept's names (CLDR, curated), else each language's own
     attested forms; persons keep one spelling across languages, Russian names are written in
     each language's romanisation. A cell nothing attests is the other's form, marked guessed.
-    An attested form is written as most sources write its words (capitals, hyphens)."""
-    canon = _choose(list(cluster.forms))
+    An attested form is written as most sources write its words (capitals, hyphens).
+    `signs`: per source, signs it is a translation (translation_signs), for a person's two
+    spellings at a full tie."""
+    canon = _choose(list(cluster.forms), signs)
     if canon.concept is not None:
         return canon  # the data's names, as the data writes them
     english = _majority_spelling(canon.english, cluster.forms, Lang.EN)
@@ -393,7 +519,7 @@ def choose_canonical(cluster: Cluster) -> Canonical:
     return dataclasses.replace(canon, english=english, french=french)
 
 
-def _choose(forms: list[FormStats]) -> Canonical:
+def _choose(forms: list[FormStats], signs: Mapping[str, int] | None = None) -> Canonical:
     concept = next((c for c in (lookup(f.form) for f in forms) if c is not None), None)
     if concept is not None:
         name_en = _concept_name(concept, forms, Lang.EN)
@@ -421,12 +547,16 @@ def _choose(forms: list[FormStats]) -> Canonical:
         ]
         en = _pick_spelling(english_ok or main, forms, Lang.EN)
         fr = _pick_spelling(main, forms, Lang.FR)
+        # A Czech or German romanisation of a Russian name in English (Denis Kuljaš beside
+        # the French Denis Kuliash): English's own (Denis Kulyash).
+        en = english_from_third(en, fr) or en
         if en in {f.form for f in english_ok} and _slip_between(en, fr):
-            en = fr = _one_spelling(en, fr, forms)
+            en = fr = _one_spelling(en, fr, forms, signs=signs)
         return Canonical(kind, _own_letters(en, forms), _own_letters(fr, forms), "", None, False)
     if not russian:
         # Places, bodies and events have a form of their own in each language (Bosnie, Bosnia).
         own_en, own_fr = _own_form(forms, Lang.EN), _own_form(forms, Lang.FR)
+        own_en, own_fr = _unabbreviated(own_en, own_fr), _unabbreviated(own_fr, own_en)
         guess = _best(main).form
         guessed = tuple(
             _CELLS[lang] for lang, own in ((Lang.EN, own_en), (Lang.FR, own_fr)) if own is None
@@ -446,10 +576,11 @@ def _choose(forms: list[FormStats]) -> Canonical:
     # only English, whose press has one settled romanisation, is respelt.
     en = respell(en, Lang.EN) if english else to_english(en)
     fr = _french_given_marks(fr) if french else to_french(fr)
+    en = english_from_third(en, fr) or en
     if english and french and _two_names(en, fr):
         # Not one name in two romanisations but a slip on one side (Smimov for Smirnov,
         # Yuri Carole for Yuri Korolev): the better spelling, in each language's romanisation.
-        one = _one_spelling(en, fr, forms, russian=True)
+        one = _one_spelling(en, fr, forms, russian=True, signs=signs)
         en, fr = respell(one, Lang.EN), one
     original = to_cyrillic(fr, Lang.FR) if french else to_cyrillic(en, Lang.EN)
     return Canonical(kind, en, fr, original or "", None, True)
@@ -481,6 +612,12 @@ def variant_kind(form: str, lang: str, canon: Canonical) -> VariantKind:
         listed = canon.concept.kind_of(form)
         if listed is not None and listed != VariantKind.CANONICAL:
             return listed
+        # Another fuller name of a body whose canonical is a fuller one than the data's
+        # (Conseil de sécurité de l'ONU beside Conseil de sécurité des Nations unies): both
+        # hold the data's name, neither is a slip of the other.
+        data_name = canon.concept.english if lang == Lang.EN else canon.concept.french
+        if lang in _CELLS and _holds_name(form, lang, data_name) and data_name != own:
+            return VariantKind.EXONYM
     letters = [c for c in form if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return VariantKind.ACRONYM

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from glossary.model import EntityType, Mention
 from glossary.similarity import NameParts, name_parts, parts_similarity, skeleton, word_similarity
+from glossary.text import fold_words
 from glossary.weights import MAX_CANDIDATES, SAME_ENTITY, WINDOW
 
 
@@ -22,6 +23,9 @@ class FormStats:
     sources: frozenset[str]
     types: tuple[tuple[EntityType, int], ...]
     contexts: int = 1
+    # How often the texts of its language write the form's words, each distinct context once
+    # (a word's usual spelling in that language: irakien more than iraquien).
+    words_written: int = 0
 
     @property
     def type(self) -> EntityType:
@@ -71,6 +75,9 @@ def form_stats(mentions: Iterable[Mention]) -> list[FormStats]:
         sources[key].add(m.source)
         types[key][m.type] += 1
         contexts[key].add(m.context)
+    words: dict[str, Counter[str]] = defaultdict(Counter)
+    for lang, context in {(lang, c) for (_, lang), cs in contexts.items() for c in cs}:
+        words[lang].update(fold_words(context).split())
     return [
         FormStats(
             form,
@@ -79,6 +86,7 @@ def form_stats(mentions: Iterable[Mention]) -> list[FormStats]:
             frozenset(sources[(form, lang)]),
             tuple(sorted(types[(form, lang)].items())),
             len(contexts[(form, lang)]),
+            sum(words[lang][w] for w in fold_words(form).split()),
         )
         for form, lang in sorted(counts)
     ]
@@ -129,6 +137,9 @@ def _full_names(uf: _UnionFind, parts: Sequence[NameParts], stats: Sequence[Form
         if len(p.keys) >= 2 and not p.concept:
             blocks[("surname", p.keys[-1])].append(i)
             blocks[("skeleton", skeleton(p.keys[-1]) + "|" + p.keys[0][:1])].append(i)
+            # The same first name and surname initial: a surname whose skeleton a slip changed
+            # (Majid Kakavand, Majid Khakavand).
+            blocks[("first", p.keys[0] + "|" + p.keys[-1][:1])].append(i)
     for members in blocks.values():
         members.sort(key=lambda i: (parts[i].keys, i))
         for x, i in enumerate(members):

@@ -45,6 +45,14 @@ def _can_expand(name: str, acronym: str) -> bool:
     return bool(words) and words[0][:1] == letters[:1] and all(c in word for c in letters)
 
 
+def spells_word(word: str, acronym: str) -> bool:
+    """One word that holds the acronym's letters in order from its first (Kuomintang, KMT)."""
+    letters = fold("".join(c for c in acronym if c.isalpha()))
+    folded = fold_words(word)
+    rest = iter(folded)
+    return bool(letters) and folded[:1] == letters[:1] and all(c in rest for c in letters)
+
+
 def expansion_pairs(mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
     """(name, acronym) pairs the texts write as `name (ACRONYM)`, the name not a person's.
     Where names end at the bracket inside one another, the longest whose initials spell the

@@ -42,6 +42,15 @@ def _surname_first(form: str) -> bool:
     return head[:1].isupper() and head.isalpha() and tail.isalpha() and tail.islower()
 
 
+# Capitals with dots (U.E, U.N., O.N.U.): an acronym, the same as its letters run together.
+_DOTTED = re.compile(r"(?:[^\W\d_a-z]\.)+[^\W\d_a-z]?\.?")
+
+
+def _undotted(form: str) -> str:
+    """U.E -> UE, U.N. -> UN; any other form as it is."""
+    return form.replace(".", "") if _DOTTED.fullmatch(form) and form.count(".") else form
+
+
 def _dutch(form: str) -> str:
     return _DUTCH_RE.sub(lambda m: _DUTCH[m.group()], fold_words(form))
 
@@ -50,6 +59,12 @@ def _dutch(form: str) -> str:
 def name_parts(form: str, lang: str = "") -> NameParts:
     """Name words of a form with their keys; lang 'nl' reads Dutch romanisation."""
     concept = lookup(form)
+    letters = _undotted(form)
+    if letters != form:
+        # An acronym's letters run together, and they are no particle (L.A. is no "la").
+        acronym = concept or lookup(letters)
+        word = fold_words(letters)
+        return NameParts((match_key(word),), (word,), acronym.concept_id if acronym else None)
     text = _dutch(form) if lang == "nl" else form
     words = [w for w in fold_words(text).split() if not is_particle(w)]
     if _surname_first(form):

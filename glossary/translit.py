@@ -305,6 +305,70 @@ _FOREIGN_MARKS = {
 _THIRD_ROMANISATION = re.compile(r"[čšžěřňůćł]|w|(?<![aeiouyd])j")
 
 
+# The letters and digraphs the Czech and German romanisations of Russian write for Cyrillic
+# letters (Vjačeslav, Němčinov, Kuljaš; Walujew, Wasjunik), longest first when read: the letters
+# neither English nor French gives a Russian name, so a form holding them is read back so.
+_THIRD_CHUNKS = {
+    "a": "а", "b": "б", "v": "в", "w": "в", "g": "г", "d": "д", "e": "е", "ě": "е",
+    "ž": "ж", "z": "з", "i": "и", "j": "й", "k": "к", "l": "л", "m": "м", "n": "н",
+    "ň": "нь", "o": "о", "p": "п", "r": "р", "s": "с", "t": "т", "u": "у", "f": "ф",
+    "ch": "х", "c": "ц", "č": "ч", "tsch": "ч", "š": "ш", "sch": "ш", "šč": "щ",
+    "schtsch": "щ", "y": "ы", "ja": "я", "ju": "ю", "jo": "ё", "je": "е", "ij": "ий",
+}  # fmt: skip
+_THIRD_LETTERS = re.compile(r"[čšžěň]|w|(?<![aeiouyd])j|ij\b")
+
+
+_THIRD_LONGEST = max(map(len, _THIRD_CHUNKS))
+
+
+def _third_word(word: str) -> str:
+    """One word of a Czech or German romanisation read back into Cyrillic, the longest chunk
+    first (Kuljaš -> куляш); a letter neither writes is kept, so the reading fails."""
+    word, out, at = word.lower(), [], 0
+    while at < len(word):
+        for size in range(min(_THIRD_LONGEST, len(word) - at), 0, -1):
+            chunk = _THIRD_CHUNKS.get(word[at : at + size])
+            if chunk is not None:
+                out.append(chunk)
+                at += size
+                break
+        else:
+            out.append(word[at])
+            at += 1
+    return "".join(out)
+
+
+def english_from_third(form: str, other: str) -> str | None:
+    """A Russian name written in a Czech or German romanisation (Denis Kuljaš, Sergej Němčinov)
+    in English's own romanisation (Denis Kulyash, Sergei Nemchinov), when `other`, the name as
+    the other language writes it, reads as the same Cyrillic name (Denis Kuliash): None when
+    the form has no such letters or the two read otherwise (Bakira Hasečić beside Hasecic is
+    no Russian name, and keeps its letters)."""
+    import iuliia
+
+    pieces = re.findall(r"[^\W\d_]+|[^\w]+", form)
+    if not _THIRD_LETTERS.search(form.lower()) or _THIRD_LETTERS.search(other.lower()):
+        return None
+    words = [p for p in pieces if p.isalpha()]
+    cyrillic = [_third_word(w) for w in words]
+    if any(not _CYRILLIC.search(c) or re.search("[a-z]", c) for c in cyrillic):
+        return None
+    key = " ".join(str(iuliia.ICAO_DOC_9303.translate(_reduce(c))) for c in cyrillic)
+    if key != match_key(other):
+        return None
+    out, at = [], 0
+    for piece in pieces:
+        if not piece.isalpha():
+            out.append(piece)
+            continue
+        cyr = cyrillic[at]
+        at += 1
+        known = given_name(cyr)
+        latin = known.english if known else str(iuliia.WIKIPEDIA.translate(cyr))
+        out.append(latin.capitalize() if piece[:1].isupper() else latin)
+    return "".join(out)
+
+
 def respell(form: str, lang: str) -> str:
     """A Russian name with each word the other language romanised written in `lang`'s own
     romanisation, the others as they are (Nikolaï Kopossov -> Nikolai Koposov in English)."""

@@ -8,9 +8,18 @@ import openpyxl
 import pytest
 from sheets import Sheet
 
-from glossary.canonical import choose_canonical, variant_kind
+from glossary.canonical import choose_canonical, translation_signs, variant_kind
 from glossary.cluster import Cluster, FormStats
-from glossary.model import Entity, EntityStatus, EntityType, Glossary, Lang, Variant, VariantKind
+from glossary.model import (
+    Entity,
+    EntityStatus,
+    EntityType,
+    Glossary,
+    Lang,
+    Mention,
+    Variant,
+    VariantKind,
+)
 from glossary.translit import foreign_romanisation, respell
 from glossary.workbook import read_workbook
 from glossary.workbook.merge import update_workbook
@@ -26,6 +35,7 @@ def _cluster(*forms: FormStats) -> Cluster:
 
 
 PER = EntityType.PER
+ORG = EntityType.ORG
 
 
 @pytest.mark.parametrize(
@@ -60,6 +70,50 @@ PER = EntityType.PER
             (_form("Taiwan", "en"), _form("Taïwan", "fr"), _form("Taiwan", "fr")),
             "Taiwan",
             "Taïwan",
+            (),
+        ),
+        # French sources that write the United Nations' French name of the same words and
+        # never the data's canonical long form: their form; where they write the long form, it.
+        (
+            (_form("Nations unies", "fr", 3, ORG), _form("United Nations", "en", 3, ORG)),
+            "United Nations",
+            "Nations unies",
+            (),
+        ),
+        (
+            (
+                _form("Nations unies", "fr", 3, ORG),
+                _form("Organisation des Nations unies", "fr", 1, ORG),
+            ),
+            "United Nations",
+            "Organisation des Nations unies",
+            (),
+        ),
+        # A body's fuller name its sources write, holding the data's: the full name, the one
+        # the data lists first (UN, not U.N.)...
+        (
+            (
+                _form("Security Council", "en", 3, ORG),
+                _form("U.N. Security Council", "en", 1, ORG),
+                _form("UN Security Council", "en", 1, ORG),
+                _form("Conseil de sécurité", "fr", 3, ORG),
+                _form("Conseil de sécurité des Nations unies", "fr", 1, ORG),
+            ),
+            "UN Security Council",
+            "Conseil de sécurité des Nations unies",
+            (),
+        ),
+        # ...not a place's, most often another place or a body in it, nor an article before it.
+        (
+            (_form("Moscow", "en", 3), _form("Moscow State University", "en", 1)),
+            "Moscow",
+            "Moscou",
+            (),
+        ),
+        (
+            (_form("Soviet Union", "en", 1, ORG), _form("The Soviet Union", "en", 1, ORG)),
+            "Soviet Union",
+            "Union soviétique",
             (),
         ),
         # ...but an accent a source dropped is the data's spelling still.
@@ -131,6 +185,23 @@ PER = EntityType.PER
             "Bakira Hasečić",
             (),
         ),
+        # A language that writes only the acronym takes the other's name of one word that
+        # holds its letters: the fuller form, written alike in both languages...
+        (
+            (_form("KMT", "en", 10, ORG), _form("KMT", "fr", 10, ORG), _form("Kuomintang", "fr")),
+            "Kuomintang",
+            "Kuomintang",
+            (),
+        ),
+        # ...not a name of several words, the other language's rendering of the body...
+        (
+            (_form("FSB", "en", 3, ORG), _form("Service fédéral de sécurité", "fr", 1, ORG)),
+            "FSB",
+            "Service fédéral de sécurité",
+            (),
+        ),
+        # ...nor a word that does not spell it.
+        ((_form("KMT", "en", 3, ORG), _form("Kadima", "fr", 1, ORG)), "KMT", "Kadima", ()),
         # A Russian name seen in French only: English through transliteration, no guess.
         ((_form("Iouri Loujkov", "fr", kind=PER),), "Yuri Luzhkov", "Iouri Loujkov", ()),
     ],
@@ -177,6 +248,32 @@ MISC = EntityType.MISC
     ],
 )
 def test_a_persons_two_spellings_with_equal_evidence_become_one_unless_each_is_the_languages(
+    written_en: str, written_fr: str, english: str, french: str
+) -> None:
+    canon = choose_canonical(
+        _cluster(_form(written_en, "en", kind=PER), _form(written_fr, "fr", kind=PER))
+    )
+    assert (canon.english, canon.french) == (english, french)
+
+
+@pytest.mark.parametrize(
+    ("written_en", "written_fr", "english", "french"),
+    [
+        # A Russian name an English source wrote in a Czech or German romanisation, where the
+        # French reads as the same Cyrillic name: English's own romanisation (given names from
+        # the list)...
+        ("Denis Kuljaš", "Denis Kuliash", "Denis Kulyash", "Denis Kuliash"),
+        ("Sergej Němčinov", "Sergey Nyemtchinov", "Sergei Nemchinov", "Sergey Nyemtchinov"),
+        ("Vjačeslav Fetisov", "Viatcheslav Fetissov", "Vyacheslav Fetisov", "Viatcheslav Fetissov"),
+        # ...not a name the French reads otherwise (a Bosnian name keeps its letters), nor one
+        # both languages write with those letters, nor the French cell (French sources keep
+        # such spellings: Iwan Wasjunik).
+        ("Bakira Hasečić", "Bakira Hasecic", "Bakira Hasečić", "Bakira Hasečić"),
+        ("Frank Wisner", "Frank Wisner", "Frank Wisner", "Frank Wisner"),
+        ("Ivan Vasyunik", "Iwan Wasjunik", "Ivan Vasyunik", "Iwan Wasjunik"),
+    ],
+)
+def test_a_czech_or_german_romanisation_in_english_is_read_back_into_englishs_own(
     written_en: str, written_fr: str, english: str, french: str
 ) -> None:
     canon = choose_canonical(
@@ -429,3 +526,126 @@ def test_a_tie_between_spaced_and_hyphenated_spellings_follows_each_languages_ha
 ) -> None:
     canon = choose_canonical(_cluster(*forms))
     assert (canon.english, canon.french) == (english, french)
+
+
+@pytest.mark.parametrize(
+    ("forms", "kind", "english", "french"),
+    [
+        # An English or German article opens a paper's name, never a person's: each language
+        # then keeps its own form (the French source writes Spiegel alone)...
+        (
+            (_form("Der Spiegel", "en", 1, PER), _form("Spiegel", "fr", 1, MISC)),
+            MISC,
+            "Der Spiegel",
+            "Spiegel",
+        ),
+        ((_form("The Guardian", "en", 2, PER),), MISC, "The Guardian", "The Guardian"),
+        # ...but French articles open persons' names.
+        ((_form("Le Pen", "fr", 2, PER), _form("Le Pen", "en", 1, PER)), PER, "Le Pen", "Le Pen"),
+    ],
+)
+def test_a_name_opened_by_an_english_or_german_article_is_no_persons(
+    forms: tuple[FormStats, ...], kind: EntityType, english: str, french: str
+) -> None:
+    canon = choose_canonical(_cluster(*forms))
+    assert (canon.type, canon.english, canon.french) == (kind, english, french)
+
+
+def _mention(form: str, lang: str, source: str) -> Mention:
+    return Mention(form, Lang(lang), EntityType.LOC, source, 0, len(form), 1, 1, form)
+
+
+@pytest.mark.parametrize(
+    ("written", "signs"),
+    [
+        # A known place an English text writes only the French way (Belgique) is a sign it
+        # is the translation; the language's own name (Belgium) or one both write is none.
+        ((("Belgique", "en", "en.txt"), ("Pays-Bas", "en", "en.txt")), {"en.txt": 2}),
+        ((("Damascus", "fr", "fr.txt"), ("Damas", "fr", "fr.txt")), {"fr.txt": 1}),
+        ((("Belgium", "en", "en.txt"), ("Belgique", "fr", "fr.txt")), {}),
+        ((("Ukraine", "en", "en.txt"), ("Maison Blanche", "en", "en.txt")), {}),
+    ],
+)
+def test_a_document_writing_the_other_languages_place_names_shows_signs_of_translation(
+    written: tuple[tuple[str, str, str], ...], signs: dict[str, int]
+) -> None:
+    assert translation_signs([_mention(*w) for w in written]) == signs
+
+
+@pytest.mark.parametrize(
+    ("signs", "spelling"),
+    [
+        # A person's two spellings at a full tie: the English source's...
+        (None, "Reynald Temerii"),
+        ({"fr.txt": 1}, "Reynald Temerii"),
+        # ...unless the English document is the translation (it keeps French place names):
+        # then the French source's, a copy being where a slip comes in.
+        ({"en.txt": 3, "fr.txt": 1}, "Reynald Temarii"),
+    ],
+)
+def test_at_a_full_tie_a_persons_spelling_is_the_source_texts_not_the_translations(
+    signs: dict[str, int] | None, spelling: str
+) -> None:
+    cluster = _cluster(
+        FormStats("Reynald Temerii", "en", 1, frozenset({"en.txt"}), ((PER, 1),)),
+        FormStats("Reynald Temarii", "fr", 1, frozenset({"fr.txt"}), ((PER, 1),)),
+    )
+    canon = choose_canonical(cluster, signs)
+    assert (canon.english, canon.french) == (spelling, spelling)
+
+
+@pytest.mark.parametrize(
+    ("form", "lang", "kind"),
+    [
+        ("Conseil de sécurité des Nations unies", "fr", VariantKind.CANONICAL),
+        # Another fuller name holding the data's is another name, not a slip of the canonical.
+        ("Conseil de sécurité de l'ONU", "fr", VariantKind.EXONYM),
+        ("Conseil de sécurité", "fr", VariantKind.SHORT),
+        ("Security Council", "en", VariantKind.SHORT),
+    ],
+)
+def test_a_bodys_fuller_names_beside_a_fuller_canonical_are_other_names(
+    form: str, lang: str, kind: VariantKind
+) -> None:
+    canon = choose_canonical(
+        _cluster(
+            _form("Security Council", "en", 3, ORG),
+            _form("UN Security Council", "en", 1, ORG),
+            _form("Conseil de sécurité", "fr", 3, ORG),
+            _form("Conseil de sécurité de l'ONU", "fr", 1, ORG),
+            _form("Conseil de sécurité des Nations unies", "fr", 1, ORG),
+        )
+    )
+    assert variant_kind(form, lang, canon) == kind
+
+
+@pytest.mark.parametrize(
+    ("written", "french"),
+    [
+        # Two spellings of one body's name with equal attestation: the one whose words the
+        # language's texts write more (irakien elsewhere in the French texts)...
+        ((("Ministère du pétrole iraquien", 12), ("Ministère du pétrole irakien", 14)), "irakien"),
+        ((("Ministère du pétrole iraquien", 14), ("Ministère du pétrole irakien", 12)), "iraquien"),
+        # ...after the fuller name.
+        ((("Ministère du pétrole", 40), ("Ministère du pétrole iraquien", 12)), "iraquien"),
+    ],
+)
+def test_at_equal_attestation_the_spelling_whose_words_the_language_writes_more_wins(
+    written: tuple[tuple[str, int], ...], french: str
+) -> None:
+    forms = [
+        FormStats(form, "fr", 1, frozenset({"fr.txt"}), ((ORG, 1),), 1, seen)
+        for form, seen in written
+    ]
+    canon = choose_canonical(_cluster(*forms, _form("Iraqi Oil Ministry", "en", 1, ORG)))
+    assert canon.french.split()[-1] == french
+
+
+def test_a_persons_slip_is_not_chosen_for_its_words_being_written_often() -> None:
+    # The texts write Mark as often as the slip itself: a person's name is not made of the
+    # language's words, so the fuller spelling still wins the tie.
+    forms = [
+        FormStats("Mark Rubio", "en", 1, frozenset({"en.txt"}), ((PER, 1),), 1, 9),
+        FormStats("Marco Rubio", "en", 1, frozenset({"en.txt"}), ((PER, 1),), 1, 3),
+    ]
+    assert choose_canonical(_cluster(*forms)).english == "Marco Rubio"

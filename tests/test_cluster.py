@@ -197,3 +197,43 @@ def test_bodies_of_one_language_merge_only_when_their_middle_words_agree(
 def test_a_persons_middle_name_does_not_keep_two_spellings_apart() -> None:
     found = groups(stats("John Fitzgerald Kennedy", "en"), stats("John Fitzgerald Kenedy", "en"))
     assert found == {frozenset({"John Fitzgerald Kennedy", "John Fitzgerald Kenedy"})}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        # A slip that changes the surname's first consonants (kh for k) still meets the other
+        # spelling: the same first name and surname initial put them side by side.
+        ("Majid Kakavand", "Majid Khakavand", True),
+        ("Fatmir Sejdiu", "Fatmir Sedjiu", True),
+        # Side by side is not one: two surnames that only share an initial stay apart.
+        ("Majid Kakavand", "Majid Karimi", False),
+    ],
+)
+def test_a_surname_slip_that_changes_its_skeleton_still_merges(
+    a: str, b: str, merged: bool
+) -> None:
+    found = groups(stats(a, "en", "en.txt"), stats(b, "fr", "fr.txt"))
+    assert (len(found) == 1) is merged
+
+
+def test_form_stats_count_how_often_the_languages_texts_write_a_forms_words() -> None:
+    from glossary.cluster import form_stats
+    from glossary.model import Lang, Mention
+
+    def mention(form: str, context: str, lang: Lang = Lang.FR) -> Mention:
+        return Mention(form, lang, EntityType.ORG, f"{lang}.txt", 0, 1, 1, 1, context)
+
+    found = form_stats(
+        [
+            mention("Ministère du pétrole irakien", "Le Ministère du pétrole irakien a dit."),
+            mention("Ministère du pétrole iraquien", "Le Ministère du pétrole iraquien."),
+            mention("Bagdad", "Le gouvernement irakien, à Bagdad."),
+            mention("Bagdad", "Le gouvernement irakien, à Bagdad."),  # one context, once
+            mention("Iraqi", "The Iraqi irakien.", Lang.EN),  # another language's text
+        ]
+    )
+    seen = {(f.form, f.lang): f.words_written for f in found}
+    # ministère, du, pétrole twice each; irakien twice, iraquien once.
+    assert seen[("Ministère du pétrole irakien", "fr")] == 8
+    assert seen[("Ministère du pétrole iraquien", "fr")] == 7

@@ -11,6 +11,7 @@ head noun, or cuts across one, the rules' boundaries stand (Syrie | Bachar al-As
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from glossary.exonyms import exonym_index
 from glossary.mentions.corpus import (
     CorpusEvidence,
     common_abbreviation,
+    inner_capitals,
     language_names,
     not_names,
 )
@@ -26,6 +28,7 @@ from glossary.mentions.ner import NerSpan
 from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token
 from glossary.text import fold_words, titles
+from glossary.translit import given_name
 
 # Words a recogniser's span may start or end with that are no part of the name.
 _LEADING = frozenset({"l'", "l’", "d'", "d’", "le", "la", "les", "du", "des", "de", "au", "aux"})
@@ -117,6 +120,10 @@ def _word_is_name(tok: Token, lang: str, ev: CorpusEvidence) -> bool:
 _LONGEST_LOWER_TAIL = 3
 
 
+# French past participles of the first group (unifié, occupée, libérés): states, not names.
+_PARTICIPLE = re.compile(r"[^\W\d_]{3,}ée?s?$")
+
+
 def _acceptable(words: Sequence[Token], lang: str, ev: CorpusEvidence) -> bool:
     first = words[0]
     capitals = [k for k, t in enumerate(words) if t.capitalised]
@@ -130,6 +137,15 @@ def _acceptable(words: Sequence[Token], lang: str, ev: CorpusEvidence) -> bool:
     led = tail and capitals and tail[0].text.lower() in _PREPOSITIONS - _JOINS - {"et"}
     if led and content and folded not in head_words():
         return False
+    # A known place and a past participle: the place in some state (un Irak unifié).
+    state = len(words) == 2 and len(tail) == 1 and bool(_PARTICIPLE.search(tail[0].text))
+    if state and _known(first.text) and not _known(f"{first.text} {tail[0].text}"):
+        return False
+    if any(
+        t.text in ("et", "and") and k and people_word(words[k - 1].text)
+        for k, t in enumerate(words)
+    ):
+        return False  # entre Israéliens et Palestiniens: peoples, not a name
     if {folded, folded.removesuffix("s")} & (titles() | not_names()):
         return False  # ministre des Affaires étrangères, capitaine Pouyade: the rules split it
     if len(words) == 1 and folded in head_words():
@@ -137,7 +153,8 @@ def _acceptable(words: Sequence[Token], lang: str, ev: CorpusEvidence) -> bool:
     if len(words) == 1:
         # A sentence's first word needs the corpus to capitalise it elsewhere (Lire, Discours).
         known = exonym_index().lookup(first.text) is not None
-        return _word_is_name(first, lang, ev) and (known or not _loose_start(first, ev))
+        opening = _loose_start(first, ev) and not inner_capitals(first, lang, ev)
+        return _word_is_name(first, lang, ev) and (known or not opening)
     if not first.capitalised and fold_words(first.text) not in head_words():
         return False
     # A name word, a capitalised head noun (Temple de la renommée) or a word capitalised inside
@@ -179,6 +196,23 @@ def _extends_by_particle(
     return word is not None and word.capitalised
 
 
+def _owner_off(words: list[Token], ev: CorpusEvidence) -> list[Token]:
+    """A body's or an event's name ends before de + a person: French names a thing after a
+    person without "de" (Institut Pasteur, Centre Pompidou), so "d'Obama" says whose it is
+    (le Sommet sur la sécurité nucléaire | d'Obama). A person is a surname of the corpus's
+    full names of persons, alone or after a given name."""
+    if len(words) < 4 or fold_words(words[0].text) not in head_words():
+        return words
+    for size in (1, 2):
+        owner, particle = words[-size:], words[-size - 1]
+        if particle.text.lower() not in _JOINS or not all(t.capitalised for t in owner):
+            continue
+        person = fold_words(owner[-1].text) in ev.surnames and not _known(owner[-1].text)
+        if person and (size == 1 or given_name(owner[0].text) is not None):
+            return words[: -size - 1]
+    return words
+
+
 def agree(
     text: str,
     tokens: Sequence[Token],
@@ -191,7 +225,7 @@ def agree(
     added: list[NerSpan] = []
     replaced: set[int] = set()
     for span in spans:
-        words = _trimmed(text, tokens, span, ev)
+        words = _owner_off(_trimmed(text, tokens, span, ev), ev)
         if not words or not _acceptable(words, lang, ev):
             continue
         start, end = words[0].start, words[-1].end

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,12 +16,14 @@ from glossary.mentions.cues import (
     dash_compound,
     derived_noun,
     head_words,
+    language_names,
     noun_follows,
     press_words,
     word_follows,
 )
+from glossary.mentions.people import people_word
 from glossary.mentions.tokens import Token
-from glossary.model import Passage
+from glossary.model import Lang, Passage
 from glossary.text import fold_words, listed_words, titles
 from glossary.translit import given_name, is_russian_name
 from glossary.weights import TITLE_LINE_SHARE
@@ -49,6 +52,8 @@ class CorpusEvidence:
     # Two capitalised words written together mid-sentence in two passages or more, the first
     # also a common word (United Russia): (lang, "united russia").
     paired: frozenset[tuple[str, str]] = frozenset()
+    # Folded surnames of the corpus's full names of persons (obama of Barack Obama).
+    surnames: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,6 +77,30 @@ def not_names() -> frozenset[str]:
     return frozenset(fold_words(w) for w in words)
 
 
+@functools.lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """Folded first words of the known names of two words or more (Saudi of Saudi Arabia,
+    union of Union soviétique)."""
+    return frozenset(name.split()[0] for name in exonym_index().by_name if " " in name)
+
+
+def inner_capitals(tok: Token, lang: str, ev: CorpusEvidence) -> bool:
+    """A compound whose every part is capitalised (Exxon-Mobil) is written so for a name,
+    even at a sentence's start: the capital after the hyphen is not the sentence's. Not a
+    compound adjective (Franco-German, Anglo-Saxon, Spanish-Portuguese), nor one with a part
+    the corpus writes in lower case or lists as no name (Vice-President)."""
+    parts = [p for p in re.split(r"[-‐]", tok.text) if p]
+    if len(parts) < 2 or tok.acronym or adjective_form(tok.text):
+        return False
+    for part in parts:
+        folded = fold_words(part)
+        if not part[:1].isupper() or len(part) < 2 or (lang, folded) in ev.lower:
+            return False
+        if folded in not_names() or folded in titles() or _people(part):
+            return False
+    return True
+
+
 def common_abbreviation(tok: Token) -> bool:
     """Capitals that abbreviate a common noun (TV, PDG, GDP: data/not_names.tsv)."""
     return tok.acronym and fold_words(tok.text) in listed_words().get("abbreviation", frozenset())
@@ -87,16 +116,6 @@ def month_abbreviations() -> frozenset[str]:
         fold_words(name.rstrip("."))
         for loc in ("en", "fr")
         for name in Locale(loc).months["format"]["abbreviated"].values()
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def language_names() -> frozenset[str]:
-    """English language names from CLDR: French, German, Russian alone are adjectives, not names."""
-    from babel import Locale
-
-    return frozenset(
-        fold_words(name) for name in Locale("en").languages.values() if " " not in name
     )
 
 
@@ -266,14 +285,24 @@ def lone_word_is_name(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool
         return True
     if folded in language_names() or folded in listed_words().get("direction", frozenset()):
         return False
-    if folded in head_words() or catalogue_label(text, tok):
-        return False  # the Press, le Bureau; ISBN 978-..., Bestanddeelnr 911-1157
+    if folded in head_words() or folded.removesuffix("s") in head_words():
+        return False  # the Press, le Bureau, the two countries' State Departments
+    if catalogue_label(text, tok):
+        return False  # ISBN 978-..., Bestanddeelnr 911-1157
+    parts = folded.split()
+    if len(parts) > 1 and all(p in language_names() or _people(p) for p in parts):
+        return False  # the Spanish-Portuguese bid: peoples' adjectives joined, no name
     if (lang, folded) in ctx.ev.attributive or dash_compound(text, tok) in ctx.adjectives:
         return False
     if adjective_form(tok.text) and word_follows(text, tokens, k):
         return False  # American troops, Crimean War
     if derived_noun(tok.text):
         return False  # Bolshevization, Sovietologists: common nouns made from names
+    # English puts an adjective before its noun (French after it: l'Arabie exige...).
+    before_noun = lang == Lang.EN and noun_follows(text, tokens, k) and not tok.initial
+    # A compass point alone is a region (the West since March: _compass_names), not West Bank's.
+    if before_noun and folded in first_words() and folded not in COMPASS_POINTS:
+        return False  # the Saudi high rollers, former Soviet nations: Saudi Arabia's adjective
     following = fold_words(tokens[k + 1].text) if k + 1 < len(tokens) else ""
     if noun_follows(text, tokens, k) and following in head_words() - press_words():
         return False  # the White movement, the Stalin pact: a modifier here
@@ -281,6 +310,10 @@ def lone_word_is_name(tokens: Sequence[Token], k: int, ctx: WordContext) -> bool
     if others & {"en", "fr"} and not is_russian_name(tok.text):
         return False  # Affaires, Liberation: a common word in the other language
     return not common_neighbour(tokens, k, ctx)
+
+
+def _people(word: str) -> bool:
+    return bool(people_word(word))
 
 
 def titled_name(text: str, tokens: Sequence[Token], k: int) -> bool:

@@ -32,7 +32,7 @@ olympics tournament tournoi festival fair salon competition compétition"""
 _GEO_TEXT = """harbor harbour bay port island islands isle sea ocean river lake gulf strait cape
 mount mountains valley canal peninsula coast desert baie île îles mer océan fleuve rivière lac golfe
 détroit cap mont monts vallée péninsule côte heights hauteurs arena stadium stade square street
-rue avenue boulevard city"""
+rue avenue boulevard city arène"""
 
 
 @functools.lru_cache(maxsize=4)
@@ -63,6 +63,13 @@ def geo_words() -> frozenset[str]:
 def head_words() -> frozenset[str]:
     """All head nouns of names."""
     return org_words() | event_words() | geo_words()
+
+
+# Ordinals open the names of sessions and ranks, not of bodies: the Second Congress.
+ORDINALS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth premier premiere
+    deuxieme seconde troisieme quatrieme cinquieme""".split()  # noqa: SIM905
+)
 
 
 # Compass points: they end place names (Afrique du Nord, Middle East) and never start a person's.
@@ -182,3 +189,13 @@ def dash_compound(text: str, tok: Token) -> str:
     """The compound a dash makes with the next word, folded (Nazi–Soviet Pact -> nazi soviet)."""
     after = re.match(r"[–—-]([^\W\d_]+)", text[tok.end :])
     return f"{fold_words(tok.text)} {fold_words(after.group(1))}" if after else ""
+
+
+@functools.lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """English language names from CLDR: French, German, Russian alone are adjectives, not names."""
+    from babel import Locale
+
+    return frozenset(
+        fold_words(name) for name in Locale("en").languages.values() if " " not in name
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -18,6 +19,8 @@ from glossary.mentions.corpus import (
     WordContext,
     combined_evidence,
     common_abbreviation,
+    first_words,
+    inner_capitals,
     joined,
     language_names,
     lone_word_is_name,
@@ -30,6 +33,7 @@ from glossary.mentions.corpus import (
 from glossary.mentions.cues import (
     COMPASS_POINTS,
     GEO_PARTS,
+    ORDINALS,
     PLACE_ARTICLES,
     adjective_form,
     citation_passages,
@@ -69,6 +73,8 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
         return False  # I'm, I've: the English pronoun is always capitalised
     if not tok.acronym and people_word(tok.text) == "plural":
         return False  # a people (Albanians, Européens, Sunnis), not a name
+    if _name_led_adjective(tok.text):
+        return False  # the Russia-dependent Belarus, US-backed forces: an adjective
     if tok.acronym:
         if common_abbreviation(tok):
             return False  # TV, PDG, GDP
@@ -85,8 +91,18 @@ def _is_name_word(tok: Token, lang: str, heading: bool, ev: CorpusEvidence) -> b
     if key in ev.lower or key in ev.cued:
         return False
     if tok.initial or heading:
-        return key in ev.mid_cap
+        return key in ev.mid_cap or (not heading and inner_capitals(tok, lang, ev))
     return True
+
+
+def _name_led_adjective(word: str) -> bool:
+    """A known name and a lower-case word joined by a hyphen (Russia-dependent, US-backed):
+    a compound adjective, as a name's parts are all capitalised (a romanised Chinese given name
+    is no known name: Ma Ying-jeou)."""
+    head, dash, tail = word.partition("-")
+    if not dash or not tail.isalpha() or not tail.islower() or "-" in tail:
+        return False
+    return exonym_index().lookup(head) is not None
 
 
 def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -> list[bool]:
@@ -182,6 +198,7 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
                 continue
             if fold_words(tok.text) in head_words() and joined(text, tok, tokens[i + 1]):
                 flags[i] = not tokens[i + 1].acronym
+        _french_complements(passage, tokens, flags)
     for i, tok in enumerate(tokens):
         if fold_words(tok.text) in month_abbreviations() and text[tok.end : tok.end + 1] == ".":
             flags[i] = False  # Oct. 1, 12 Apr.
@@ -209,6 +226,35 @@ def _name_flags(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -
     _dateline(passage, tokens, flags, ev)
     _compass_names(passage, tokens, flags)
     return flags
+
+
+def _french_complements(passage: Passage, tokens: Sequence[Token], flags: list[bool]) -> None:
+    """A head noun capitalised inside a French sentence, then de/d'/du/des and a capitalised
+    word: the capital after the preposition is the name's (Centre d'Etude de Nonprolifération,
+    Conseil de Sécurité), though the corpus writes the word in lower case elsewhere."""
+    text = passage.text
+    for i in range(len(tokens) - 2):
+        tok = tokens[i]
+        if tok.initial or tok.acronym or not tok.capitalised or tok.hashtag:
+            continue
+        if fold_words(tok.text) not in head_words():
+            continue
+        k = i + 1
+        if fold_words(tokens[k].text) not in ("de", "d", "du", "des") or not joined(
+            text, tok, tokens[k]
+        ):
+            continue
+        if fold_words(tokens[k + 1].text) in ("l", "la") and k + 2 < len(tokens):
+            if not joined(text, tokens[k], tokens[k + 1]):
+                continue
+            k += 1
+        word = tokens[k + 1]
+        if not joined(text, tokens[k], word) or not word.capitalised or word.acronym:
+            continue
+        folded = fold_words(word.text)
+        if folded in not_names() or folded in titles() or people_word(word.text):
+            continue
+        flags[i] = flags[k + 1] = True
 
 
 def _compass_names(passage: Passage, tokens: Sequence[Token], flags: list[bool]) -> None:
@@ -368,19 +414,12 @@ def _link_words(
             m += 1
 
 
-# Ordinals open the names of sessions and ranks, not of bodies: the Second Congress.
-_ORDINALS = frozenset(
-    """first second third fourth fifth sixth seventh eighth ninth tenth premier premiere
-    deuxieme seconde troisieme quatrieme cinquieme""".split()  # noqa: SIM905
-)
-
-
 def _soft_name(group: Sequence[Token]) -> bool:
     """Common words capitalised together are a name when one of them is a body's, an event's or a
     place's head noun (White House, World Bank) or a compass point (Far East); not epithets (Great
     Depression, Big Three, Fascist Italy) nor ordinals (Second Congress)."""
     folded = [fold_words(t.text) for t in group]
-    if folded[0] in _ORDINALS:
+    if folded[0] in ORDINALS:
         return False
     return any(w in head_words() or w in _COMPASS for w in folded)
 
@@ -392,7 +431,7 @@ def _and_continues(
     Economic and Financial Research)."""
     if exonym_index().lookup(tokens[k].text) is not None or k + 1 >= len(tokens):
         return False
-    if fold_words(tokens[k].text) in _ORDINALS:
+    if fold_words(tokens[k].text) in ORDINALS:
         return False  # the Non-Aligned Movement and Third World countries
     nxt = tokens[k + 1]
     # ... Security and Cooperation in Europe: a linking word may lead on as well.
@@ -502,9 +541,65 @@ def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> int:
             continue
         if any(not joined(text, tokens[k], tokens[k + 1]) for k in range(i, i + size - 1)):
             continue
-        if index.lookup(text[tokens[i].start : last.end]) is not None:
+        if _known_phrase(text[tokens[i].start : last.end]):
             return size
     return 0
+
+
+# French names a region by a compass adjective or by "de l'Ouest", CLDR both ways (Afrique
+# occidentale, Europe de l'Ouest): either form of a known region is the region.
+_COMPASS_ADJECTIVES = {
+    "occidental": "de l'ouest",
+    "oriental": "de l'est",
+    "septentrional": "du nord",
+    "meridional": "du sud",
+}
+_COMPASS_PHRASE = re.compile(
+    r"^(.+?) (?:(occidental|oriental|septentrional|meridional)(?:e|es|aux)?"
+    r"|(de l ?ouest|de l ?est|du nord|du sud))$"
+)
+
+
+def _known_phrase(form: str) -> bool:
+    """A known name, or a known region's other French compass form."""
+    return exonym_index().lookup(form) is not None or _known_phrase_by_compass(fold_words(form))
+
+
+def _known_phrase_by_compass(folded: str) -> bool:
+    """A known region's other French compass form (Europe occidentale, Europe de l'Ouest)."""
+    index = exonym_index()
+    match = _COMPASS_PHRASE.match(folded)
+    if match is None:
+        return False
+    place, adjective, phrase = match.groups()
+    if adjective:
+        return index.lookup(f"{place} {_COMPASS_ADJECTIVES[adjective]}") is not None
+    folded = phrase.replace("l ", "l'")
+    names = [a for a, p in _COMPASS_ADJECTIVES.items() if p == folded]
+    return any(index.lookup(f"{place} {a}{e}") for a in names for e in ("e", ""))
+
+
+def _lower_case_phrase(
+    text: str, tokens: Sequence[Token], i: int, lang: str, ev: CorpusEvidence
+) -> int:
+    """Length in tokens of a known name of two words or more that starts with a lower-case word
+    (l'ex union soviétique, exports to western Europe), 0 if none: a writer's slip of case, or
+    a region's compass adjective. The name needs a capital in it, or a first word the corpus
+    capitalises inside sentences elsewhere; an article or a particle opens no name (the United
+    States)."""
+    tok = tokens[i]
+    folded = fold_words(tok.text)
+    if tok.particle or function_word(tok.text) or folded not in first_words():
+        return 0
+    size = _phrase_at(text, tokens, i)
+    if not size or tok.hashtag or tok.glued:
+        return 0
+    # The name itself, not a description the index reads as one (state of Russia, a long form).
+    phrase = fold_words(text[tok.start : tokens[i + size - 1].end])
+    if phrase not in exonym_index().by_name and not _known_phrase_by_compass(phrase):
+        return 0
+    capital = any(tokens[k].capitalised for k in range(i + 1, i + size))
+    return size if capital or (lang, folded) in ev.mid_cap else 0
 
 
 def _names_a_body(
@@ -655,6 +750,10 @@ def _type_of(
     concept = index.lookup(form)
     if concept is not None:
         return concept.type
+    if _known_phrase(form):
+        return EntityType.LOC  # Europe occidentale: a region named as CLDR names it otherwise
+    if _DOTTED_ACRONYM.fullmatch(form):
+        return EntityType.ORG  # U.E, L.A.: a body's letters, as NATO
     if any(c.isdigit() for c in form):
         return EntityType.MISC  # an event's edition: Euro-2004, 2012 Olympic Games
     lowered = [fold_words(w) for w in words]
@@ -687,6 +786,9 @@ def _type_of(
         # Common words make no person's name: a place by a compass point (Far East), else MISC.
         return EntityType.LOC if parts & _COMPASS else EntityType.MISC
     return EntityType.PER if len(caps) >= 2 else EntityType.MISC
+
+
+_DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_a-z]\.)+[^\W\d_a-z]?\.?")
 
 
 def _mention(passage: Passage, start: int, end: int, kind: EntityType | None = None) -> Mention:
@@ -742,32 +844,44 @@ def _headed(words: Sequence[str]) -> bool:
 
 def _tails(
     passages: Sequence[Passage], tokenised: Sequence[list[Token]], ev: CorpusEvidence
-) -> set[str]:
-    """Particle + surname endings of full names (de Gaulle from Charles de Gaulle)."""
+) -> tuple[set[str], set[str]]:
+    """Particle + surname endings of full names (de Gaulle from Charles de Gaulle), and the
+    folded surnames of the corpus's full names of persons (obama of Barack Obama)."""
     tails: set[str] = set()
+    surnames: set[str] = set()
     for passage, tokens in zip(passages, tokenised, strict=True):
-        tails |= _passage_tails(passage, tokens, ev)
-    return tails
+        more_tails, more_surnames = _passage_tails(passage, tokens, ev)
+        tails |= more_tails
+        surnames |= more_surnames
+    return tails, surnames
 
 
-def _passage_tails(passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence) -> set[str]:
-    """The particle + surname endings of the full names of one passage."""
+def _passage_tails(
+    passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence
+) -> tuple[set[str], set[str]]:
+    """The particle + surname endings of the full names of one passage, and their surnames."""
     tails: set[str] = set()
+    surnames: set[str] = set()
     flags = _name_flags(passage, tokens, ev)
     for run in _runs(passage.text, tokens, flags):
         form = passage.text[run[0].start : run[-1].end]
         if _type_of(form, [t.text for t in run]) != EntityType.PER:
             continue
+        if len(run) >= 2 and run[-1].capitalised and not run[-1].acronym:
+            surnames.add(fold_words(run[-1].text))
         for tok in run[1:-1]:
             if tok.particle and tok.text.islower():
                 tails.add(fold_words(passage.text[tok.start : run[-1].end]))
                 break
-    return tails
+    return tails, surnames
 
 
 # The year or number of an edition after an event's name (Euro 2012, World Cup 82), a year before
 # it (the 2012 Olympic Games); not a score, a time or a span of years (2:07, 2018-2022).
 _EDITION_AFTER = re.compile(r" (?:(?:1[89]|20)\d{2}|\d{2})(?![-‐–/:.,]?\d)(?!\w)")
+# French gives an event's year after "de" (le Championnat européen de 2012); not a span of
+# years (Président de 2000 à 2008).
+_EDITION_DE = re.compile(r" de (?:1[89]|20)\d{2}(?![-‐–/:.,]?\d)(?!\w)(?! (?:à|au|et) \d)")
 _EDITION_BEFORE = re.compile(r"(?<![\w.,:/‐–-])(?:1[89]|20)\d{2} $")
 _EDITION_WORD = re.compile(r"^(.+)[-‐](?:\d{4}|\d{2})$")
 
@@ -793,6 +907,8 @@ def _with_edition(passage: Passage, m: Mention, editions: frozenset[str]) -> Men
         return m
     text, start, end = passage.text, m.start - passage.start, m.end - passage.start
     after = _EDITION_AFTER.match(text, end)
+    if after is None and event and passage.lang == Lang.FR:
+        after = _EDITION_DE.match(text, end)
     before = _EDITION_BEFORE.search(text[max(0, start - 6) : start]) if event else None
     if not (after or before):
         return m
@@ -961,11 +1077,15 @@ def find_mentions(
     tails = memo.each(
         "tails",
         lambda n: _passage_tails(items[n], tokenised[n], asked),
-        sorted,
-        frozenset,
+        lambda found: [sorted(found[0]), sorted(found[1])],
+        lambda value: (frozenset(value[0]), frozenset(value[1])),
         watch=watch,
     )
-    ev = replace(ev, tails=frozenset().union(*tails))
+    ev = replace(
+        ev,
+        tails=frozenset().union(*(t for t, _ in tails)),
+        surnames=frozenset().union(*(n for _, n in tails)),
+    )
     adjectives = frozenset(w for _, w in ev.attributive)
     editions = frozenset().union(*(f.editions for f in per_passage))
     langs: dict[str, set[str]] = {}
@@ -1026,7 +1146,7 @@ def find_mentions(
         or (exonym_index().lookup(m.form) and not owner(n, m))
     ]
     kept.sort(key=lambda m: (m.source, m.start, m.end))
-    return kept
+    return _one_type_per_name(_no_common_phrases(kept, items, tokenised))
 
 
 def _passage_mentions(
@@ -1040,7 +1160,10 @@ def _passage_mentions(
     here: list[Mention] = []
     i = 0
     while i < len(tokens):
-        size = _phrase_at(text, tokens, i) if tokens[i].capitalised else 0
+        if tokens[i].capitalised:
+            size = _phrase_at(text, tokens, i)
+        else:
+            size = _lower_case_phrase(text, tokens, i, passage.lang, ev)
         if size and _names_a_body(text, tokens, flags, i + size):
             size = 0  # St. Petersburg State University: the place names the body
         prefixed = i > 0 and flags[i - 1] and joined(text, tokens[i - 1], tokens[i])
@@ -1154,3 +1277,68 @@ class _Tokenised(Sequence[list[Token]]):
         if tokens is None:
             tokens = self._tokens[n] = tokenize(self._items[n].text)
         return tokens
+
+
+def _no_common_phrases(
+    mentions: list[Mention], items: Sequence[Passage], tokenised: Sequence[list[Token]]
+) -> list[Mention]:
+    """A phrase of common words capitalised by convention (les Droits de l'Homme) is no name
+    where the corpus also writes the whole phrase in lower case (droits de l'homme). Not a known
+    name written so (a slip of case: union soviétique), nor a name with a head noun, which
+    French writes in lower case as often (Ministère du pétrole, ministère du pétrole; the World
+    Bank), nor a title led by its article (Le Monde)."""
+    index = exonym_index()
+    wanted: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.form.split()
+        first = fold_words(words[0])
+        if first in PLACE_ARTICLES or first in ("the", "l") or _headed(words):
+            continue
+        if len(words) >= 2 and m.form != m.form.lower() and index.lookup(m.form) is None:
+            phrase = _plain_quotes(m.form.lower())
+            wanted.setdefault(fold_words(words[0]), set()).add(phrase)
+    if not wanted:
+        return mentions
+    common: set[str] = set()
+    for passage, tokens in zip(items, tokenised, strict=True):
+        text = passage.text
+        for tok in tokens:
+            if not tok.text.islower():
+                continue
+            phrases = wanted.get(fold_words(tok.text))
+            if not phrases:
+                continue
+            for phrase in phrases - common:
+                seen = _plain_quotes(text[tok.start : tok.start + len(phrase)])
+                after = text[tok.start + len(phrase) : tok.start + len(phrase) + 1]
+                if seen == phrase and not after.isalnum():
+                    common.add(phrase)
+    if not common:
+        return mentions
+    return [m for m in mentions if _plain_quotes(m.form.lower()) not in common]
+
+
+def _plain_quotes(text: str) -> str:
+    return text.replace("’", "'")
+
+
+def _one_type_per_name(mentions: list[Mention]) -> list[Mention]:
+    """Spellings of one name that differ only by case, accents or hyphens (Dalaï-Lama, Dalaï
+    Lama) take the type (person, place or body) most of their mentions have: the recogniser's
+    type of one sentence (a place) yields to the corpus's. MISC says only "not known", so it
+    neither votes nor changes (Obama alone stays MISC beside Barack Obama)."""
+    votes: dict[str, Counter[EntityType]] = {}
+    for m in mentions:
+        if m.type is not EntityType.MISC:
+            votes.setdefault(fold_words(m.form), Counter())[m.type] += 1
+    chosen: dict[str, EntityType] = {}
+    for name, counts in votes.items():
+        (top, most), *rest = counts.most_common(2)
+        if rest and most > rest[0][1]:
+            chosen[name] = top
+    return [
+        replace(m, type=chosen[fold_words(m.form)])
+        if m.type is not EntityType.MISC and chosen.get(fold_words(m.form), m.type) != m.type
+        else m
+        for m in mentions
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 
 from glossary.exonyms import demonym, exonym_index
-from glossary.mentions.corpus import language_names
+from glossary.mentions.cues import language_names
 from glossary.text import fold_words, listed_words
 from glossary.translit import given_name
 

@@ -13,10 +13,13 @@ _EDITION = r"(?:[^\W\d_]['’])?[^\W\d_a-z][^\W\d_]*[-‐](?:\d{4}|\d{2})(?![-�
 # One capital and a number make the name of a model, a group or a road (Gulfstream G550, G20,
 # A1 Moto); two capitals and a number are a formula or a code more often (CO2, S2CID).
 _LETTER_NUMBER = r"(?<![\w.,:/‐-])[^\W\d_a-z]\d{1,4}(?![\w‐-]|[.,:/]\d)"
-# A word, or capitals with dots: an acronym (U.S., R.I.I.A.) or a middle initial (Franklin D.);
-# a company's suffix (Occidental Petroleum Inc.) or a place's (St. Petersburg) keeps its dot.
+# A word, or capitals with dots: an acronym (U.S., R.I.I.A., and U.E without its last dot,
+# after an elided article maybe: l'U.E.) or a middle initial (Franklin D.); a company's suffix
+# (Occidental Petroleum Inc.) or a place's (St. Petersburg) keeps its dot.
+_ELIDED = r"(?:(?i:l|d|qu)['’])?"
+_DOTTED = rf"{_ELIDED}(?:(?:[^\W\d_a-z]\.){{2,}}|(?:[^\W\d_a-z]\.)+[^\W\d_a-z](?![^\W_]))"
 _TOKEN = re.compile(
-    rf"{_EDITION}|{_LETTER_NUMBER}|(?:[^\W\d_a-z]\.){{2,}}|[^\W\d_a-z]\.(?= [^\W\d_a-z])"
+    rf"{_EDITION}|{_LETTER_NUMBER}|{_DOTTED}|[^\W\d_a-z]\.(?= [^\W\d_a-z])"
     r"|(?:Inc|Corp|Ltd|Co|St|Mt)\.(?=[ ,;:)])"
     r"|[^\W\d_]+(?:[-‐'’][^\W\d_]+)*",
     re.UNICODE,
