@@ -1146,7 +1146,19 @@ def find_mentions(
         or (exonym_index().lookup(m.form) and not owner(n, m))
     ]
     kept.sort(key=lambda m: (m.source, m.start, m.end))
-    return _one_type_per_name(_no_common_phrases(kept, items, tokenised))
+    phrases = _wanted_phrases(kept)
+    if phrases:
+        watch = Watch() if keeper is not None else None
+        asked_for = _watched_phrases(phrases, watch)
+        common = memo.each(
+            "common",
+            lambda n: _passage_common(items[n], tokenised[n], asked_for),
+            sorted,
+            frozenset,
+            watch=watch,
+        )
+        kept = _without(kept, frozenset().union(*common))
+    return _one_type_per_name(kept)
 
 
 def _passage_mentions(
@@ -1279,14 +1291,13 @@ class _Tokenised(Sequence[list[Token]]):
         return tokens
 
 
-def _no_common_phrases(
-    mentions: list[Mention], items: Sequence[Passage], tokenised: Sequence[list[Token]]
-) -> list[Mention]:
-    """A phrase of common words capitalised by convention (les Droits de l'Homme) is no name
-    where the corpus also writes the whole phrase in lower case (droits de l'homme). Not a known
-    name written so (a slip of case: union soviétique), nor a name with a head noun, which
-    French writes in lower case as often (Ministère du pétrole, ministère du pétrole; the World
-    Bank), nor a title led by its article (Le Monde)."""
+def _wanted_phrases(mentions: Sequence[Mention]) -> dict[str, frozenset[str]]:
+    """The phrases to look for in lower case, by their first word: a phrase of common words
+    capitalised by convention (les Droits de l'Homme) is no name where the corpus also writes
+    the whole phrase in lower case (droits de l'homme). Not a known name written so (a slip of
+    case: union soviétique), nor a name with a head noun, which French writes in lower case as
+    often (Ministère du pétrole, ministère du pétrole; the World Bank), nor a title led by its
+    article (Le Monde)."""
     index = exonym_index()
     wanted: dict[str, set[str]] = {}
     for m in mentions:
@@ -1297,22 +1308,36 @@ def _no_common_phrases(
         if len(words) >= 2 and m.form != m.form.lower() and index.lookup(m.form) is None:
             phrase = _plain_quotes(m.form.lower())
             wanted.setdefault(fold_words(words[0]), set()).add(phrase)
-    if not wanted:
-        return mentions
+    return {first: frozenset(phrases) for first, phrases in wanted.items()}
+
+
+def _watched_phrases(
+    wanted: Mapping[str, frozenset[str]], watch: Watch | None
+) -> Mapping[str, frozenset[str]]:
+    return wanted if watch is None else watch.mapping("wanted", wanted)
+
+
+def _passage_common(
+    passage: Passage, tokens: Sequence[Token], wanted: Mapping[str, frozenset[str]]
+) -> set[str]:
+    """The phrases of `wanted` one passage writes in lower case."""
     common: set[str] = set()
-    for passage, tokens in zip(items, tokenised, strict=True):
-        text = passage.text
-        for tok in tokens:
-            if not tok.text.islower():
-                continue
-            phrases = wanted.get(fold_words(tok.text))
-            if not phrases:
-                continue
-            for phrase in phrases - common:
-                seen = _plain_quotes(text[tok.start : tok.start + len(phrase)])
-                after = text[tok.start + len(phrase) : tok.start + len(phrase) + 1]
-                if seen == phrase and not after.isalnum():
-                    common.add(phrase)
+    text = passage.text
+    for tok in tokens:
+        if not tok.text.islower():
+            continue
+        phrases = wanted.get(fold_words(tok.text))
+        if not phrases:
+            continue
+        for phrase in phrases - common:
+            seen = _plain_quotes(text[tok.start : tok.start + len(phrase)])
+            after = text[tok.start + len(phrase) : tok.start + len(phrase) + 1]
+            if seen == phrase and not after.isalnum():
+                common.add(phrase)
+    return common
+
+
+def _without(mentions: list[Mention], common: frozenset[str]) -> list[Mention]:
     if not common:
         return mentions
     return [m for m in mentions if _plain_quotes(m.form.lower()) not in common]
