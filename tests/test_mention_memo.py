@@ -163,3 +163,12 @@ def test_a_watched_mapping_notes_the_keys_looked_up() -> None:
         now = Watch()
         now.mapping("langs", after)
         assert now.holds(asked) is holds, after
+
+
+def test_a_phrase_the_corpus_now_writes_in_lower_case_is_weighed_as_from_scratch() -> None:
+    league = Passage("e.txt", Lang.FR, "Il défend la Ligue des Droits Civiques à Paris.")
+    lower = Passage("f.txt", Lang.FR, "La ligue des droits civiques est ancienne.")
+    keeper = DictKeeper()
+    find_mentions([*CORPUS, league], no_entities, keeper=keeper)
+    later = [*CORPUS, league, lower]
+    assert find_mentions(later, no_entities, keeper=keeper) == find_mentions(later, no_entities)
