@@ -27,6 +27,7 @@ from glossary.weights import (
     LINK_MIN_TOGETHER,
     LINK_MIN_TOGETHER_UNLIKE,
     LINK_ROUNDS,
+    LINK_SPELT,
 )
 
 # Words shorter than this carry no cognate evidence (de, du, of, the, Est).
@@ -161,6 +162,25 @@ def alike(a: str, b: str) -> bool:
     return False
 
 
+def spelt_alike(a: str, b: str) -> bool:
+    """Two spellings of one name, not a word shared: an acronym's letters in another order
+    (PDP, DPP; OESC, OSCE) or whole forms alike through their transliteration keys (Al-Kaïda,
+    al-Qaeda; Abazzia, Abkhazia) -- a slip or a transcription, where alike() also takes a name
+    beside its longer one (Kosovo, Parlement du Kosovo)."""
+    from rapidfuzz.distance import Indel
+
+    if _acronym_like(a) and _acronym_like(b):
+        x, y = sorted(c for c in a if c.isalpha()), sorted(c for c in b if c.isalpha())
+        return len(x) >= 3 and x == y
+    if _acronym_like(a) or _acronym_like(b):
+        return False
+    return Indel.normalized_similarity(match_key(a), match_key(b)) >= LINK_SPELT
+
+
+def _spelt_alike_units(a: Unit, b: Unit) -> bool:
+    return any(spelt_alike(x, y) for x in a.forms for y in b.forms)
+
+
 def _name_words(form: str) -> int:
     """Name words of a form, an acronym counting a word a letter (JO, Jeux Olympiques)."""
     acronyms = [w for w in form.replace("-", " ").split() if len(w) >= 2 and _acronym_like(w)]
@@ -208,12 +228,18 @@ def linked_pairs(
         # others (its sentence's names all matched across) say nothing against any pair.
         open_fr: Counter[int] = Counter()
         open_en: Counter[int] = Counter()
+        # Links where a unit is met and not rendered by itself on the other side: those a
+        # second spelling of it can stand in (OESC for OSCE, PDP beside DPP).
+        loose_fr: Counter[int] = Counter()
+        loose_en: Counter[int] = Counter()
         for fr_units, en_units in sides:
             fr = {_find(parent, u) for u in fr_units}
             en = {_find(parent, u) for u in en_units}
             n_fr.update(fr)
             n_en.update(en)
             both = fr & en  # already one entity on both sides: not evidence for the others
+            loose_fr.update(fr - both)
+            loose_en.update(en - both)
             for a in fr - both:
                 for b in en - both:
                     together[(a, b)] += 1
@@ -245,6 +271,11 @@ def linked_pairs(
             if joint < (LINK_MIN_TOGETHER if single else LINK_MIN_TOGETHER_UNLIKE):
                 continue
             dice = 2 * joint / (n_fr[a] + n_en[b])
+            if _spelt_alike_units(ua, ub):
+                # One name's spelling: the links where a name is rendered by itself say nothing
+                # against a slip or another word order of it elsewhere (OSCE in French where
+                # the English wrote OESC once; the French PDP where it wrote DPP).
+                dice = max(dice, 2 * joint / (loose_fr[a] + loose_en[b]))
             if not similar and joint < LINK_MIN_TOGETHER_UNLIKE and dice < LINK_MIN_DICE_LONE:
                 continue
             scores[(a, b)] = (dice, similar, as_many)

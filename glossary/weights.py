@@ -72,3 +72,6 @@ LINK_MIN_TOGETHER_UNLIKE = 2
 LINK_ALIKE = 0.65
 # Rounds of competitive linking: a pair linked in one round leaves the counts of the next.
 LINK_ROUNDS = 4
+# Whole forms this alike through their transliteration keys (rapidfuzz Indel) are two spellings
+# of one name (Al-Kaïda, al-Qaeda: .875), not a name and a longer one (Eurocup, Europe: .77).
+LINK_SPELT = 0.8

@@ -16,6 +16,7 @@ from glossary.cooccurrence import (
     alike,
     link_groups,
     linked_pairs,
+    spelt_alike,
 )
 from glossary.mentions.finder import find_mentions
 from glossary.model import EntityType, Glossary, Lang, Mention, Passage
@@ -47,6 +48,28 @@ def test_alike_is_a_shared_spelling_across_languages(a: str, b: str, expected: b
     assert alike(a, b) is expected
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("OESC", "OSCE", True),  # an acronym's letters in another order
+        ("PDP", "DPP", True),
+        ("UE", "EU", False),  # two letters: too little to tell
+        ("OSCE", "OCDE", False),
+        ("Al-Kaïda", "al-Qaeda", True),  # one name's transcriptions
+        ("Abazzia", "Abkhazia", True),
+        ("Kosovo", "Parlement du Kosovo", False),  # a name and a longer one
+        ("Europe", "Eurocup", False),
+        ("Beijing", "Beijing Games", False),
+        ("OSCE", "Organisation pour la sécurité et la coopération en Europe", False),
+    ],
+)
+def test_spelt_alike_is_one_names_spelling_not_a_shared_word(
+    a: str, b: str, expected: bool
+) -> None:
+    assert spelt_alike(a, b) is expected
+    assert spelt_alike(b, a) is expected
+
+
 def _units(*specs: tuple[frozenset[str], EntityType, str]) -> list[Unit]:
     return [Unit(langs, kind, None, (form,)) for langs, kind, form in specs]
 
@@ -67,6 +90,10 @@ NORTH_AFRICA = (EN, EntityType.LOC, "North Africa")
 MOYEN_ORIENT = (FR, EntityType.LOC, "Moyen-Orient")
 MIDDLE_EAST = (EN, EntityType.LOC, "Middle East")
 SAOUD = (FR | EN, EntityType.PER, "Saoud")
+OSCE = (FR | EN, EntityType.ORG, "OSCE")
+OESC = (EN, EntityType.ORG, "OESC")
+PDP = (FR, EntityType.ORG, "PDP")
+DPP = (FR | EN, EntityType.ORG, "DPP")
 JO_92 = (FR, EntityType.MISC, "JO-92")
 OLYMPIC_GAMES_1992 = (EN, EntityType.MISC, "1992 Olympic Games")
 
@@ -117,6 +144,27 @@ OLYMPIC_GAMES_1992 = (EN, EntityType.MISC, "1992 Olympic Games")
             [(FR | EN, EntityType.LOC, "Paris"), PEKIN, BEIJING],
             [({0, 1}, {0, 2}), ({0, 1}, {0, 2})],
             [(1, 2)],
+        ),
+        # A name rendered by itself in most links and once beside another spelling of it
+        # (OSCE in French, the English's slip OESC): the links it is rendered in say nothing
+        # against the slip...
+        ([OSCE, OESC], [({0}, {0}), ({0}, {0}), ({0}, {0}), ({0}, {1})], [(0, 1)]),
+        ([PDP, DPP], [({1}, {1}), ({1}, {1}), ({0}, {1}), ({0}, {1})], [(0, 1)]),
+        (
+            [(FR, EntityType.MISC, "Al-Kaïda"), (FR | EN, EntityType.MISC, "al-Qaeda")],
+            [({1}, {1}), ({1}, {1}), ({0}, {1})],
+            [(0, 1)],
+        ),
+        # ...but a longer name beside it is no spelling of it: the links still count against.
+        (
+            [(FR, EntityType.ORG, "Parlement du Kosovo"), (FR | EN, EntityType.LOC, "Kosovo")],
+            [({1}, {1}), ({1}, {1}), ({1}, {1}), ({0}, {1})],
+            [],
+        ),
+        (
+            [OSCE, (EN, EntityType.ORG, "OSCE Mission")],
+            [({0}, {0}), ({0}, {0}), ({0}, {0}), ({0}, {1})],
+            [],
         ),
     ],
 )
