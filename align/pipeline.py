@@ -14,7 +14,7 @@ glossary.xlsx, .tbx and .csv written, once (`written`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,10 +22,16 @@ from typing import Any, Protocol
 from align.exports.review import ReviewRow, write_review
 from align.exports.reviews import ReviewOutcome, apply_reviews, read_reviews
 from align.exports.rows import AlignedText, aligned_texts, plain_text, relative_names
+from align.exports.sheetrows import RowTemplates
 from align.exports.tmx import write_tmx
 from align.model import AnalysedDocument, Link, Mode, NameKey, Progress, RequestedMode, Sentence
 from align.outfolder import Staging, hold_folder, staged
-from align.pairing.documents import find_document_pairs, sides_of
+from align.pairing.documents import (
+    DocSentences,
+    DocumentFeatures,
+    find_document_pairs,
+    sides_of,
+)
 from align.pairing.names import glossary_name_key
 from align.pairing.pair import PairResult, align_pair
 from align.readers import ReadResult, Skipped
@@ -39,11 +45,16 @@ from align.settings import (
 )
 from align.store import Store, opened
 from align.store.reuse import (
+    KeptFiles,
+    StoredFeatures,
     StoredMentions,
     StoredPairs,
     code_digest,
+    keep_templates,
+    make_anew,
     record_review_workbook,
     review_workbook_unchanged,
+    stored_templates,
 )
 from align.store.reuse import analyse_with_store as analyse
 from align.text.language import return_freed_memory
@@ -75,6 +86,20 @@ class MentionFinder(Protocol):
     def __call__(
         self, passages: Iterable[Passage], *, kept_out: KeptOut | None = None
     ) -> list[Mention]: ...
+
+
+class FeatureFinder(Protocol):
+    """Pairing features of document sides by (source, lang), as the store's StoredFeatures."""
+
+    def __call__(
+        self, sides: Sequence[DocSentences], name_key: NameKey
+    ) -> Mapping[tuple[str, str], DocumentFeatures]: ...
+
+
+class FileWriter(Protocol):
+    """Writes an export from its inputs (align.store.reuse.KeptFiles.write, make_anew)."""
+
+    def __call__(self, path: Path, inputs: object, make: Callable[[Path], None]) -> None: ...
 
 
 class PairAligner(Protocol):
@@ -205,6 +230,8 @@ def _stages(
     with Workers(analysers, jobs) as workers:
         analysed = analyse(read.documents, workers, store, progress)
     pairs = StoredPairs(store)
+    kept = KeptFiles(store, settings.out_dir)
+    templates = stored_templates(store)
     with staged(settings.out_dir) as staging:
         # Merged now (the aligners' names come from it), written once the parallel links have
         # had their say (merge_over_links), so a run writes the glossary's files once.
@@ -222,7 +249,11 @@ def _stages(
             glossary_stage.glossary,
             reviews=reviews,
             aligner=pairs,
+            features=StoredFeatures(store),
+            files=kept.write,
+            templates=templates,
         )
+        keep_templates(store, templates)
         pairs.save()
         if alignment_stage.review is not None:
             record_review_workbook(
@@ -231,7 +262,7 @@ def _stages(
         glossary_stage = merge_over_links(
             glossary_stage, alignment_stage, previous.workbook, settings, staging.folder
         )
-        glossary_stage = written(glossary_stage, previous.workbook, staging.folder)
+        glossary_stage = written(glossary_stage, previous.workbook, staging.folder, kept.write)
         glossary_stage = _merge_again_if_saved(previous, glossary_stage, settings, staging)
         outputs = staging.commit([p.name for p in glossary_stage.outputs + alignment_stage.outputs])
     store.keep_only_used()
@@ -455,15 +486,28 @@ def merged_stage(
     )
 
 
-def written(stage: GlossaryStage, previous: Workbook | None, folder: Path) -> GlossaryStage:
-    """The stage with glossary.xlsx, .tbx and .csv written into `folder` from its merge."""
+def written(
+    stage: GlossaryStage,
+    previous: Workbook | None,
+    folder: Path,
+    files: FileWriter = make_anew,
+) -> GlossaryStage:
+    """The stage with glossary.xlsx, .tbx and .csv written into `folder` from its merge (by
+    `files`: the run's copies a file made from the same inputs from its output folder)."""
     merged = stage.merged
     if merged is None:
         raise ValueError("a glossary stage without its merge cannot be written")
     xlsx, tbx, termbase = folder / GLOSSARY_XLSX, folder / GLOSSARY_TBX, folder / GLOSSARY_CSV
-    write_workbook(xlsx, merged.glossary, stage.about, baseline=merged.baseline, previous=previous)
-    write_tbx(tbx, merged.glossary)
-    write_termbase_csv(termbase, merged.glossary)
+    glossary = merged.glossary
+    files(
+        xlsx,
+        (glossary, stage.about, merged.baseline, previous),
+        lambda path: write_workbook(
+            path, glossary, stage.about, baseline=merged.baseline, previous=previous
+        ),
+    )
+    files(tbx, glossary, lambda path: write_tbx(path, glossary))
+    files(termbase, glossary, lambda path: write_termbase_csv(path, glossary))
     return replace(stage, outputs=(xlsx, tbx, termbase))
 
 
@@ -475,20 +519,29 @@ def export_alignment(
     *,
     reviews: Sequence[ReviewRow] = (),
     aligner: PairAligner = align_pair,
+    features: FeatureFinder | None = None,
+    files: FileWriter = make_anew,
+    templates: RowTemplates | None = None,
 ) -> AlignmentStage:
     """Pair French and English documents that share events, align them, write TMX and review.
 
     Names match through the entities of `glossary`, the run's glossary after a person's edits
     (align.pairing.names), and through transliteration keys where it knows no entity. `reviews`
     (a person's review of the previous alignment.xlsx) win over the aligners' links. `aligner`
-    aligns one pair (the run passes one that reuses its store's).
+    aligns one pair (the run passes one that reuses its store's); `features` gives the
+    documents' pairing features (the run's reuses its store's; by default they are computed);
+    `files` writes the two files (the run's copies one made from the same inputs); `templates`
+    are review rows an earlier run rendered (the run's come from its store).
     Documents are named relative to the folder that holds them all, in both files.
     """
     name_key = glossary_name_key(glossary)
     by_source = {doc.document.source: doc for doc in analysed}
     names = relative_names(by_source)
     sides = [side for doc in analysed for side in sides_of(doc.document.source, doc.sentences)]
-    pairs = find_document_pairs(sides, name_key=name_key, progress=progress, aligner=aligner)
+    kept = features(sides, name_key) if features is not None else None
+    pairs = find_document_pairs(
+        sides, name_key=name_key, features=kept, progress=progress, aligner=aligner
+    )
     rows: list[AlignedText] = []
     done: list[tuple[str, str, str]] = []
     parallel: list[LinkedSentences] = []
@@ -520,14 +573,14 @@ def export_alignment(
     outcome = apply_reviews(rows, reviews, sentence_text)
     tmx = settings.out_dir / ALIGNMENT_TMX
     xlsx = settings.out_dir / ALIGNMENT_XLSX
-    write_tmx(
+    tags = {"fr_tag": settings.fr_tag, "en_tag": settings.en_tag}
+    one_sided = settings.keep_one_sided
+    files(
         tmx,
-        outcome.units,
-        fr_tag=settings.fr_tag,
-        en_tag=settings.en_tag,
-        keep_one_sided=settings.keep_one_sided,
+        (outcome.units, tags, one_sided),
+        lambda path: write_tmx(path, outcome.units, **tags, keep_one_sided=one_sided),
     )
-    write_review(xlsx, outcome.rows)
+    files(xlsx, outcome.rows, lambda path: write_review(path, outcome.rows, templates=templates))
     return AlignmentStage(tuple(done), len(rows), (tmx, xlsx), outcome, tuple(parallel))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,10 @@ def test_telegram_dump_keeps_one_copy_of_each_post(detector) -> None:  # type: i
 @given(st.text(max_size=80))
 def test_normalise_is_idempotent(text: str) -> None:
     assert normalise(normalise(text)) == normalise(text)
+
+
+@given(st.text())
+def test_normalise_keeps_the_letters_and_digits_str_isalnum_keeps(text: str) -> None:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    expected = " ".join("".join(ch if ch.isalnum() else " " for ch in folded).split())
+    assert normalise(text) == expected

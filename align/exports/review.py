@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from align.exports.rows import AlignedText
-from align.exports.sheetrows import SheetRows, book_bytes
+from align.exports.sheetrows import RowTemplates, SheetRows, book_bytes
 from align.model import Mode
 from glossary import xlsx
 from glossary.atomicfile import write_bytes_atomic
@@ -131,9 +131,13 @@ def write_review(
     rows: Sequence[ReviewRow] | Sequence[AlignedText],
     *,
     low_scores: dict[Mode, float] | None = None,
+    templates: RowTemplates | None = None,
 ) -> None:
-    """Write the review workbook to `path` atomically; weak links (LOW_SCORES) are filled red."""
-    write_bytes_atomic(Path(path), review_bytes(rows, low_scores=low_scores))
+    """Write the review workbook to `path` atomically; weak links (LOW_SCORES) are filled red.
+
+    `templates`: rows an earlier write rendered (the run's store keeps them), filled in rather
+    than rendered again; the bytes are the same."""
+    write_bytes_atomic(Path(path), review_bytes(rows, low_scores=low_scores, templates=templates))
 
 
 def column_letter(name: str) -> str:
@@ -205,6 +209,7 @@ def review_bytes(
     rows: Sequence[ReviewRow] | Sequence[AlignedText],
     *,
     low_scores: dict[Mode, float] | None = None,
+    templates: RowTemplates | None = None,
 ) -> bytes:
     """The workbook as bytes: same rows, same bytes.
 
@@ -214,10 +219,12 @@ def review_bytes(
     """
     reviews = [_as_review(r) for r in rows]
     with xlsx.temporary_files_written():
-        return _review_book_bytes(reviews, low_scores)
+        return _review_book_bytes(reviews, low_scores, templates or RowTemplates())
 
 
-def _review_book_bytes(reviews: list[ReviewRow], low_scores: dict[Mode, float] | None) -> bytes:
+def _review_book_bytes(
+    reviews: list[ReviewRow], low_scores: dict[Mode, float] | None, templates: RowTemplates
+) -> bytes:
     from openpyxl import Workbook
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -281,12 +288,15 @@ def _review_book_bytes(reviews: list[ReviewRow], low_scores: dict[Mode, float] |
             "evidence": STALE_NOTE if row.stale else _evidence(link),
             "link_id": link.link_id,
         }
-        texts = {name: str(values[name]) for name in WRAPPED}
-        rows.append(number, [values[name] for name in HEADER], height=row_height(texts))
-    return book_bytes(book, [rows, _tool_sheet(book, reviews)])
+
+        def height(values: dict[str, object] = values) -> float:
+            return row_height({name: str(values[name]) for name in WRAPPED})
+
+        templates.append(rows, SHEET, number, [values[name] for name in HEADER], height)
+    return book_bytes(book, [rows, _tool_sheet(book, reviews, templates)])
 
 
-def _tool_sheet(book: object, reviews: Sequence[ReviewRow]) -> SheetRows:
+def _tool_sheet(book: object, reviews: Sequence[ReviewRow], templates: RowTemplates) -> SheetRows:
     """What the tool wrote for each link, so the next run can tell a person's edits apart."""
     sheet = book.create_sheet(TOOL_SHEET)  # type: ignore[attr-defined]
     sheet.sheet_state = "veryHidden"
@@ -294,7 +304,9 @@ def _tool_sheet(book: object, reviews: Sequence[ReviewRow]) -> SheetRows:
     rows = SheetRows(sheet)
     for number, row in enumerate(reviews, start=2):
         link = row.link
-        rows.append(
+        templates.append(
+            rows,
+            TOOL_SHEET,
             number,
             [
                 link.link_id,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import math
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from glossary import xlsx
@@ -68,36 +68,115 @@ class SheetRows:
             known = self._style_ids[(id(style), quoted)] = f"{probe.style_id}"
         return known
 
-    def append(self, number: int, values: Iterable[object], height: float | None = None) -> None:
+    def append(
+        self,
+        number: int,
+        values: Iterable[object],
+        height: float | None = None,
+        template: Template | None = None,
+    ) -> Template:
         """Row `number` (1-based) of `values`, as `sheet.append` writes them after `xlsx.cell`;
-        `height` as row_dimensions[number].height."""
+        `height` as row_dimensions[number].height. Returns the row's template (its XML less its
+        number and style ids), which stands for `values` and `height` in a later call: a row
+        the last run wrote is not rendered again."""
+        if template is None:
+            template = self._template(values, height)
+        parts, styles = template
+        ids = [self._style_id(column, quoted) for column, quoted in styles]
+        row = str(number)
+        self.parts.append(
+            "".join(p if isinstance(p, str) else row if p < 0 else ids[p] for p in parts)
+        )
+        return template
+
+    def _template(self, values: Iterable[object], height: float | None) -> Template:
+        """The row's XML in parts: text, -1 for the row's number, k for the k-th style id (asked
+        in the order openpyxl registers them, which depends on the rows before)."""
         attrs = f' ht="{_number(height)}" customHeight="1"' if height is not None else ""
-        out = [f'<row r="{number}"{attrs}>']
+        out: list[str | int] = ['<row r="', _NUMBER, f'"{attrs}>']
+        styles: list[tuple[int, bool]] = []
         styled = self._styles is not None
         for column, raw in enumerate(values):
             value = xlsx.clean_text(raw) or None if isinstance(raw, str) else raw
             if value is None and not styled:
                 continue
-            ref = f"{self._letter(column)}{number}"
+            out += [f'<c r="{self._letter(column)}', _NUMBER, '"']
             quoted = isinstance(value, str) and value.startswith(xlsx.FORMULA_START)
-            style = f' s="{self._style_id(column, quoted)}"' if styled or quoted else ""
+            if styled or quoted:
+                out += [' s="', len(styles), '"']
+                styles.append((column, quoted))
             if value is None:
-                out.append(f'<c r="{ref}"{style} t="n"></c>')
+                out.append(' t="n"></c>')
             elif isinstance(value, str):
                 text = value[:_MAX_TEXT]
                 if text in _ERROR_CODES and not quoted:
-                    out.append(f'<c r="{ref}"{style} t="e"><v>{_escaped(text)}</v></c>')
+                    out.append(f' t="e"><v>{_escaped(text)}</v></c>')
                     continue
                 space = ' xml:space="preserve"' if text != text.strip() else ""
-                out.append(
-                    f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escaped(text)}</t></is></c>'
-                )
+                out.append(f' t="inlineStr"><is><t{space}>{_escaped(text)}</t></is></c>')
             elif isinstance(value, int | float) and not isinstance(value, bool):
-                out.append(f'<c r="{ref}"{style} t="n"><v>{_number(value)}</v></c>')
+                out.append(f' t="n"><v>{_number(value)}</v></c>')
             else:
                 raise TypeError(f"no sheet cell for {type(value).__name__} values")
         out.append("</row>")
-        self.parts.append("".join(out))
+        return _joined(out), styles
+
+
+# A rendered row less its number and style ids: text parts, and -1 (the number) or k (the k-th
+# style id) between them; and the (column, quote prefix) of each style asked.
+Template = tuple[list[str | int], list[tuple[int, bool]]]
+_NUMBER = -1
+
+
+def _joined(parts: list[str | int]) -> list[str | int]:
+    """Adjacent text parts as one."""
+    out: list[str | int] = []
+    for part in parts:
+        if isinstance(part, str) and out and isinstance(out[-1], str):
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
+
+
+class RowTemplates:
+    """Rows rendered by an earlier write, by their sheet and values (`Template`s): a row whose
+    values are the same is filled in, not rendered again. `used` holds this write's, for the
+    next one."""
+
+    def __init__(self, known: Mapping[str, Template] | None = None) -> None:
+        self._known = dict(known or {})
+        self.used: dict[str, Template] = {}
+
+    def append(
+        self,
+        rows: SheetRows,
+        sheet: str,
+        number: int,
+        values: Sequence[object],
+        height: Callable[[], float | None] = lambda: None,
+    ) -> None:
+        """rows.append(number, values, height()), from the template of the same values if
+        known (`height` is a function of the values, not called then)."""
+        key = f"{sheet}\n{values!r}"
+        template = self._known.get(key)
+        if template is None:
+            template = rows.append(number, values, height())
+        else:
+            rows.append(number, values, template=template)
+        self.used[key] = template
+
+
+def read_templates(value: Any) -> dict[str, Template]:
+    """Templates as JSON gave them back; ValueError for anything a SheetRows did not make."""
+    out: dict[str, Template] = {}
+    for key, (parts, styles) in value.items():
+        pairs = [(int(column), bool(quoted)) for column, quoted in styles]
+        if not all(isinstance(p, str) or (isinstance(p, int) and -1 <= p < len(pairs))
+                   for p in parts):  # fmt: skip
+            raise ValueError(f"not a row template: {key[:40]!r}")
+        out[str(key)] = (list(parts), pairs)
+    return out
 
 
 def book_bytes(book: Any, rows: Sequence[SheetRows]) -> bytes:

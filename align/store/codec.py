@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from align.model import Evidence, EvidenceKind, Link, Location, Mode, Segment, Sentence, Span
+from align.pairing.documents import DocumentFeatures
 from align.pairing.pair import PairResult
 from glossary.mentions.ner import NerSpan
 from glossary.model import EntityType, Lang, Mention, Passage
@@ -157,3 +158,23 @@ def read_pair(value: Any) -> PairResult:
         return PairResult(Mode(value["mode"]), links, str(value["reason"]), warnings)
     except (TypeError, ValueError, IndexError, KeyError) as err:
         raise Undecodable(f"pair: {err}") from None
+
+
+def features_value(features: DocumentFeatures) -> dict[str, Any]:
+    """One document side's pairing features, without its source and language."""
+    return {
+        "keys": [[e.kind.value, e.value, weight] for e, weight in features.keys],
+        "dated": sorted([e.kind.value, e.value] for e in features.dated),
+    }
+
+
+def read_features(value: Any, source: str, lang: str) -> DocumentFeatures:
+    try:
+        keys = tuple(
+            (Evidence(EvidenceKind(kind), str(text)), _number(weight))
+            for kind, text, weight in value["keys"]
+        )
+        dated = frozenset(Evidence(EvidenceKind(kind), str(text)) for kind, text in value["dated"])
+        return DocumentFeatures(source, lang, keys, dated)
+    except (TypeError, ValueError, KeyError) as err:
+        raise Undecodable(f"features: {err}") from None

@@ -141,6 +141,21 @@ class Store:
         """Count those entries of `stage` as used by this run without reading them."""
         self._used.setdefault(stage, set()).update(keys)
 
+    def keep_stages(self, prefix: str) -> None:
+        """Count every entry of the stages named `prefix`... as used by this run."""
+        if self._db is None:
+            return
+        try:
+            rows = self._db.execute(
+                "SELECT stage, key FROM entries WHERE substr(stage, 1, ?) = ?",
+                (len(prefix), prefix),
+            ).fetchall()
+        except sqlite3.DatabaseError as err:
+            self._failed(err)
+            return
+        for stage, key in rows:
+            self._used.setdefault(str(stage), set()).add(str(key))
+
     def put(self, stage: str, values: Mapping[str, str]) -> None:
         """Store the values of `stage`, all in one transaction."""
         self._used.setdefault(stage, set()).update(values)

@@ -4,15 +4,22 @@
   settings. A renamed file with the same content reuses them.
 - Sentences of a document: its content, its segments once repeats are marked across the corpus
   (a copy elsewhere changes what is left to split) and the repeats and sentences settings.
-- Mentions: every passage of the corpus and the mentions settings; the name finder weighs what
-  the whole corpus says about each capitalised word, so any changed passage means finding again.
+- Mentions: every passage of the corpus and the mentions settings, for a corpus unchanged.
+  Else the name finder, which weighs what the whole corpus says about each capitalised word,
+  takes back each passage's own part (stages `mentions.*`, keyed by the passage, the mentions
+  settings, the recogniser's versions and the digest of the glossary package's code): what the
+  passage says of its words, and the particle tails, names and surnames it found, each with the
+  questions its rules asked of the corpus's evidence and their answers (glossary/memo.py).
+  A passage whose questions all get the same answers from the new corpus is not decided again.
   The French recogniser's entities (spaCy's, one more signal for the finder) depend on one text
   alone: they are kept per text, keyed by the text, the mentions settings and the versions of
-  spaCy and its model, so finding again only sends the new texts to spaCy (and loads it only
-  when there is one).
+  spaCy and its model, so only the texts of passages decided again that it was never asked
+  about go to spaCy (and it is loaded only when there is one).
 - A pair's alignment: both sides' sentences, the requested mode, the pairing and aligners'
   settings, and the answers of the run's name key to every word the pair asked it about (the key
   comes from the glossary; an entry whose words now key differently is aligned again).
+- The review workbook's rows as the last run rendered them (text less their numbers and style
+  ids), by their values: a row with the same values is filled in, not rendered again.
 - The review workbook the run wrote (alignment.xlsx): the digest of its bytes, when it holds
   nothing of a person's (no mark, note or edited text). The next run reads it back only when its
   bytes differ (a person saved it), since reading the tool's own sheet gives no review at all.
@@ -23,13 +30,15 @@ Every key starts with the settings signature of its stages, which carries the to
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+import shutil
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, partial
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 from align.exports.review import ReviewRow
+from align.exports.sheetrows import RowTemplates, read_templates
 from align.model import (
     AnalysedDocument,
     Document,
@@ -39,6 +48,7 @@ from align.model import (
     Segment,
     Sentence,
 )
+from align.pairing.documents import DocSentences, DocumentFeatures, document_features
 from align.pairing.pair import PairResult, align_pair
 from align.settings import stage_signature
 from align.store import codec
@@ -50,7 +60,10 @@ from glossary.mentions.ner import MODEL, NerSpan, Recogniser, french_entities
 from glossary.model import KeptOut, Lang, Mention, Passage
 
 SEGMENTS, SENTENCES, MENTIONS, PAIRS = "segments", "sentences", "mentions", "pairs"
+FEATURES, ROWS = "features", "rows"
 ENTITIES, WRITTEN = "entities", "written"
+# The name finder's per-passage stages (facts, tails, mentions, surnames) start so.
+PASSAGES = "mentions."
 _V = TypeVar("_V")
 
 
@@ -206,8 +219,41 @@ class StoredRecogniser:
         return [spans or [] for spans in out]
 
 
+class PassageKeeper:
+    """The name finder's per-passage results (`glossary.memo.Keeper`) in the store:
+    stage `mentions.STAGE`, keyed by the recogniser's signature (the mentions settings, spaCy's
+    and its model's versions) and the finder's key of the passage."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._signature = recogniser_signature()
+
+    def _key(self, key: str) -> str:
+        return _digest(self._signature, key)
+
+    def recall(self, stage: str, keys: Sequence[str]) -> dict[str, Any]:
+        ours = {self._key(k): k for k in keys}
+        found = self._store.get(PASSAGES + stage, ours)
+        out: dict[str, Any] = {}
+        for key, text in found.items():
+            try:
+                out[ours[key]] = codec.loads(text)
+            except codec.Undecodable as err:
+                self._store.damaged(f"holds a value this version cannot read ({err})")
+                return {}
+        return out
+
+    def keep(self, stage: str, values: Mapping[str, Any]) -> None:
+        self._store.put(PASSAGES + stage, {self._key(k): codec.dumps(v) for k, v in values.items()})
+
+    def damaged(self, problem: str) -> None:
+        self._store.damaged(problem)
+
+
 class StoredMentions:
-    """`glossary.build.glossary_mentions` with the corpus's mentions taken from the store."""
+    """`glossary.build.glossary_mentions` with the corpus's mentions taken from the store: all
+    of them when no passage changed, else each passage's whose evidence did not change (the
+    finder's `keeper`)."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -223,12 +269,16 @@ class StoredMentions:
         if stored is not None:
             mentions = _decoded(self._store, codec.read_mentions, stored)
         if mentions is None:
-            mentions = find_mentions(items, self._recogniser)
+            keeper = PassageKeeper(self._store)
+            mentions = find_mentions(items, self._recogniser, keeper=keeper)
             self._store.put(MENTIONS, {key: codec.dumps(codec.mentions_value(mentions))})
         else:
-            # The recogniser was not asked: its entries stay for the run that adds a document.
-            texts = dict.fromkeys(p.text for p in items if p.lang == Lang.FR)
-            self._store.keep(ENTITIES, [self._recogniser.key(text) for text in texts])
+            # Nothing was found again: the passages' entries stay for the run that adds one.
+            self._store.keep_stages(PASSAGES)
+        # The recogniser was asked about new texts only: the others' entries stay, for a run
+        # whose evidence changes a passage's decisions.
+        texts = dict.fromkeys(p.text for p in items if p.lang == Lang.FR)
+        self._store.keep(ENTITIES, [self._recogniser.key(text) for text in texts])
         # As glossary_mentions does: what a person rejected or deleted is left out.
         if kept_out:
             return [m for m in mentions if not kept_out.excludes(m.form, m.lang)]
@@ -297,6 +347,71 @@ class StoredPairs:
         self._new = {}
 
 
+class StoredFeatures:
+    """`align.pairing.documents.document_features` of every document side, taken from the store
+    when the name key gives the same keys to the words it was asked about (as for pairs)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._signature = stage_signature("anchors", "pairing")
+
+    def __call__(
+        self, sides: Sequence[DocSentences], name_key: NameKey
+    ) -> dict[tuple[str, str], DocumentFeatures]:
+        keys = [_digest(self._signature, s.lang, codec.dumps(list(s.sentences))) for s in sides]
+        found = self._store.get(FEATURES, keys)
+        out: dict[tuple[str, str], DocumentFeatures] = {}
+        new: dict[str, str] = {}
+        for side, key in zip(sides, keys, strict=True):
+            features = self._valid(found.get(key), side, name_key)
+            if features is None:
+                recording = _Recording(name_key)
+                features = document_features(side, recording)
+                value = {"names": recording.asked, "features": codec.features_value(features)}
+                new[key] = codec.dumps(value)
+            out[(side.source, side.lang)] = features
+        self._store.put(FEATURES, new)
+        return out
+
+    def _valid(
+        self, stored: str | None, side: DocSentences, name_key: NameKey
+    ) -> DocumentFeatures | None:
+        if stored is None:
+            return None
+        try:
+            value = codec.loads(stored)
+            if any(name_key(w) != k for w, k in value["names"].items()):
+                return None  # the glossary now keys a word of this side differently
+            return codec.read_features(value["features"], side.source, side.lang)
+        except (codec.Undecodable, KeyError, TypeError, AttributeError) as err:
+            self._store.damaged(f"holds a value this version cannot read ({err})")
+            return None
+
+
+def _rows_key() -> str:
+    return _digest("review rows", code_digest())
+
+
+def stored_templates(store: Store) -> RowTemplates:
+    """The rows of the review workbook the last run rendered (align.exports.sheetrows)."""
+    key = _rows_key()
+    stored = store.get(ROWS, [key]).get(key)
+    if stored is None:
+        return RowTemplates()
+    try:
+        return RowTemplates(read_templates(codec.loads(stored)))
+    except (codec.Undecodable, ValueError, TypeError, AttributeError) as err:
+        store.damaged(f"holds a value this version cannot read ({err})")
+        return RowTemplates()
+
+
+def keep_templates(store: Store, templates: RowTemplates) -> None:
+    """Keep the rows this run rendered for the next (those kept stay when none was rendered:
+    the review workbook was copied as it was)."""
+    if templates.used:
+        store.put(ROWS, {_rows_key(): codec.dumps(templates.used)})
+
+
 def file_digest(path: Path) -> str | None:
     """The sha256 of a regular file's bytes; None for anything else (a pipe is never opened)."""
     if not path.is_file():
@@ -309,6 +424,39 @@ def file_digest(path: Path) -> str | None:
     except OSError:
         return None
     return h.hexdigest()
+
+
+class KeptFiles:
+    """Exports whose inputs are those the file already in the output folder was made from:
+    copied from it, not built again (the writers give the same bytes for the same inputs).
+
+    The store notes, for each export written, the digest of its inputs (their repr: frozen
+    dataclasses of plain values, complete) and of the bytes made from them; a file a person
+    saved since has other bytes, and is built again.
+    """
+
+    def __init__(self, store: Store, folder: Path) -> None:
+        self._store = store
+        self._folder = folder
+
+    def write(self, path: Path, inputs: object, make: Callable[[Path], None]) -> None:
+        """Write `path` by make(path), or copy the folder's file of the same name when it was
+        made from the same `inputs`."""
+        key = _digest("file", path.name, code_digest(), repr(inputs))
+        made = self._store.get(WRITTEN, [key]).get(key)
+        old = self._folder / path.name
+        if made is not None and old != path and file_digest(old) == made:
+            shutil.copyfile(old, path)
+        else:
+            make(path)
+        digest = file_digest(path)
+        if digest is not None:
+            self._store.put(WRITTEN, {key: digest})
+
+
+def make_anew(path: Path, inputs: object, make: Callable[[Path], None]) -> None:
+    """KeptFiles.write without a store: every export is built."""
+    make(path)
 
 
 def _written_key(name: str, digest: str) -> str:

@@ -21,6 +21,7 @@ MIN_NEAR_CHARS = 100
 # which avoids comparing every pair of segments.
 _SHINGLE = 4
 _NUMBER = re.compile(r"\d+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _SKETCH = 4
 
 
@@ -38,15 +39,15 @@ def mark_repeats(segments: Sequence[Segment]) -> list[Segment]:
         if not key:
             continue
         exact = first_by_key.get((seg.lang, key))
-        if exact is None and len(key) >= MIN_NEAR_CHARS:
-            exact = _near(i, seg.lang, key, keys, buckets)
+        sketch = _sketch(key) if exact is None and len(key) >= MIN_NEAR_CHARS else []
+        if sketch:
+            exact = _near(seg.lang, key, sketch, keys, buckets)
         if exact is not None:
             original_of[i] = original_of.get(exact, exact)
             continue
         first_by_key[(seg.lang, key)] = i
-        if len(key) >= MIN_NEAR_CHARS:
-            for h in _sketch(key):
-                buckets[(seg.lang, h)].append(i)
+        for h in sketch:
+            buckets[(seg.lang, h)].append(i)
     out: list[Segment] = []
     for i, seg in enumerate(segments):
         if i in original_of:
@@ -64,8 +65,8 @@ def mark_repeats(segments: Sequence[Segment]) -> list[Segment]:
 def normalise(text: str) -> str:
     """Lower-case words and numbers only: quotes, dashes, emoji and spacing do not count."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    kept = "".join(ch if ch.isalnum() else " " for ch in text)
-    return " ".join(kept.split())
+    # One pattern, not a test per character: [\W_] is exactly what str.isalnum refuses.
+    return _NOT_ALNUM.sub(" ", text).strip()
 
 
 def _sketch(key: str) -> list[int]:
@@ -76,16 +77,17 @@ def _sketch(key: str) -> list[int]:
 
 
 def _near(
-    i: int,
     lang: str,
     key: str,
+    sketch: Sequence[int],
     keys: Sequence[str],
     buckets: dict[tuple[str, int], list[int]],
 ) -> int | None:
-    """The earliest kept segment that is a near duplicate of segment i, if any."""
+    """The earliest kept segment that is a near duplicate of the segment of `key` (whose
+    sketch is `sketch`), if any."""
     from rapidfuzz import fuzz
 
-    candidates = sorted({j for h in _sketch(key) for j in buckets.get((lang, h), ())})
+    candidates = sorted({j for h in sketch for j in buckets.get((lang, h), ())})
     for j in candidates:
         other = keys[j]
         if min(len(key), len(other)) < 0.8 * max(len(key), len(other)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -139,46 +140,80 @@ def collect_evidence(
     passages: Sequence[Passage], tokenised: Sequence[list[Token]], citations: frozenset[int]
 ) -> CorpusEvidence:
     """What every passage says: lower-case uses, cues, mid-sentence capitals, adjectives."""
+    return combined_evidence(
+        [
+            # Titles of cited works are in title case: their capitals say nothing.
+            passage_evidence(passage, tokens, title_line(passage.text, tokens) or n in citations)
+            for n, (passage, tokens) in enumerate(zip(passages, tokenised, strict=True))
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class PassageEvidence:
+    """What one passage says of its words (`collect_evidence` is the union over the corpus)."""
+
+    lower: frozenset[tuple[str, str]]
+    cued: frozenset[tuple[str, str]]
+    mid_cap: frozenset[tuple[str, str]]
+    attributive: frozenset[tuple[str, str]]
+    loose: frozenset[tuple[str, str]]
+    # Two capitalised words written together mid-sentence: (lang, "united russia").
+    pairs: frozenset[tuple[str, str]]
+
+
+def passage_evidence(passage: Passage, tokens: Sequence[Token], heading: bool) -> PassageEvidence:
+    """One passage's part of the corpus evidence; `heading`: a title line or a citation."""
     lower, cued, mid_cap, attributive, loose = set(), set(), set(), set(), set()
-    pairs: dict[tuple[str, str], set[int]] = {}
-    for n, (passage, tokens) in enumerate(zip(passages, tokenised, strict=True)):
-        # Titles of cited works are in title case: their capitals say nothing.
-        heading = title_line(passage.text, tokens) or n in citations
-        for i, tok in enumerate(tokens):
-            key = (passage.lang, fold_words(tok.text))
-            if not tok.capitalised:
-                lower.add(key)
-                continue
-            if i and not tok.acronym and tok.gap_before.strip() == "":
-                prev = tokens[i - 1].text
-                prev = prev.lower()
-                if prev in _COMMON_CUES or (prev in _PLURAL_CUES and tok.text.endswith("s")):
-                    cued.add(key)
-            compound = tok.compound and not compass_place(tok.text)
-            adjectival = adjective_form(tok.text) or compound
-            if adjectival and not tok.acronym and noun_follows(passage.text, tokens, i):
-                attributive.add(key)
-            if tok.initial and not capital_follows(passage.text, tokens, i):
-                loose.add(key)  # However, ...: a sentence-initial word standing alone
-            # "le Musée de l'Homme": a noun after an article is no evidence of a name.
-            after_article = i > 0 and fold_words(tokens[i - 1].text) == "l"
-            if not tok.initial and not heading and not after_article:
-                mid_cap.add(key)
-                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-                if nxt is not None and nxt.capitalised and joined(passage.text, tok, nxt):
-                    pair = (passage.lang, f"{key[1]} {fold_words(nxt.text)}")
-                    pairs.setdefault(pair, set()).add(n)
-    return CorpusEvidence(
+    pairs: set[tuple[str, str]] = set()
+    for i, tok in enumerate(tokens):
+        key = (passage.lang, fold_words(tok.text))
+        if not tok.capitalised:
+            lower.add(key)
+            continue
+        if i and not tok.acronym and tok.gap_before.strip() == "":
+            prev = tokens[i - 1].text
+            prev = prev.lower()
+            if prev in _COMMON_CUES or (prev in _PLURAL_CUES and tok.text.endswith("s")):
+                cued.add(key)
+        compound = tok.compound and not compass_place(tok.text)
+        adjectival = adjective_form(tok.text) or compound
+        if adjectival and not tok.acronym and noun_follows(passage.text, tokens, i):
+            attributive.add(key)
+        if tok.initial and not capital_follows(passage.text, tokens, i):
+            loose.add(key)  # However, ...: a sentence-initial word standing alone
+        # "le Musée de l'Homme": a noun after an article is no evidence of a name.
+        after_article = i > 0 and fold_words(tokens[i - 1].text) == "l"
+        if not tok.initial and not heading and not after_article:
+            mid_cap.add(key)
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.capitalised and joined(passage.text, tok, nxt):
+                pairs.add((passage.lang, f"{key[1]} {fold_words(nxt.text)}"))
+    return PassageEvidence(
         frozenset(lower),
         frozenset(cued),
         frozenset(mid_cap),
-        frozenset(),
         frozenset(attributive),
         frozenset(loose),
+        frozenset(pairs),
+    )
+
+
+def combined_evidence(parts: Sequence[PassageEvidence]) -> CorpusEvidence:
+    """The corpus's evidence from each passage's (tails left empty: the finder adds them)."""
+    lower = frozenset().union(*(p.lower for p in parts))
+    seen: Counter[tuple[str, str]] = Counter(pair for p in parts for pair in p.pairs)
+    return CorpusEvidence(
+        lower,
+        frozenset().union(*(p.cued for p in parts)),
+        frozenset().union(*(p.mid_cap for p in parts)),
+        frozenset(),
+        frozenset().union(*(p.attributive for p in parts)),
+        frozenset().union(*(p.loose for p in parts)),
         frozenset(
             pair
-            for pair, seen in pairs.items()
-            if len(seen) >= 2 and (pair[0], pair[1].split()[0]) in lower
+            for pair, count in seen.items()
+            if count >= 2 and (pair[0], pair[1].split()[0]) in lower
         ),
     )
 

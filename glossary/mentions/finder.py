@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 from glossary.exonyms import demonym, exonym_index
+from glossary.memo import Keeper, PassageMemo, Watch, grouped, passage_key, ungrouped
 from glossary.mentions.agree import agree
 from glossary.mentions.corpus import (
     CorpusEvidence,
+    PassageEvidence,
     WordContext,
-    collect_evidence,
+    combined_evidence,
     common_abbreviation,
     first_words,
     inner_capitals,
@@ -22,6 +26,7 @@ from glossary.mentions.corpus import (
     lone_word_is_name,
     month_abbreviations,
     not_names,
+    passage_evidence,
     title_line,
     titled_name,
 )
@@ -845,17 +850,29 @@ def _tails(
     tails: set[str] = set()
     surnames: set[str] = set()
     for passage, tokens in zip(passages, tokenised, strict=True):
-        flags = _name_flags(passage, tokens, ev)
-        for run in _runs(passage.text, tokens, flags):
-            form = passage.text[run[0].start : run[-1].end]
-            if _type_of(form, [t.text for t in run]) != EntityType.PER:
-                continue
-            if len(run) >= 2 and run[-1].capitalised and not run[-1].acronym:
-                surnames.add(fold_words(run[-1].text))
-            for tok in run[1:-1]:
-                if tok.particle and tok.text.islower():
-                    tails.add(fold_words(passage.text[tok.start : run[-1].end]))
-                    break
+        more_tails, more_surnames = _passage_tails(passage, tokens, ev)
+        tails |= more_tails
+        surnames |= more_surnames
+    return tails, surnames
+
+
+def _passage_tails(
+    passage: Passage, tokens: Sequence[Token], ev: CorpusEvidence
+) -> tuple[set[str], set[str]]:
+    """The particle + surname endings of the full names of one passage, and their surnames."""
+    tails: set[str] = set()
+    surnames: set[str] = set()
+    flags = _name_flags(passage, tokens, ev)
+    for run in _runs(passage.text, tokens, flags):
+        form = passage.text[run[0].start : run[-1].end]
+        if _type_of(form, [t.text for t in run]) != EntityType.PER:
+            continue
+        if len(run) >= 2 and run[-1].capitalised and not run[-1].acronym:
+            surnames.add(fold_words(run[-1].text))
+        for tok in run[1:-1]:
+            if tok.particle and tok.text.islower():
+                tails.add(fold_words(passage.text[tok.start : run[-1].end]))
+                break
     return tails, surnames
 
 
@@ -871,11 +888,13 @@ _EDITION_WORD = re.compile(r"^(.+)[-‐](?:\d{4}|\d{2})$")
 
 def _edition_names(tokenised: Sequence[list[Token]]) -> frozenset[str]:
     """Folded names the corpus writes with an edition (Euro of Euro-2004, JO of JO-92)."""
+    return frozenset(name for tokens in tokenised for name in _passage_editions(tokens))
+
+
+def _passage_editions(tokens: Sequence[Token]) -> frozenset[str]:
+    """Folded names one passage writes with an edition."""
     return frozenset(
-        fold_words(match.group(1))
-        for tokens in tokenised
-        for tok in tokens
-        if (match := _EDITION_WORD.match(tok.text))
+        fold_words(match.group(1)) for tok in tokens if (match := _EDITION_WORD.match(tok.text))
     )
 
 
@@ -970,6 +989,21 @@ def _document_surnames(
     (une jolie voiture). Words that also name a place, words listed as not names and surnames
     of four letters or fewer stay out.
     """
+    surnames = _surnames(items, found, citations)
+    covered = _covered(found)
+    extra: list[tuple[int, Mention]] = []
+    for n, (passage, tokens) in enumerate(zip(items, tokenised, strict=True)):
+        names = surnames.get(passage.source)
+        if not names or n in citations:
+            continue
+        extra.extend((n, m) for m in _passage_surnames(passage, tokens, names, covered.get(n, [])))
+    return extra
+
+
+def _surnames(
+    items: Sequence[Passage], found: Sequence[tuple[int, Mention]], citations: frozenset[int]
+) -> dict[str, set[str]]:
+    """Each document's surnames of the full names of people it gives."""
     surnames: dict[str, set[str]] = {}
     for n, m in found:
         words = m.form.split()
@@ -979,115 +1013,124 @@ def _document_surnames(
         # A short surname alone is too easily another name's spelling (Lien, Lyon).
         if last[:1].isupper() and not last.isupper() and len(last) >= 5 and _plain(last):
             surnames.setdefault(items[n].source, set()).add(last)
+    return surnames
+
+
+def _covered(found: Sequence[tuple[int, Mention]]) -> dict[int, list[tuple[int, int]]]:
     covered: dict[int, list[tuple[int, int]]] = {}
     for n, m in found:
         covered.setdefault(n, []).append((m.start, m.end))
-    extra: list[tuple[int, Mention]] = []
-    for n, (passage, tokens) in enumerate(zip(items, tokenised, strict=True)):
-        names = surnames.get(passage.source)
-        if not names or n in citations:
+    return covered
+
+
+def _passage_surnames(
+    passage: Passage,
+    tokens: Sequence[Token],
+    names: Collection[str],
+    spans: Sequence[tuple[int, int]],
+) -> list[Mention]:
+    """The surnames `names` of its document, alone in one passage, outside its names `spans`."""
+    extra: list[Mention] = []
+    for tok in tokens:
+        if tok.text not in names or tok.hashtag or tok.glued:
             continue
-        spans = covered.get(n, [])
-        for tok in tokens:
-            if tok.text not in names or tok.hashtag or tok.glued:
-                continue
-            start, end = passage.start + tok.start, passage.start + tok.end
-            if any(a < end and start < b for a, b in spans):
-                continue
-            folded = fold_words(tok.text)
-            if folded in not_names() or exonym_index().lookup(tok.text) is not None:
-                continue
-            extra.append((n, _mention(passage, tok.start, tok.end, EntityType.PER)))
+        start, end = passage.start + tok.start, passage.start + tok.end
+        if any(a < end and start < b for a, b in spans):
+            continue
+        folded = fold_words(tok.text)
+        if folded in not_names() or exonym_index().lookup(tok.text) is not None:
+            continue
+        extra.append(_mention(passage, tok.start, tok.end, EntityType.PER))
     return extra
 
 
 def find_mentions(
-    passages: Iterable[Passage], recogniser: Recogniser | None = None
+    passages: Iterable[Passage],
+    recogniser: Recogniser | None = None,
+    *,
+    keeper: Keeper | None = None,
 ) -> list[Mention]:
     """All name mentions in the passages, using corpus-wide evidence for capitalised words.
 
     `recogniser`: entities of French passages as one more signal (default: spaCy's French
-    pipeline, `ner.french_entities`; `ner.no_entities` for the rules alone).
+    pipeline, `ner.french_entities`; `ner.no_entities` for the rules alone). `keeper`: where
+    each passage's part of the work is kept and taken back from when still valid (see
+    `glossary.memo`; one keeper serves one recogniser), for the same mentions in less time.
     """
     items = list(passages)
-    tokenised = [tokenize(p.text) for p in items]
     citations = citation_passages(items)
-    french = [
-        n
-        for n, p in enumerate(items)
-        if p.lang == Lang.FR and n not in citations and not title_line(p.text, tokenised[n])
-    ]
-    # Each distinct text once: repeated lines (headers, quotes, copies) cost the model nothing.
-    distinct = list(dict.fromkeys(items[n].text for n in french))
-    recognised = dict(zip(distinct, (recogniser or french_entities)(distinct), strict=True))
-    spans = {n: recognised[items[n].text] for n in french}
-    ev = collect_evidence(items, tokenised, citations)
-    tails, surnames = _tails(items, tokenised, ev)
-    ev = CorpusEvidence(
-        ev.lower,
-        ev.cued,
-        ev.mid_cap,
-        frozenset(tails),
-        ev.attributive,
-        ev.loose,
-        ev.paired,
-        frozenset(surnames),
+    tokenised = _Tokenised(items)
+    memo = PassageMemo(keeper, [passage_key(p, str(n in citations)) for n, p in enumerate(items)])
+
+    def facts(n: int) -> _Facts:
+        tokens, heading = tokenised[n], title_line(items[n].text, tokenised[n])
+        return _Facts(
+            passage_evidence(items[n], tokens, heading or n in citations),
+            heading,
+            _passage_editions(tokens),
+        )
+
+    per_passage = memo.each("facts", facts, _Facts.value, _Facts.read)
+    watch = Watch() if keeper is not None else None
+    ev = combined_evidence([f.evidence for f in per_passage])
+    asked = _watched(ev, watch, frozenset(), frozenset(), {})[0]
+    tails = memo.each(
+        "tails",
+        lambda n: _passage_tails(items[n], tokenised[n], asked),
+        lambda found: [sorted(found[0]), sorted(found[1])],
+        lambda value: (frozenset(value[0]), frozenset(value[1])),
+        watch=watch,
+    )
+    ev = replace(
+        ev,
+        tails=frozenset().union(*(t for t, _ in tails)),
+        surnames=frozenset().union(*(n for _, n in tails)),
     )
     adjectives = frozenset(w for _, w in ev.attributive)
-    editions = _edition_names(tokenised)
+    editions = frozenset().union(*(f.editions for f in per_passage))
     langs: dict[str, set[str]] = {}
     for lang, word in ev.lower:
         langs.setdefault(word, set()).add(lang)
     lower_langs = {word: frozenset(group) for word, group in langs.items()}
-    found: list[tuple[int, Mention]] = []
-    for n, (passage, tokens) in enumerate(zip(items, tokenised, strict=True)):
-        text = passage.text
-        flags = _name_flags(passage, tokens, ev)
-        taken = [False] * len(tokens)
-        here: list[Mention] = []
-        i = 0
-        while i < len(tokens):
-            if tokens[i].capitalised:
-                size = _phrase_at(text, tokens, i)
-            else:
-                size = _lower_case_phrase(text, tokens, i, passage.lang, ev)
-            if size and _names_a_body(text, tokens, flags, i + size):
-                size = 0  # St. Petersburg State University: the place names the body
-            prefixed = i > 0 and flags[i - 1] and joined(text, tokens[i - 1], tokens[i])
-            if size and prefixed and _names_a_body(text, tokens, flags, i, i + size):
-                size = 0  # U.N. Security Council: a known body with its owner before it
-            if size and not tokens[i].hashtag:
-                here.append(_mention(passage, tokens[i].start, tokens[i + size - 1].end))
-                for k in range(i, i + size):
-                    taken[k] = True
-                    flags[k] = False
-                i += size
-            else:
-                i += 1
-        ctx = WordContext(passage, flags, taken, ev, adjectives, lower_langs)
-        position = {t.start: k for k, t in enumerate(tokens)}
-        for run in _runs(text, tokens, flags):
-            for piece in _split_run(text, run, ev.tails):
-                k = position[piece[0].start]
-                edition = fold_words(piece[0].text) in editions and _EDITION_AFTER.match(
-                    text, piece[0].end
-                )
-                if len(piece) == 1 and not edition and not lone_word_is_name(tokens, k, ctx):
-                    continue  # Euro 2012 stays, written Euro-2004 elsewhere: a name by its year
-                form = text[piece[0].start : piece[-1].end]
-                words = _WORDS.findall(form)
-                titled = titled_name(text, tokens, k)
-                common = all((passage.lang, fold_words(t.text)) in ev.lower for t in piece)
-                placed = place_cue(text, tokens, k, passage.lang)
-                kind = _type_of(form, words, titled, adjectives, placed, common)
-                here.append(_mention(passage, piece[0].start, piece[-1].end, kind))
-        if spans.get(n):
-            here = _with_recognised(passage, tokens, here, spans[n], ev)
-        here = [_with_edition(passage, m, editions) for m in here]
-        here = [part for m in here for part in _joined_places(passage, m)]
-        here = [_with_generic(passage, m) for m in here]
-        found.extend((n, m) for m in here)
-    found.extend(_document_surnames(items, tokenised, found, citations))
+    watch = Watch() if keeper is not None else None
+    view = _watched(ev, watch, adjectives, editions, lower_langs)
+    decided = memo.reused("mentions", _read_mentions, watch)
+    french = [
+        n
+        for n, p in enumerate(items)
+        if p.lang == Lang.FR and n not in citations and not per_passage[n].heading
+    ]
+    # Each distinct text once: repeated lines (headers, quotes, copies) cost the model nothing.
+    distinct = list(dict.fromkeys(items[n].text for n in french if decided[n] is None))
+    recognised = dict(zip(distinct, (recogniser or french_entities)(distinct), strict=True))
+    spans = {n: recognised[items[n].text] for n in french if decided[n] is None}
+    per_found = memo.filled(
+        "mentions",
+        decided,
+        lambda n: _passage_mentions(items[n], tokenised[n], view, spans.get(n, ())),
+        _mentions_value,
+        watch,
+    )
+    found = [(n, m) for n, here in enumerate(per_found) for m in here]
+    surnames = _surnames(items, found, citations)
+    covered = _covered(found)
+
+    def surnames_key(n: int) -> str:
+        names = sorted(surnames.get(items[n].source, ()))
+        return passage_key(items[n], str(n in citations), repr(names), repr(covered.get(n)))
+
+    wanted = [n for n, p in enumerate(items) if surnames.get(p.source) and n not in citations]
+    extra = memo.each(
+        "surnames",
+        lambda n: _passage_surnames(
+            items[n], tokenised[n], surnames[items[n].source], covered.get(n, [])
+        ),
+        _mentions_value,
+        _read_mentions,
+        only=wanted,
+        keys=[surnames_key(n) for n in wanted],
+    )
+    found.extend((n, m) for n, here in zip(wanted, extra, strict=True) for m in here)
     # A reference list names authors and journals: keep only names the text itself uses.
     used = {fold_words(m.form) for n, m in found if n not in citations}
 
@@ -1103,17 +1146,158 @@ def find_mentions(
         or (exonym_index().lookup(m.form) and not owner(n, m))
     ]
     kept.sort(key=lambda m: (m.source, m.start, m.end))
-    return _one_type_per_name(_no_common_phrases(kept, items, tokenised))
+    phrases = _wanted_phrases(kept)
+    if phrases:
+        watch = Watch() if keeper is not None else None
+        asked_for = _watched_phrases(phrases, watch)
+        common = memo.each(
+            "common",
+            lambda n: _passage_common(items[n], tokenised[n], asked_for),
+            sorted,
+            frozenset,
+            watch=watch,
+        )
+        kept = _without(kept, frozenset().union(*common))
+    return _one_type_per_name(kept)
 
 
-def _no_common_phrases(
-    mentions: list[Mention], items: Sequence[Passage], tokenised: Sequence[list[Token]]
+def _passage_mentions(
+    passage: Passage, tokens: Sequence[Token], view: _View, spans: Sequence[NerSpan]
 ) -> list[Mention]:
-    """A phrase of common words capitalised by convention (les Droits de l'Homme) is no name
-    where the corpus also writes the whole phrase in lower case (droits de l'homme). Not a known
-    name written so (a slip of case: union soviétique), nor a name with a head noun, which
-    French writes in lower case as often (Ministère du pétrole, ministère du pétrole; the World
-    Bank), nor a title led by its article (Le Monde)."""
+    """The names of one passage, with what the corpus says (`view`) and the recogniser's spans."""
+    ev, adjectives, editions, lower_langs = view
+    text = passage.text
+    flags = _name_flags(passage, tokens, ev)
+    taken = [False] * len(tokens)
+    here: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].capitalised:
+            size = _phrase_at(text, tokens, i)
+        else:
+            size = _lower_case_phrase(text, tokens, i, passage.lang, ev)
+        if size and _names_a_body(text, tokens, flags, i + size):
+            size = 0  # St. Petersburg State University: the place names the body
+        prefixed = i > 0 and flags[i - 1] and joined(text, tokens[i - 1], tokens[i])
+        if size and prefixed and _names_a_body(text, tokens, flags, i, i + size):
+            size = 0  # U.N. Security Council: a known body with its owner before it
+        if size and not tokens[i].hashtag:
+            here.append(_mention(passage, tokens[i].start, tokens[i + size - 1].end))
+            for k in range(i, i + size):
+                taken[k] = True
+                flags[k] = False
+            i += size
+        else:
+            i += 1
+    ctx = WordContext(passage, flags, taken, ev, adjectives, lower_langs)
+    position = {t.start: k for k, t in enumerate(tokens)}
+    for run in _runs(text, tokens, flags):
+        for piece in _split_run(text, run, ev.tails):
+            k = position[piece[0].start]
+            edition = fold_words(piece[0].text) in editions and _EDITION_AFTER.match(
+                text, piece[0].end
+            )
+            if len(piece) == 1 and not edition and not lone_word_is_name(tokens, k, ctx):
+                continue  # Euro 2012 stays, written Euro-2004 elsewhere: a name by its year
+            form = text[piece[0].start : piece[-1].end]
+            words = _WORDS.findall(form)
+            titled = titled_name(text, tokens, k)
+            common = all((passage.lang, fold_words(t.text)) in ev.lower for t in piece)
+            placed = place_cue(text, tokens, k, passage.lang)
+            kind = _type_of(form, words, titled, adjectives, placed, common)
+            here.append(_mention(passage, piece[0].start, piece[-1].end, kind))
+    if spans:
+        here = _with_recognised(passage, tokens, here, spans, ev)
+    here = [_with_edition(passage, m, editions) for m in here]
+    here = [part for m in here for part in _joined_places(passage, m)]
+    return [_with_generic(passage, m) for m in here]
+
+
+# What a passage's decisions read of the corpus: the evidence, the words seen as adjectives,
+# the names written with an edition, the languages each word is seen in lower case in.
+_View = tuple[CorpusEvidence, frozenset[str], frozenset[str], Mapping[str, frozenset[str]]]
+
+
+def _watched(
+    ev: CorpusEvidence,
+    watch: Watch | None,
+    adjectives: frozenset[str],
+    editions: frozenset[str],
+    lower_langs: Mapping[str, frozenset[str]],
+) -> _View:
+    """The view, its sets noting their look-ups to `watch` (as it is without one)."""
+    if watch is None:
+        return ev, adjectives, editions, lower_langs
+    fields = {f.name: watch.set(f.name, getattr(ev, f.name)) for f in dataclasses.fields(ev)}
+    return (
+        CorpusEvidence(**fields),
+        watch.set("adjectives", adjectives),
+        watch.set("editions", editions),
+        watch.mapping("lower_langs", lower_langs),
+    )
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the finder draws from one passage alone."""
+
+    evidence: PassageEvidence
+    heading: bool
+    editions: frozenset[str]
+
+    def value(self) -> dict[str, Any]:
+        ev = self.evidence
+        return {
+            "evidence": {f.name: grouped(getattr(ev, f.name)) for f in dataclasses.fields(ev)},
+            "heading": self.heading,
+            "editions": sorted(self.editions),
+        }
+
+    @staticmethod
+    def read(value: Any) -> _Facts:
+        sets = {k: ungrouped(v) for k, v in value["evidence"].items()}
+        return _Facts(PassageEvidence(**sets), bool(value["heading"]), frozenset(value["editions"]))
+
+
+def _mentions_value(mentions: Sequence[Mention]) -> list[Any]:
+    return [
+        [m.form, m.lang, m.type.value, m.source, m.start, m.end, m.line, m.column, m.context]
+        for m in mentions
+    ]
+
+
+def _read_mentions(value: Any) -> list[Mention]:
+    return [
+        Mention(str(form), Lang(lang), EntityType(kind), str(source), int(start), int(end),
+                int(line), int(column), str(context))
+        for form, lang, kind, source, start, end, line, column, context in value
+    ]  # fmt: skip
+
+
+class _Tokenised(Sequence[list[Token]]):
+    """Each passage's tokens, made on first use (a reused passage is never tokenised)."""
+
+    def __init__(self, items: Sequence[Passage]) -> None:
+        self._items = items
+        self._tokens: list[list[Token] | None] = [None] * len(items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, n: int) -> list[Token]:  # type: ignore[override]
+        tokens = self._tokens[n]
+        if tokens is None:
+            tokens = self._tokens[n] = tokenize(self._items[n].text)
+        return tokens
+
+
+def _wanted_phrases(mentions: Sequence[Mention]) -> dict[str, frozenset[str]]:
+    """The phrases to look for in lower case, by their first word: a phrase of common words
+    capitalised by convention (les Droits de l'Homme) is no name where the corpus also writes
+    the whole phrase in lower case (droits de l'homme). Not a known name written so (a slip of
+    case: union soviétique), nor a name with a head noun, which French writes in lower case as
+    often (Ministère du pétrole, ministère du pétrole; the World Bank), nor a title led by its
+    article (Le Monde)."""
     index = exonym_index()
     wanted: dict[str, set[str]] = {}
     for m in mentions:
@@ -1124,22 +1308,36 @@ def _no_common_phrases(
         if len(words) >= 2 and m.form != m.form.lower() and index.lookup(m.form) is None:
             phrase = _plain_quotes(m.form.lower())
             wanted.setdefault(fold_words(words[0]), set()).add(phrase)
-    if not wanted:
-        return mentions
+    return {first: frozenset(phrases) for first, phrases in wanted.items()}
+
+
+def _watched_phrases(
+    wanted: Mapping[str, frozenset[str]], watch: Watch | None
+) -> Mapping[str, frozenset[str]]:
+    return wanted if watch is None else watch.mapping("wanted", wanted)
+
+
+def _passage_common(
+    passage: Passage, tokens: Sequence[Token], wanted: Mapping[str, frozenset[str]]
+) -> set[str]:
+    """The phrases of `wanted` one passage writes in lower case."""
     common: set[str] = set()
-    for passage, tokens in zip(items, tokenised, strict=True):
-        text = passage.text
-        for tok in tokens:
-            if not tok.text.islower():
-                continue
-            phrases = wanted.get(fold_words(tok.text))
-            if not phrases:
-                continue
-            for phrase in phrases - common:
-                seen = _plain_quotes(text[tok.start : tok.start + len(phrase)])
-                after = text[tok.start + len(phrase) : tok.start + len(phrase) + 1]
-                if seen == phrase and not after.isalnum():
-                    common.add(phrase)
+    text = passage.text
+    for tok in tokens:
+        if not tok.text.islower():
+            continue
+        phrases = wanted.get(fold_words(tok.text))
+        if not phrases:
+            continue
+        for phrase in phrases - common:
+            seen = _plain_quotes(text[tok.start : tok.start + len(phrase)])
+            after = text[tok.start + len(phrase) : tok.start + len(phrase) + 1]
+            if seen == phrase and not after.isalnum():
+                common.add(phrase)
+    return common
+
+
+def _without(mentions: list[Mention], common: frozenset[str]) -> list[Mention]:
     if not common:
         return mentions
     return [m for m in mentions if _plain_quotes(m.form.lower()) not in common]
