@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,3 +47,19 @@ def detector():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture
+def decided(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the passages the name finder decides (not reused from a cache), in order."""
+    import glossary.mentions.finder
+
+    real = glossary.mentions.finder._passage_mentions
+    seen: list[str] = []
+
+    def counted(passage: Any, *args: Any) -> Any:
+        seen.append(passage.text)
+        return real(passage, *args)
+
+    monkeypatch.setattr(glossary.mentions.finder, "_passage_mentions", counted)
+    return seen

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-import glossary.mentions.finder
 from glossary.memo import DictKeeper, Watch
 from glossary.mentions.finder import find_mentions
 from glossary.mentions.ner import NerSpan, no_entities
@@ -65,20 +64,6 @@ def test_reused_passages_give_the_mentions_of_a_finding_from_scratch(
     keeper = DictKeeper()
     assert find_mentions(CORPUS, recogniser, keeper=keeper) == find_mentions(CORPUS, recogniser)
     assert find_mentions(corpus, recogniser, keeper=keeper) == find_mentions(corpus, recogniser)
-
-
-@pytest.fixture
-def decided(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The texts of the passages the finder decides (not reused), in order."""
-    real = glossary.mentions.finder._passage_mentions
-    seen: list[str] = []
-
-    def counted(passage: Passage, *args: Any) -> Any:
-        seen.append(passage.text)
-        return real(passage, *args)
-
-    monkeypatch.setattr(glossary.mentions.finder, "_passage_mentions", counted)
-    return seen
 
 
 @pytest.mark.parametrize(

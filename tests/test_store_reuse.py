@@ -254,22 +254,6 @@ def test_a_run_writes_the_glossary_files_once_after_the_links(
         assert len(written) == 1
 
 
-@pytest.fixture
-def decided(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The texts of the passages the name finder decides in the runs (not taken from the store)."""
-    import glossary.mentions.finder
-
-    real = glossary.mentions.finder._passage_mentions
-    seen: list[str] = []
-
-    def counted(passage: Any, *args: Any) -> Any:
-        seen.append(passage.text)
-        return real(passage, *args)
-
-    monkeypatch.setattr(glossary.mentions.finder, "_passage_mentions", counted)
-    return seen
-
-
 def test_a_rerun_after_adding_a_document_decides_the_names_of_its_passages_alone(
     tmp_path: Path, asked: Asked, decided: list[str]
 ) -> None:
