@@ -13,6 +13,7 @@ from typing import Any
 from glossary.exonyms import demonym, exonym_index
 from glossary.memo import Keeper, PassageMemo, Watch, grouped, passage_key, ungrouped
 from glossary.mentions.agree import agree
+from glossary.mentions.bodies import translated_bodies
 from glossary.mentions.corpus import (
     CorpusEvidence,
     PassageEvidence,
@@ -1158,7 +1159,14 @@ def find_mentions(
             watch=watch,
         )
         kept = _without(kept, frozenset().union(*common))
+    kept = translated_bodies(items, tokenised.__getitem__, kept, _translated)
+    kept.sort(key=lambda m: (m.source, m.start, m.end))
     return _one_type_per_name(kept)
+
+
+def _translated(passage: Passage, start: int, end: int, english: Mention) -> Mention:
+    """The mention of a French body's lower-case name, of its English name's type."""
+    return _mention(passage, start, end, english.type)
 
 
 def _passage_mentions(
