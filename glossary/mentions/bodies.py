@@ -54,11 +54,14 @@ def _content(words: Sequence[str], links: frozenset[str]) -> list[str]:
     return [w for w in words if w not in links]
 
 
-def _english_bodies(mentions: Sequence[Mention]) -> dict[str, list[tuple[list[str], Mention]]]:
+_Bodies = dict[str, list[tuple[list[str], Mention]]]
+
+
+def _english_bodies(mentions: Sequence[Mention]) -> _Bodies:
     """English names of two capitalised words or more, headed by a body's or a place's noun,
     by the French words their heads may open a phrase with."""
     heads = head_words()
-    found: dict[str, list[tuple[list[str], Mention]]] = defaultdict(list)
+    found: _Bodies = defaultdict(list)
     seen: set[str] = set()
     for m in mentions:
         if m.lang != Lang.EN or m.form in seen:
@@ -67,7 +70,9 @@ def _english_bodies(mentions: Sequence[Mention]) -> dict[str, list[tuple[list[st
         raw = m.form.replace("-", " ").split()
         words = _content(fold_words(m.form).split(), _EN_LINKS)
         capitals = [w for w in raw if w.casefold() not in _EN_LINKS]
-        if len(words) < 2 or len(words) != len(capitals) or not all(w[:1].isupper() for w in capitals):
+        if len(words) < 2 or len(words) != len(capitals):
+            continue
+        if not all(w[:1].isupper() for w in capitals):
             continue
         for word in words:
             if word in heads:
@@ -75,7 +80,9 @@ def _english_bodies(mentions: Sequence[Mention]) -> dict[str, list[tuple[list[st
     return found
 
 
-def _opening(folded: str, bodies: dict[str, list[tuple[list[str], Mention]]]) -> list:
+def _opening(folded: str, bodies: _Bodies) -> list[tuple[list[str], Mention]]:
+    """The English bodies a French word may open the name of: by its head's translation or its
+    stem."""
     return bodies.get(folded, []) + bodies.get(folded[:_STEM], [])
 
 
@@ -153,4 +160,5 @@ def translated_bodies(
     ]
     if not kept:
         return list(mentions)
-    return [m for m in mentions if not any(within(m, k) for k in kept if k.source == m.source)] + kept
+    inside = [m for m in mentions if any(k.source == m.source and within(m, k) for k in kept)]
+    return [m for m in mentions if m not in inside] + kept
