@@ -103,6 +103,8 @@ def test_place_inside_a_lower_case_body_gives_way_to_the_body() -> None:
         ("place", "square", True),
         ("peche", "culture", False),
         ("rus", "russian", False),  # too short a stem to tell
+        ("recherches", "research", True),  # a translation, in the plural
+        ("conseiller", "council", False),  # a word derived from the translation
     ],
 )
 def test_french_word_renders_english_word_by_cognate_or_head_translation(

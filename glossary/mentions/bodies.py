@@ -21,9 +21,9 @@ from glossary.text import fold, fold_words
 # Words that join a name's words and render none: the Ministry of Culture, de la culture.
 _EN_LINKS = frozenset({"of", "for", "the", "and", "on"})
 _FR_LINKS = frozenset({"de", "d", "du", "des", "la", "le", "l", "les", "et", "pour"})
-# Head nouns whose French word shares no stem with the English one (the others are cognates:
-# Ministry ministère, Parliament parlement, Department département).
-_HEADS = {
+# Words of bodies' names whose French word shares no stem with the English one (the others
+# are cognates: Ministry ministère, Parliament parlement, Culture culture), heads first.
+_TRANSLATIONS = {
     "government": "gouvernement",
     "square": "place",
     "committee": "comite",
@@ -34,7 +34,17 @@ _HEADS = {
     "league": "ligue",
     "movement": "mouvement",
     "state": "etat",
+    "research": "recherche",
+    "global": "mondial",
+    "world": "mondial",
+    "foreign": "etranger",
+    "health": "sante",
+    "rights": "droits",
+    "trade": "commerce",
 }
+# A French word's endings of gender and number (mondiale, recherches, étrangères), not of
+# derivation (conseiller is no conseil).
+_ENDINGS = frozenset({"", "e", "s", "es", "x", "aux"})
 # Letters two words must share from their start to be taken for one word's two spellings
 # (russe / Russian, énergie / Energy, octobre / October).
 _STEM = 4
@@ -44,10 +54,13 @@ _GAPS = frozenset({"", " "})
 
 def _renders(french: str, english: str) -> bool:
     """A folded French word that renders a folded English one: the same word, a cognate (one
-    stem of four letters or more), or a head noun's translation."""
-    if french == english or _HEADS.get(english) == french:
+    stem of four letters or more), or a translation (in any of its endings: recherches)."""
+    if min(len(french), len(english)) >= _STEM and french[:_STEM] == english[:_STEM]:
         return True
-    return min(len(french), len(english)) >= _STEM and french[:_STEM] == english[:_STEM]
+    translation = _TRANSLATIONS.get(english)
+    if translation is None or not french.startswith(translation):
+        return french == english
+    return french[len(translation) :] in _ENDINGS
 
 
 def _content(words: Sequence[str], links: frozenset[str]) -> list[str]:
@@ -76,14 +89,14 @@ def _english_bodies(mentions: Sequence[Mention]) -> _Bodies:
             continue
         for word in words:
             if word in heads:
-                found[_HEADS.get(word, word[:_STEM])].append((words, m))
+                found[_TRANSLATIONS.get(word, word)[:_STEM]].append((words, m))
     return found
 
 
 def _opening(folded: str, bodies: _Bodies) -> list[tuple[list[str], Mention]]:
     """The English bodies a French word may open the name of: by its head's translation or its
     stem."""
-    return bodies.get(folded, []) + bodies.get(folded[:_STEM], [])
+    return bodies.get(folded[:_STEM], [])
 
 
 def _phrase_end(tokens: Sequence[Token], i: int, english: Sequence[str]) -> int:
@@ -136,7 +149,7 @@ def translated_bodies(
             tok = tokens[i]
             folded = fold_words(tok.text)
             end = 0
-            if not tok.capitalised and " " not in folded:
+            if " " not in folded:
                 for english, source in _opening(folded, bodies):
                     end = _phrase_end(tokens, i, english)
                     if end:
@@ -150,12 +163,14 @@ def translated_bodies(
     def within(inner: Mention, outer: Mention) -> bool:
         return outer.start <= inner.start and inner.end <= outer.end
 
-    # A name that holds the phrase or cuts across it wins (the phrase is part of a longer name).
+    # A name found already, one that holds the phrase or cuts across it wins (the phrase is
+    # that name, or part of a longer one).
     kept = [
         m
         for m in added
         if not any(
-            o.start < m.end and m.start < o.end and not within(o, m) for o in by_source[m.source]
+            o.start < m.end and m.start < o.end and (not within(o, m) or within(m, o))
+            for o in by_source[m.source]
         )
     ]
     if not kept:
