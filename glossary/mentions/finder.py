@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from glossary.exonyms import demonym, exonym_index
+from glossary.exonyms import compass_forms, demonym, exonym_index
 from glossary.memo import Keeper, PassageMemo, Watch, grouped, passage_key, ungrouped
 from glossary.mentions.agree import agree
 from glossary.mentions.bodies import translated_bodies
@@ -547,20 +547,6 @@ def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> int:
     return 0
 
 
-# French names a region by a compass adjective or by "de l'Ouest", CLDR both ways (Afrique
-# occidentale, Europe de l'Ouest): either form of a known region is the region.
-_COMPASS_ADJECTIVES = {
-    "occidental": "de l'ouest",
-    "oriental": "de l'est",
-    "septentrional": "du nord",
-    "meridional": "du sud",
-}
-_COMPASS_PHRASE = re.compile(
-    r"^(.+?) (?:(occidental|oriental|septentrional|meridional)(?:e|es|aux)?"
-    r"|(de l ?ouest|de l ?est|du nord|du sud))$"
-)
-
-
 def _known_phrase(form: str) -> bool:
     """A known name, or a known region's other French compass form."""
     return exonym_index().lookup(form) is not None or _known_phrase_by_compass(fold_words(form))
@@ -569,15 +555,7 @@ def _known_phrase(form: str) -> bool:
 def _known_phrase_by_compass(folded: str) -> bool:
     """A known region's other French compass form (Europe occidentale, Europe de l'Ouest)."""
     index = exonym_index()
-    match = _COMPASS_PHRASE.match(folded)
-    if match is None:
-        return False
-    place, adjective, phrase = match.groups()
-    if adjective:
-        return index.lookup(f"{place} {_COMPASS_ADJECTIVES[adjective]}") is not None
-    folded = phrase.replace("l ", "l'")
-    names = [a for a, p in _COMPASS_ADJECTIVES.items() if p == folded]
-    return any(index.lookup(f"{place} {a}{e}") for a in names for e in ("e", ""))
+    return any(index.lookup(other) is not None for other in compass_forms(folded))
 
 
 def _lower_case_phrase(
