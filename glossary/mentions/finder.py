@@ -592,12 +592,16 @@ def _names_a_body(
     return any(fold_words(t.text) in org_words() | event_words() for t in tokens[j : stop or k])
 
 
-def _split_at_particle(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] | None:
+def _split_at_particle(
+    text: str, run: list[Token], surnames: frozenset[str] = frozenset()
+) -> tuple[list[Token], list[Token]] | None:
     """Two names joined by de/du/des/of: a full name and a place (Juan Carlos Gomez de Cuba,
     Chris Arreola des USA), or a place and a full name (Syrie de Bachar al-Assad).
 
     One name stays one when its head is a single word (Alexandre de Yougoslavie, Charles de
-    Gaulle), names a body (Central Bank of Russia) or the whole is a known name.
+    Gaulle), names a body (Central Bank of Russia) or the whole is a known name; but a surname
+    the corpus writes after a given name (`surnames`), no given name itself, and one more name
+    after "de" are two names (rapprochant Medvedev de Robin).
     """
     index = exonym_index()
     if index.lookup(text[run[0].start : run[-1].end]) is not None:
@@ -618,6 +622,9 @@ def _split_at_particle(text: str, run: list[Token]) -> tuple[list[Token], list[T
         if len(head) >= 2 and _type_of(head_text, [t.text for t in head]) == EntityType.PER:
             return head, tail  # Alexei Miller | de Gazprom: a full name needs no "of"
         if index.lookup(head_text) is not None and len(tail) >= 2:
+            return head, tail
+        surname = len(head) == 1 and fold_words(head_text) in surnames
+        if surname and len(tail) == 1 and given_name(head_text) is None:
             return head, tail
         return None
     return None
@@ -659,7 +666,9 @@ _COMPASS = COMPASS_POINTS | GEO_PARTS
 _JOINING = frozenset({"de", "du", "des", "d", "of"})
 
 
-def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[Token]]:
+def _split_run(
+    text: str, run: list[Token], tails: frozenset[str], surnames: frozenset[str] = frozenset()
+) -> list[list[Token]]:
     """Cut a run where a known place ends (Russie | Iouri Ouchakov) or a place name leads."""
     # A particle written with its capital (El Masri, De Gaulle) or an Arabic article (al Qaeda)
     # is the name's first word; "de" before a name (Charles de Gaulle's "de Gaulle") is not.
@@ -676,14 +685,14 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
     dashed = text[run[0].start - 1 : run[0].start] in ("–", "—")
     if len(run) > 1 and dashed and fold_words(run[-1].text) in head_words():
         # Molotov–Ribbentrop Pact: the pact is named after two names; each stays a name.
-        return _split_run(text, run[:-1], tails)
+        return _split_run(text, run[:-1], tails, surnames)
     if _member_before_name(text, run):
-        return _split_run(text, run[1:], tails)
+        return _split_run(text, run[1:], tails, surnames)
     # A club or body's letters and its city after them are one name (CSKA Moscow, FC Porto).
     city = len(run) == 2 and run[0].acronym and exonym_index().lookup(run[1].text) is not None
     if len(run) > 1 and run[0].acronym != run[1].acronym and "." not in run[0].text and not city:
         # An acronym does not prefix a name (FAFL | Normandie-Niemen).
-        return [run[:1], *_split_run(text, run[1:], tails)]
+        return [run[:1], *_split_run(text, run[1:], tails, surnames)]
     index = exonym_index()
     for cut in range(len(run) - 1, 0, -1):
         head = text[run[0].start : run[cut - 1].end]
@@ -695,17 +704,17 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
         # One word after a place is the place's own name (Russia Beyond), unless itself a name.
         lone = len(tail) == 1 and index.lookup(tail[0].text) is None
         if not lone or given_name(tail[0].text) is not None:
-            return [run[:cut], *_split_run(text, tail, tails)]
+            return [run[:cut], *_split_run(text, tail, tails, surnames)]
     for cut in range(2, len(run) - 1):
         # Middle East | Steve Witkoff: a compass point ends a place name before a full name.
         tail = run[cut:]
         compass = fold_words(run[cut - 1].text) in _COMPASS
         body = any(t.particle or fold_words(t.text) in head_words() for t in tail)
         if compass and not body:
-            return [run[:cut], *_split_run(text, tail, tails)]
-    joined_pair = _split_at_particle(text, run)
+            return [run[:cut], *_split_run(text, tail, tails, surnames)]
+    joined_pair = _split_at_particle(text, run, surnames)
     if joined_pair is not None:
-        return [piece for part in joined_pair for piece in _split_run(text, part, tails)]
+        return [piece for part in joined_pair for piece in _split_run(text, part, tails, surnames)]
     # "le Moyen-Orient Steve Whitkoff": a hyphenated place before a two-word personal name.
     hyphenated = "-" in run[0].text and not given_name(run[0].text)
     if len(run) >= 3 and hyphenated and all(not t.particle for t in run[1:]):
@@ -1178,7 +1187,7 @@ def _passage_mentions(
     ctx = WordContext(passage, flags, taken, ev, adjectives, lower_langs)
     position = {t.start: k for k, t in enumerate(tokens)}
     for run in _runs(text, tokens, flags):
-        for piece in _split_run(text, run, ev.tails):
+        for piece in _split_run(text, run, ev.tails, ev.surnames):
             k = position[piece[0].start]
             edition = fold_words(piece[0].text) in editions and _EDITION_AFTER.match(
                 text, piece[0].end
