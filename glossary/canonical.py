@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from glossary.cluster import Cluster, FormStats
-from glossary.exonyms import Concept, is_long_form, lookup
+from glossary.exonyms import Concept, compass_forms, is_long_form, lookup
 from glossary.expansions import spells_word
 from glossary.model import EntityType, Lang, Mention, VariantKind
 from glossary.similarity import name_parts
@@ -316,12 +316,17 @@ def _concept_name(concept: Concept, forms: Sequence[FormStats], lang: Lang) -> s
         return max(fuller, key=lambda f: (fold_words(f.form) in listed, _attestation(f))).form
     if not written or any(fold_words(f.form) == fold_words(own) for f in written):
         return own
+    names = {fold_words(n) for n in concept.names(lang)}
     known = [
         f
         for f in written
-        # One of the data's names for it in `lang`, not an official long form (République
-        # d'Afrique du Sud) nor another language's (the German Teheran in an English text).
-        if fold_words(f.form) in {fold_words(n) for n in concept.names(lang)}
+        # One of the data's names for it in `lang`, or a region's other compass form (Europe
+        # occidentale for Europe de l'Ouest), not an official long form (République d'Afrique
+        # du Sud) nor another language's (the German Teheran in an English text).
+        if (
+            fold_words(f.form) in names
+            or (lang == Lang.FR and any(fold_words(c) in names for c in compass_forms(f.form)))
+        )
         and _full_name(concept, f)
     ]
     return _best(known).form if known else own

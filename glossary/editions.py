@@ -47,7 +47,8 @@ def edition_pairs(
     links: Sequence[LinkedSentences],
 ) -> list[tuple[int, int]]:
     """(French group, English group) index pairs: the only event of an edition in a French
-    sentence and the only one of that edition in the English sentences linked to it."""
+    sentence and the only one of that edition in the English sentences linked to it, events
+    both sides name in one group aside."""
     group_of = {form: i for i, group in enumerate(groups) for form in group}
     rows: dict[str, list[tuple[int, str, int, str]]] = defaultdict(list)
     for m in mentions:
@@ -78,6 +79,11 @@ def edition_pairs(
         fr, en = inside(link.fr, Lang.FR), inside(link.en, Lang.EN)
         for year, fr_groups in fr.items():
             en_groups = en.get(year, set())
+            # An event both sides name alike (Euro-2009 in both) is matched already: the one
+            # event of that year left on each side is the pair (Mondiaux-2009, 2009 World
+            # Championship beside it).
+            both = fr_groups & en_groups
+            fr_groups, en_groups = fr_groups - both, en_groups - both
             if len(fr_groups) == 1 and len(en_groups) == 1:
                 (a,), (b,) = fr_groups, en_groups
                 if a != b:

@@ -276,6 +276,35 @@ def is_long_form(form: str) -> bool:
     return _LONG_FORM.match(fold_words(form)) is not None
 
 
+# French names a region by a compass adjective or by "de l'Ouest", CLDR both ways (Afrique
+# occidentale, Europe de l'Ouest): either form of a known region is the region.
+_COMPASS_ADJECTIVES = {
+    "occidental": "de l'ouest",
+    "oriental": "de l'est",
+    "septentrional": "du nord",
+    "meridional": "du sud",
+}
+_COMPASS_PHRASE = re.compile(
+    r"^(.+?) (?:(occidental|oriental|septentrional|meridional)(?:e|es|aux)?"
+    r"|(de l ?ouest|de l ?est|du nord|du sud))$"
+)
+
+
+def compass_forms(form: str) -> tuple[str, ...]:
+    """A French region's other forms by its compass point: Europe de l'Ouest for Europe
+    occidentale, Europe occidentale and Europe occidental for Europe de l'Ouest; () for any
+    form that names no compass point."""
+    match = _COMPASS_PHRASE.match(fold_words(form))
+    if match is None:
+        return ()
+    place, adjective, phrase = match.groups()
+    if adjective:
+        return (f"{place} {_COMPASS_ADJECTIVES[adjective]}",)
+    phrase = phrase.replace("l ", "l'")
+    names = [a for a, p in _COMPASS_ADJECTIVES.items() if p == phrase]
+    return tuple(f"{place} {a}{e}" for a in names for e in ("e", ""))
+
+
 def lookup(form: str) -> Concept | None:
     """The known concept a name denotes (Allemagne, Germany, URSS -> one concept each)."""
     return exonym_index().lookup(form)

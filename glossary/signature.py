@@ -19,7 +19,7 @@ from typing import Any
 
 from glossary import canonical, cluster, cooccurrence, exonyms, similarity, translit, weights
 from glossary.check import checker, index, keys, kinship, match
-from glossary.mentions import agree, corpus, cues, finder, ner, people, tokens
+from glossary.mentions import agree, bodies, corpus, cues, finder, ner, people, tokens
 
 _CONSTANT = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
 # Values longer than this are written as a digest: a cell a person can still read.
@@ -27,7 +27,7 @@ _LONGEST = 48
 
 # The glossary's stages and the modules whose constants shape each.
 GLOSSARY_STAGES: dict[str, tuple[ModuleType, ...]] = {
-    "mentions": (weights, tokens, cues, corpus, people, agree, ner, finder),
+    "mentions": (weights, tokens, cues, corpus, people, agree, ner, bodies, finder),
     "names": (weights, translit, exonyms, similarity, cluster, cooccurrence, canonical),
 }
 # What `align check` reports depends on these too (its report's About sheet carries them).

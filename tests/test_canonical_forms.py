@@ -204,6 +204,19 @@ ORG = EntityType.ORG
         ((_form("KMT", "en", 3, ORG), _form("Kadima", "fr", 1, ORG)), "KMT", "Kadima", ()),
         # A Russian name seen in French only: English through transliteration, no guess.
         ((_form("Iouri Loujkov", "fr", kind=PER),), "Yuri Luzhkov", "Iouri Loujkov", ()),
+        # A region's French compass form the sources write, where the data gives the other.
+        (
+            (_form("Europe orientale", "fr"), _form("Eastern Europe", "en")),
+            "Eastern Europe",
+            "Europe orientale",
+            (),
+        ),
+        (
+            (_form("Asie occidentale", "fr"), _form("Western Asia", "en")),
+            "Western Asia",
+            "Asie occidentale",
+            (),
+        ),
     ],
 )
 def test_canonical_forms_come_from_each_languages_sources_then_data(

@@ -61,6 +61,12 @@ def entities(fr: list[Mention], en: list[Mention]) -> list[set[str]]:
         ([("Mondiaux-2009", 5)], [("2009 World Championship", 5)], True),
         # Different years: two events.
         ([("JO-92", 10)], [("2012 Olympic Games", 10)], False),
+        # An event both sides spell alike is matched already: the other one of the year is.
+        (
+            [("Mondiaux-2009", 5), ("Euro-2009", 60)],
+            [("2009 World Championship", 5), ("Euro-2009", 60)],
+            True,
+        ),
         # Two events of the year on one side: nothing says which.
         ([("Mondial-82", 5)], [("World Cup 82", 5), ("Commonwealth Games 82", 40)], False),
     ],

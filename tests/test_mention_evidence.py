@@ -133,6 +133,30 @@ def test_two_names_joined_by_de_are_one_only_under_one_given_name(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # A surname the corpus writes after a given name, "de" and one more name: two names;
+        # a given name before "de" still opens one name (Charles, after a title elsewhere).
+        (
+            "On compare Petrov de Marlowe, et Charles de Gaulle.",
+            ["Petrov", "Marlowe", "Charles de Gaulle"],
+        ),
+        ("Il rapproche Petrov de Holmes.", ["Petrov", "Holmes"]),
+    ],
+)
+def test_a_known_surname_before_de_and_a_name_is_two_names(
+    sentence: str, expected: list[str]
+) -> None:
+    # Another document writes Petrov after a given name, and Charles after a title.
+    passages = [
+        Passage("a.txt", "fr", sentence),
+        Passage("b.txt", "fr", "Le ministre Ivan Petrov et le roi Charles sont venus."),
+    ]
+    found = [m.form for m in find_mentions(passages, no_entities) if m.source == "a.txt"]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         ("In talks in Geneva on Oct. 1, it agreed.", ["Geneva"]),
         ("Le 3 janv. à Paris, il neigeait.", ["Paris"]),
         ("Jan Kubis spoke in Geneva.", ["Jan Kubis", "Geneva"]),

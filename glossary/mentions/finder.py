@@ -10,9 +10,10 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from glossary.exonyms import demonym, exonym_index
+from glossary.exonyms import compass_forms, demonym, exonym_index
 from glossary.memo import Keeper, PassageMemo, Watch, grouped, passage_key, ungrouped
 from glossary.mentions.agree import agree
+from glossary.mentions.bodies import translated_bodies
 from glossary.mentions.corpus import (
     CorpusEvidence,
     PassageEvidence,
@@ -546,20 +547,6 @@ def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> int:
     return 0
 
 
-# French names a region by a compass adjective or by "de l'Ouest", CLDR both ways (Afrique
-# occidentale, Europe de l'Ouest): either form of a known region is the region.
-_COMPASS_ADJECTIVES = {
-    "occidental": "de l'ouest",
-    "oriental": "de l'est",
-    "septentrional": "du nord",
-    "meridional": "du sud",
-}
-_COMPASS_PHRASE = re.compile(
-    r"^(.+?) (?:(occidental|oriental|septentrional|meridional)(?:e|es|aux)?"
-    r"|(de l ?ouest|de l ?est|du nord|du sud))$"
-)
-
-
 def _known_phrase(form: str) -> bool:
     """A known name, or a known region's other French compass form."""
     return exonym_index().lookup(form) is not None or _known_phrase_by_compass(fold_words(form))
@@ -568,15 +555,7 @@ def _known_phrase(form: str) -> bool:
 def _known_phrase_by_compass(folded: str) -> bool:
     """A known region's other French compass form (Europe occidentale, Europe de l'Ouest)."""
     index = exonym_index()
-    match = _COMPASS_PHRASE.match(folded)
-    if match is None:
-        return False
-    place, adjective, phrase = match.groups()
-    if adjective:
-        return index.lookup(f"{place} {_COMPASS_ADJECTIVES[adjective]}") is not None
-    folded = phrase.replace("l ", "l'")
-    names = [a for a, p in _COMPASS_ADJECTIVES.items() if p == folded]
-    return any(index.lookup(f"{place} {a}{e}") for a in names for e in ("e", ""))
+    return any(index.lookup(other) is not None for other in compass_forms(folded))
 
 
 def _lower_case_phrase(
@@ -613,12 +592,16 @@ def _names_a_body(
     return any(fold_words(t.text) in org_words() | event_words() for t in tokens[j : stop or k])
 
 
-def _split_at_particle(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] | None:
+def _split_at_particle(
+    text: str, run: list[Token], surnames: frozenset[str] = frozenset()
+) -> tuple[list[Token], list[Token]] | None:
     """Two names joined by de/du/des/of: a full name and a place (Juan Carlos Gomez de Cuba,
     Chris Arreola des USA), or a place and a full name (Syrie de Bachar al-Assad).
 
     One name stays one when its head is a single word (Alexandre de Yougoslavie, Charles de
-    Gaulle), names a body (Central Bank of Russia) or the whole is a known name.
+    Gaulle), names a body (Central Bank of Russia) or the whole is a known name; but a surname
+    the corpus writes after a given name (`surnames`), no given name itself, and one more name
+    after "de" are two names (rapprochant Medvedev de Robin).
     """
     index = exonym_index()
     if index.lookup(text[run[0].start : run[-1].end]) is not None:
@@ -639,6 +622,9 @@ def _split_at_particle(text: str, run: list[Token]) -> tuple[list[Token], list[T
         if len(head) >= 2 and _type_of(head_text, [t.text for t in head]) == EntityType.PER:
             return head, tail  # Alexei Miller | de Gazprom: a full name needs no "of"
         if index.lookup(head_text) is not None and len(tail) >= 2:
+            return head, tail
+        surname = len(head) == 1 and fold_words(head_text) in surnames
+        if surname and len(tail) == 1 and given_name(head_text) is None:
             return head, tail
         return None
     return None
@@ -680,7 +666,9 @@ _COMPASS = COMPASS_POINTS | GEO_PARTS
 _JOINING = frozenset({"de", "du", "des", "d", "of"})
 
 
-def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[Token]]:
+def _split_run(
+    text: str, run: list[Token], tails: frozenset[str], surnames: frozenset[str] = frozenset()
+) -> list[list[Token]]:
     """Cut a run where a known place ends (Russie | Iouri Ouchakov) or a place name leads."""
     # A particle written with its capital (El Masri, De Gaulle) or an Arabic article (al Qaeda)
     # is the name's first word; "de" before a name (Charles de Gaulle's "de Gaulle") is not.
@@ -697,14 +685,14 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
     dashed = text[run[0].start - 1 : run[0].start] in ("–", "—")
     if len(run) > 1 and dashed and fold_words(run[-1].text) in head_words():
         # Molotov–Ribbentrop Pact: the pact is named after two names; each stays a name.
-        return _split_run(text, run[:-1], tails)
+        return _split_run(text, run[:-1], tails, surnames)
     if _member_before_name(text, run):
-        return _split_run(text, run[1:], tails)
+        return _split_run(text, run[1:], tails, surnames)
     # A club or body's letters and its city after them are one name (CSKA Moscow, FC Porto).
     city = len(run) == 2 and run[0].acronym and exonym_index().lookup(run[1].text) is not None
     if len(run) > 1 and run[0].acronym != run[1].acronym and "." not in run[0].text and not city:
         # An acronym does not prefix a name (FAFL | Normandie-Niemen).
-        return [run[:1], *_split_run(text, run[1:], tails)]
+        return [run[:1], *_split_run(text, run[1:], tails, surnames)]
     index = exonym_index()
     for cut in range(len(run) - 1, 0, -1):
         head = text[run[0].start : run[cut - 1].end]
@@ -716,17 +704,17 @@ def _split_run(text: str, run: list[Token], tails: frozenset[str]) -> list[list[
         # One word after a place is the place's own name (Russia Beyond), unless itself a name.
         lone = len(tail) == 1 and index.lookup(tail[0].text) is None
         if not lone or given_name(tail[0].text) is not None:
-            return [run[:cut], *_split_run(text, tail, tails)]
+            return [run[:cut], *_split_run(text, tail, tails, surnames)]
     for cut in range(2, len(run) - 1):
         # Middle East | Steve Witkoff: a compass point ends a place name before a full name.
         tail = run[cut:]
         compass = fold_words(run[cut - 1].text) in _COMPASS
         body = any(t.particle or fold_words(t.text) in head_words() for t in tail)
         if compass and not body:
-            return [run[:cut], *_split_run(text, tail, tails)]
-    joined_pair = _split_at_particle(text, run)
+            return [run[:cut], *_split_run(text, tail, tails, surnames)]
+    joined_pair = _split_at_particle(text, run, surnames)
     if joined_pair is not None:
-        return [piece for part in joined_pair for piece in _split_run(text, part, tails)]
+        return [piece for part in joined_pair for piece in _split_run(text, part, tails, surnames)]
     # "le Moyen-Orient Steve Whitkoff": a hyphenated place before a two-word personal name.
     hyphenated = "-" in run[0].text and not given_name(run[0].text)
     if len(run) >= 3 and hyphenated and all(not t.particle for t in run[1:]):
@@ -1158,7 +1146,14 @@ def find_mentions(
             watch=watch,
         )
         kept = _without(kept, frozenset().union(*common))
+    kept = translated_bodies(items, tokenised.__getitem__, kept, _translated)
+    kept.sort(key=lambda m: (m.source, m.start, m.end))
     return _one_type_per_name(kept)
+
+
+def _translated(passage: Passage, start: int, end: int, english: Mention) -> Mention:
+    """The mention of a French body's lower-case name, of its English name's type."""
+    return _mention(passage, start, end, english.type)
 
 
 def _passage_mentions(
@@ -1192,7 +1187,7 @@ def _passage_mentions(
     ctx = WordContext(passage, flags, taken, ev, adjectives, lower_langs)
     position = {t.start: k for k, t in enumerate(tokens)}
     for run in _runs(text, tokens, flags):
-        for piece in _split_run(text, run, ev.tails):
+        for piece in _split_run(text, run, ev.tails, ev.surnames):
             k = position[piece[0].start]
             edition = fold_words(piece[0].text) in editions and _EDITION_AFTER.match(
                 text, piece[0].end
