@@ -74,6 +74,8 @@ def fold(text: str) -> str:
     return "".join(piece if i % 2 else _strip_marks(piece) for i, piece in enumerate(pieces))
 
 
+# Cached as `fold` is: the name finder folds each word of the corpus many times over.
+@functools.lru_cache(maxsize=400_000)
 def fold_words(text: str) -> str:
     """The fold, word by word: 'Jean-Noël d'Arc' -> 'jean noel d arc', to compare forms exactly."""
     return " ".join(_WORD.findall(fold(unicodedata.normalize("NFC", text))))

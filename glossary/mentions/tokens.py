@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -54,7 +55,7 @@ class Token:
     @property
     def capitalised(self) -> bool:
         """Starts with an upper-case letter, or is an Arabic-article name (al-Assad)."""
-        return self.text[:1].isupper() or bool(_ARABIC_ARTICLE.match(self.text))
+        return _capitalised(self.text)
 
     @property
     def compound(self) -> bool:
@@ -65,8 +66,7 @@ class Token:
     @property
     def acronym(self) -> bool:
         """Two or more letters, all upper case (URSS, NATO)."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        return _acronym(self.text)
 
     @property
     def model_number(self) -> bool:
@@ -81,7 +81,25 @@ class Token:
     @property
     def particle(self) -> bool:
         """A lower-case name particle (de, von, bin) or an elided d'."""
-        return self.text.lower().rstrip(APOSTROPHES) in PARTICLES
+        return _particle(self.text)
+
+
+# What a token's properties say depends on its word alone, and the finder asks them of every
+# word many times over (a Token is slotted: no room to keep them on it); so kept per word.
+@functools.lru_cache(maxsize=400_000)
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or bool(_ARABIC_ARTICLE.match(word))
+
+
+@functools.lru_cache(maxsize=400_000)
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@functools.lru_cache(maxsize=400_000)
+def _particle(word: str) -> bool:
+    return word.lower().rstrip(APOSTROPHES) in PARTICLES
 
 
 def _glued(text: str, start: int, end: int) -> bool:
