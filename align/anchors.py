@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from align.model import Evidence, EvidenceKind
+from align.links import Evidence, EvidenceKind
 from align.text.noise import URL
-from glossary.model import Lang
+from glossary.lang import Lang
 from glossary.text import fold
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from glossary.model import Lang
+from glossary.lang import Lang
 from glossary.text import CYRILLIC, fold, is_particle
 
 # Schemes whose output French and English sources actually use for Russian names.

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from align.anchors import find_anchors
 from align.comparable.words import content_words
-from align.model import Evidence, EvidenceKind, Mode, NameKey, RequestedMode
+from align.links import Evidence, EvidenceKind, Mode, NameKey, RequestedMode
 from align.pairing.weights import (
     CONFIDENT_PREFIX,
     CONFIDENT_SIMILARITY,
@@ -37,7 +37,7 @@ from align.pairing.weights import (
     WILD_SENTENCES,
 )
 from align.parallel.band import longest_chain
-from glossary.model import Lang
+from glossary.lang import Lang
 from glossary.translit import match_key
 
 
