@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from align.links import Evidence, Mode
 
-if TYPE_CHECKING:
+if typing.TYPE_CHECKING:  # not `TYPE_CHECKING`: an upper-case name is a setting here
     from align.model import Sentence
     from align.pairing.pair import PairResult
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from align.links import Link, Mode, NameKey, RequestedMode
 from align.pairing.mode import decide_mode
 from align.parallel.aligner import align_parallel
 from glossary.translit import match_key
 
-if TYPE_CHECKING:
+if typing.TYPE_CHECKING:  # not `TYPE_CHECKING`: an upper-case name is a setting here
     from align.model import Sentence
 
 
