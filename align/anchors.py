@@ -21,10 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import NamedTuple
 
-from align.model import Evidence, EvidenceKind
+from align.links import Evidence, EvidenceKind
 from align.text.noise import URL
-from glossary.model import Lang
+from glossary.lang import Lang
 from glossary.text import fold
 
 
@@ -47,8 +48,9 @@ class Anchor:
         return (self.evidence, *coarser(self.evidence))
 
 
-@dataclass(frozen=True)
-class DateContext:
+# A NamedTuple, not a frozen dataclass: defined on every `align pair` start, where a
+# dataclass costs about a millisecond to build (Python 3.11).
+class DateContext(NamedTuple):
     """What the text before a sentence dates: the year, month ("1960-03") and single day
     ("1960-03-23", None after a range) last written, that undated days are read against."""
 

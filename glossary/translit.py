@@ -6,8 +6,9 @@ import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
-from glossary.model import Lang
+from glossary.lang import Lang
 from glossary.text import CYRILLIC, fold, is_particle
 
 # Schemes whose output French and English sources actually use for Russian names.
@@ -45,8 +46,9 @@ _RU_SURNAME = re.compile(
 _VOWELS = "аеёиоуыэюя"
 
 
-@dataclass(frozen=True)
-class _Reader:
+# A NamedTuple, not a frozen dataclass: defined on every `align pair` start, where a
+# dataclass costs about a millisecond to build (Python 3.11).
+class _Reader(NamedTuple):
     """Latin chunks -> Cyrillic, inverted from iuliia schemes (first scheme wins a chunk)."""
 
     chunks: dict[str, str]

@@ -217,6 +217,55 @@ def test_commands_load_no_model_and_no_workbook_reader_they_do_not_use(
     assert loaded <= allowed
 
 
+_ALL_LOADED = """
+import sys
+from align.cli import app
+try:
+    app(sys.argv[1:])
+except SystemExit:
+    pass
+print(" ".join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+@pytest.fixture(scope="module")
+def loaded_by_presplit(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    """Every module `align pair FR EN --presplit` loads for two one-line text files."""
+    folder = tmp_path_factory.mktemp("presplit")
+    fr, en = folder / "fr.txt", folder / "en.txt"
+    fr.write_text("Bonjour le monde.\n", "utf-8")
+    en.write_text("Hello world.\n", "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", _ALL_LOADED, "pair", str(fr), str(en), "--presplit"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert done.stdout.count("\t") == 4  # one link was printed
+    return set(done.stderr.strip().splitlines()[-1].split())
+
+
+@pytest.mark.parametrize(
+    ("package", "allowed"),
+    [
+        # Name keys and error types only: not the glossary's types (glossary.model), its
+        # workbook, finder or checker.
+        ("glossary", {"glossary", "glossary.errors", "glossary.lang", "glossary.text",
+                      "glossary.translit"}),
+        # Segments, sentences and analysed documents are for detect, check and run.
+        ("align.model", set()),
+        # Two text files: no HTML reader.
+        ("align.readers.html", set()),
+    ],
+)  # fmt: skip
+def test_pair_presplit_on_text_files_loads_only_the_modules_it_uses(
+    loaded_by_presplit: set[str], package: str, allowed: set[str]
+) -> None:
+    inside = {m for m in loaded_by_presplit if m == package or m.startswith(package + ".")}
+    assert inside <= allowed
+
+
 def _said(call: Callable[[], object], capsys: pytest.CaptureFixture[str]) -> tuple[str, str, int]:
     """What a command line prints and the code it exits with."""
     try:

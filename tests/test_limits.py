@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from align.cli import app
 from align.errors import BadInputError
-from align.readers import files
+from align.readers import files, html
 from align.readers.docx import docx_document
 from align.readers.files import read_capped, read_file, read_paths
 from glossary.errors import GlossaryError
@@ -269,7 +269,7 @@ def test_a_reader_failing_unexpectedly_on_one_file_of_a_folder_skips_only_that_f
     def broken(text: str) -> tuple[str, tuple[int, ...]]:
         raise TypeError("a bug")
 
-    monkeypatch.setattr(files, "page_text", broken)
+    monkeypatch.setattr(html, "page_text", broken)  # loaded by the reader when a page comes
     result = read_paths([str(tmp_path)])
     assert [Path(d.source).name for d in result.documents] == ["b.txt"]
     assert (

@@ -17,7 +17,6 @@ Nothing here changes when typer has no such layer (older typer checks values thr
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 from typing import Any, get_args, get_origin
@@ -77,12 +76,23 @@ def _check_for(descriptor: Any) -> Callable[[Any, Any, Any], Any]:
 
 if RuntimeParam is not None:
 
-    @dataclass(frozen=True)
     class _PlainParam(RuntimeParam):
-        """typer's runtime check of one parameter, done by `check` when it can."""
+        """typer's runtime check of one parameter, done by `check` when it can.
+
+        Not a dataclass of its own: a frozen dataclass costs about a millisecond to define,
+        paid on every start; it is built here and never compared."""
 
         descriptor: TypeDescriptor
         check: Callable[[Any, Any, Any], Any]
+
+        def __init__(
+            self, descriptor: TypeDescriptor, check: Callable[[Any, Any, Any], Any]
+        ) -> None:
+            super().__init__(
+                parameter_info=descriptor.parameter_info, annotation=descriptor.annotation
+            )
+            object.__setattr__(self, "descriptor", descriptor)
+            object.__setattr__(self, "check", check)
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             try:
@@ -104,9 +114,4 @@ def lighten(params: Iterable[Any]) -> None:
         descriptor = getattr(param, "type_descriptor", None)
         if descriptor is None or getattr(param, "_runtime_param", False) is not None:
             continue  # not typer's, or already checked once
-        param._runtime_param = _PlainParam(
-            annotation=descriptor.annotation,
-            parameter_info=descriptor.parameter_info,
-            descriptor=descriptor,
-            check=_check_for(descriptor),
-        )
+        param._runtime_param = _PlainParam(descriptor, _check_for(descriptor))

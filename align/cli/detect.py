@@ -1,6 +1,7 @@
 """`align detect`: the language of each segment of the given documents."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer evaluates every text annotation of a command
+# twice when it builds it, on every start (see align/cli/pair.py).
 
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -59,7 +60,7 @@ def detect_command(
             typer.echo(segment_line(seg))
 
 
-def segment_record(seg: Segment) -> dict[str, object]:
+def segment_record(seg: "Segment") -> dict[str, object]:
     """The JSON object of a segment, as the README shows, plus `duplicate_of` (null or the copy)."""
     original = None
     if seg.original is not None:
@@ -81,7 +82,7 @@ def segment_record(seg: Segment) -> dict[str, object]:
     }
 
 
-def segment_line(seg: Segment) -> str:
+def segment_line(seg: "Segment") -> str:
     """`file:3-3  fr 0.98  text…`, the text on one line and cut to TEXT_WIDTH characters."""
     text = " ".join(seg.text.split())
     if seg.original is not None:

@@ -1,7 +1,8 @@
 """`align pair`: align two documents and print or write the links."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer reads a command's parameters from their
+# annotations each time it builds the command, on every start, and evaluates each one that is
+# text twice (a compile each); written as objects, they are built once, with the module.
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -120,9 +121,9 @@ def _ids(ids: tuple[int, ...]) -> str:
 
 
 def format_json(
-    result: PairResult,
-    fr_items: list[str] | list[Sentence],
-    en_items: list[str] | list[Sentence],
+    result: "PairResult",
+    fr_items: "list[str] | list[Sentence]",
+    en_items: "list[str] | list[Sentence]",
     fr_name: str,
     en_name: str,
 ) -> str:
@@ -146,11 +147,11 @@ def format_json(
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _text(item: str | Sentence) -> str:
+def _text(item: "str | Sentence") -> str:
     return item if isinstance(item, str) else item.text
 
 
-def _load(path: str, lang: str, presplit: bool) -> tuple[list[str] | list[Sentence], str]:
+def _load(path: str, lang: str, presplit: bool) -> "tuple[list[str] | list[Sentence], str]":
     """Sentences of one side, and the file's name as the user gave it."""
     from align.errors import BadInputError
     from align.readers import read_paths
@@ -178,7 +179,7 @@ def _load(path: str, lang: str, presplit: bool) -> tuple[list[str] | list[Senten
     return items, document.source
 
 
-def _sentences(document: object, lang: str) -> list[Sentence]:
+def _sentences(document: object, lang: str) -> "list[Sentence]":
     """The document's sentences in `lang`; other languages, `und` and repeated passages left out."""
     from align.model import Document
     from align.text.analysis import analyse

@@ -1,6 +1,7 @@
 """`align run`: the whole pipeline over files or folders (default seeds/), exports into --out."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer evaluates every text annotation of a command
+# twice when it builds it, on every start (see align/cli/pair.py).
 
 from pathlib import Path
 from typing import Annotated

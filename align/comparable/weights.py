@@ -5,7 +5,7 @@ into the settings signature of the workbooks' About sheet.
 
 from __future__ import annotations
 
-from align.model import EvidenceKind
+from align.links import EvidenceKind
 
 # --- event links
 # Weight of each kind of shared evidence, before the rarity factor.

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import posixpath
 import re
+import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from align.model import Evidence, Mode, Sentence
-from align.pairing.pair import PairResult
+from align.links import Evidence, Mode
+
+if typing.TYPE_CHECKING:  # not `TYPE_CHECKING`: an upper-case name is a setting here
+    from align.model import Sentence
+    from align.pairing.pair import PairResult
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,7 @@ def aligned_texts(
 
 
 def _text(item: Sentence | str) -> str:
-    return item.text if isinstance(item, Sentence) else item
+    return item if isinstance(item, str) else item.text
 
 
 def _lines(items: Sequence[Sentence] | Sequence[str], ids: tuple[int, ...]) -> str:
@@ -110,8 +114,8 @@ def _lines(items: Sequence[Sentence] | Sequence[str], ids: tuple[int, ...]) -> s
     for i in ids:
         item = items[i]
         # A presplit sentence i is line i + 1.
-        firsts.append(item.span.line_start if isinstance(item, Sentence) else i + 1)
-        lasts.append(item.span.line_end if isinstance(item, Sentence) else i + 1)
+        firsts.append(i + 1 if isinstance(item, str) else item.span.line_start)
+        lasts.append(i + 1 if isinstance(item, str) else item.span.line_end)
     first, last = min(firsts), max(lasts)
     return str(first) if first == last else f"{first}-{last}"
 

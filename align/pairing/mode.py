@@ -13,11 +13,11 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from align.anchors import find_anchors
 from align.comparable.words import content_words
-from align.model import Evidence, EvidenceKind, Mode, NameKey, RequestedMode
+from align.links import Evidence, EvidenceKind, Mode, NameKey, RequestedMode
 from align.pairing.weights import (
     CONFIDENT_PREFIX,
     CONFIDENT_SIMILARITY,
@@ -37,12 +37,13 @@ from align.pairing.weights import (
     WILD_SENTENCES,
 )
 from align.parallel.band import longest_chain
-from glossary.model import Lang
+from glossary.lang import Lang
 from glossary.translit import match_key
 
 
-@dataclass(frozen=True)
-class ModeDecision:
+# A NamedTuple, not a frozen dataclass: defined on every `align pair` start, where a
+# dataclass costs about a millisecond to build (Python 3.11).
+class ModeDecision(NamedTuple):
     """The mode to align in, why, and a warning when a requested mode was overruled."""
 
     mode: Mode

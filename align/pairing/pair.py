@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from align.model import Link, Mode, NameKey, RequestedMode, Sentence
+from align.links import Link, Mode, NameKey, RequestedMode
 from align.pairing.mode import decide_mode
 from align.parallel.aligner import align_parallel
 from glossary.translit import match_key
+
+if typing.TYPE_CHECKING:  # not `TYPE_CHECKING`: an upper-case name is a setting here
+    from align.model import Sentence
 
 
 class ParallelAligner(Protocol):
@@ -97,11 +101,11 @@ def _texts(items: Sequence[Sentence] | Sequence[str]) -> tuple[list[str], list[i
     texts: list[str] = []
     paragraphs: list[int] = []
     for item in items:
-        if isinstance(item, Sentence):
+        if isinstance(item, str):
+            texts.append(item)
+        else:
             texts.append(item.text)
             paragraphs.append(item.paragraph)
-        else:
-            texts.append(item)
     return texts, (paragraphs if len(paragraphs) == len(texts) and paragraphs else None)
 
 

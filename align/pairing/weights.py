@@ -4,7 +4,7 @@ All of them go into the settings signature of the workbooks' About sheet.
 
 from __future__ import annotations
 
-from align.model import EvidenceKind
+from align.links import EvidenceKind
 
 # --- which French document goes with which English ones
 # Weight of a shared feature by kind, before its rarity across the collection.

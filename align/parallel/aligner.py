@@ -12,7 +12,7 @@ import gc
 import math
 from collections.abc import Callable, Sequence
 
-from align.model import Evidence, EvidenceKind, Link
+from align.links import Evidence, EvidenceKind, Link
 from align.parallel.band import anchor_pairs, band_from_anchors, band_from_path
 from align.parallel.dp import (
     Bead,
@@ -25,7 +25,7 @@ from align.parallel.features import KeyKind, KeyTable, SentenceFeatures, sentenc
 from align.parallel.length import LengthModel, cumulative, fitted
 from align.parallel.lexicon import learn_lexicon
 from align.parallel.weights import EVIDENCE_MIN_WEIGHT, ParallelSettings
-from glossary.model import Lang
+from glossary.lang import Lang
 from glossary.translit import match_key
 
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from align.anchors import numbers as read_numbers
-from align.model import Evidence, EvidenceKind
+from align.links import Evidence, EvidenceKind
 from align.parallel.weights import KIND_BOOST, MIN_COGNATE
-from glossary.model import Lang
+from glossary.lang import Lang
 from glossary.text import fold
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)?")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from align.model import EvidenceKind
+from align.links import EvidenceKind
 
 # --- the dynamic programme
 # (French sentences, English sentences) per bead, and their prior probability. The priors are

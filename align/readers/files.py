@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from align.document import Document, DocumentFormat
 from align.errors import BadInputError
-from align.model import Document, DocumentFormat
 from align.readers.encoding import decode_bytes, normalise_text
-from align.readers.html import page_text
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -256,6 +255,8 @@ def decode_document(data: bytes, source: str, fmt: DocumentFormat = DocumentForm
     text, encoding = decode_bytes(data, source)
     lines: tuple[int, ...] = ()
     if fmt is DocumentFormat.HTML:
+        from align.readers.html import page_text  # here: a text file needs none of it
+
         text, lines = page_text(text)
     text = normalise_text(text)
     if not text.strip():
